@@ -5,6 +5,7 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }] },
   setupFiles: ['<rootDir>/test/setupEnv.ts'],
+  globalSetup: '<rootDir>/test/support/redisGlobalSetup.ts',
   testTimeout: 30000,
   maxWorkers: 2,
 };
