@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { corpusFileSchema, type IntentDefinition } from './schema';
+import { corpusFileSchema, outOfScopeFileSchema, type IntentDefinition, type OutOfScopeExamples } from './schema';
 
 /** Raised when a corpus file breaks the schema; names the file, the intent and the problem. */
 export class CorpusError extends Error {
@@ -49,4 +49,22 @@ export function loadCorpus(dir: string = defaultCorpusDir): Corpus {
   }
   const hash = createHash('sha256').update(JSON.stringify(intents)).digest('hex');
   return { intents, hash };
+}
+
+export const defaultOutOfScopeFile = join(__dirname, 'outOfScope.json');
+
+/** Loads the out-of-scope negatives; a broken file names the file and the problem. */
+export function loadOutOfScope(path: string = defaultOutOfScopeFile): OutOfScopeExamples {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new CorpusError(path, undefined, `not valid JSON (${(error as Error).message})`);
+  }
+  const parsed = outOfScopeFileSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new CorpusError(path, undefined, `${issue.path.join('.') || 'file'} ${issue.message}`);
+  }
+  return parsed.data;
 }

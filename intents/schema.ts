@@ -20,6 +20,8 @@ export const intentSchema = z
     reply: z.string().min(1).optional(),
     /** True when the intent itself calls for a human (complaints, disputes, clinical questions). */
     escalate: z.boolean(),
+    /** True for intents that may interrupt any dialog at any step (help, talk to a human, emergency). */
+    interrupts: z.boolean().default(false),
     /** Handoff priority when this intent escalates. */
     priority: z.enum(['normal', 'high', 'urgent']).default('normal'),
     /** Below this confidence the bot asks rather than acts. */
@@ -45,3 +47,13 @@ export const corpusFileSchema = z.object({ intents: z.array(intentSchema).min(1)
 
 export type IntentDefinition = z.infer<typeof intentSchema>;
 export type IntentMetadata = Omit<IntentDefinition, 'utterances' | 'tests'>;
+
+/** Out-of-scope negatives (weather, jokes, other languages…): trained as the `oos` class, `tests` held out. */
+export const outOfScopeFileSchema = z
+  .object({
+    utterances: z.array(z.string().trim().min(1)).min(20, 'needs at least 20 out-of-scope utterances'),
+    tests: z.array(z.string().trim().min(1)).min(3, 'needs at least 3 held-out out-of-scope tests'),
+  })
+  .strict();
+
+export type OutOfScopeExamples = z.infer<typeof outOfScopeFileSchema>;
