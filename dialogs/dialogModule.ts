@@ -1,0 +1,13 @@
+import type { Dialog } from 'botbuilder-dialogs';
+
+/** A dialog the main dialog can route to, with the one line it adds to "what I can do". */
+export interface DialogModule {
+  readonly dialog: Dialog;
+  /** User-facing capability, e.g. "check, track, return or cancel an order". Omit for internal dialogs. */
+  readonly capability?: string;
+}
+
+export function describeCapabilities(modules: readonly DialogModule[]): string {
+  const lines = modules.flatMap((m) => (m.capability ? [`• ${m.capability}`] : []));
+  return lines.length > 0 ? `Here's what I can help with:\n${lines.join('\n')}` : '';
+}

@@ -1,0 +1,42 @@
+import { ActivityTypes } from 'botbuilder';
+import { z } from 'zod';
+
+const knownTypes = Object.values(ActivityTypes) as [string, ...string[]];
+
+const account = z.object({ id: z.string().min(1).max(512), name: z.string().max(512).optional() }).passthrough();
+
+/**
+ * The part of the Activity schema Tandem relies on. Anything that fails here is answered with
+ * 400 and a reason, before it can reach the adapter or touch state.
+ */
+export const inboundActivitySchema = z
+  .object({
+    type: z.enum(knownTypes, { message: `must be one of: ${knownTypes.join(', ')}` }),
+    id: z.string().min(1).max(512).optional(),
+    channelId: z.string().min(1).max(128),
+    serviceUrl: z.string().url().max(2048),
+    conversation: z.object({ id: z.string().min(1).max(512) }).passthrough(),
+    from: account,
+    recipient: account.optional(),
+    text: z.string().optional(),
+    timestamp: z.string().optional(),
+    localTimezone: z.string().max(64).optional(),
+    deliveryMode: z.enum(['normal', 'notification', 'expectReplies', 'ephemeral']).optional(),
+  })
+  .passthrough();
+
+export type InboundActivity = z.infer<typeof inboundActivitySchema>;
+
+/** Returns the activity, or a one-line reason naming the first bad field. */
+export function validateInboundActivity(
+  body: unknown,
+): { ok: true; activity: InboundActivity } | { ok: false; reason: string } {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    return { ok: false, reason: 'body must be a JSON object (an Activity)' };
+  }
+  const parsed = inboundActivitySchema.safeParse(body);
+  if (parsed.success) return { ok: true, activity: parsed.data };
+  const issue = parsed.error.issues[0]!;
+  const path = issue.path.map(String).join('.') || 'activity';
+  return { ok: false, reason: `${path}: ${issue.message}` };
+}

@@ -1,0 +1,56 @@
+import {
+  type Activity,
+  CloudAdapter,
+  type InvokeResponse,
+  ConfigurationBotFrameworkAuthentication,
+  ConfigurationServiceClientCredentialFactory,
+  type TurnContext,
+} from 'botbuilder';
+import type { AppConfig } from '../config';
+import { toTandemError } from '../errors';
+import type { Logger } from '../observability/logger';
+import type { Metrics } from '../observability/metrics';
+import { turnLogger } from './turnLogger';
+
+/** CloudAdapter whose activity processing we call directly, so validation and error bodies are ours. */
+export class TandemAdapter extends CloudAdapter {
+  /** Authenticates (when an app id is set) and runs `logic`; rejects with AuthenticationError on a bad JWT. */
+  async handleActivity(
+    authorization: string,
+    activity: Activity,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined> {
+    return this.processActivity(authorization, activity, logic);
+  }
+}
+
+/**
+ * CloudAdapter that is anonymous when no app id is configured (Emulator, tests) and validates
+ * Bot Framework JWTs when one is.
+ */
+export function createAdapter(config: AppConfig, logger: Logger, metrics: Metrics): TandemAdapter {
+  const identity = {
+    MicrosoftAppId: config.MICROSOFT_APP_ID,
+    MicrosoftAppPassword: config.MICROSOFT_APP_PASSWORD,
+    MicrosoftAppType: config.MICROSOFT_APP_TYPE,
+    MicrosoftAppTenantId: config.MICROSOFT_APP_TENANT_ID,
+  };
+  const auth = new ConfigurationBotFrameworkAuthentication(
+    identity,
+    new ConfigurationServiceClientCredentialFactory(identity),
+  );
+  const adapter = new TandemAdapter(auth);
+  adapter.onTurnError = async (context: TurnContext, error: unknown) => {
+    const failure = toTandemError(error);
+    const code = failure.code === 'INTERNAL' ? 'TURN_FAILED' : failure.code;
+    metrics.errors.inc({ code });
+    (turnLogger(context) ?? logger).error({ code, err: { message: failure.message, name: failure.name } }, 'turn failed');
+    const apology = code === 'TURN_FAILED' ? 'Sorry, something went wrong on my side. Please try again.' : failure.userMessage;
+    try {
+      await context.sendActivity(apology);
+    } catch (sendError) {
+      (turnLogger(context) ?? logger).warn({ err: { message: (sendError as Error).message } }, 'could not send apology');
+    }
+  };
+  return adapter;
+}
