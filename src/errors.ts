@@ -33,6 +33,21 @@ export const errorRegistry = {
     internal: 'Unhandled error during a turn',
     user: 'Sorry, something went wrong on my side. Please try again.',
   },
+  HANDOFF_NOT_FOUND: {
+    status: 404,
+    internal: 'No handoff record for this conversation',
+    user: 'That conversation is not waiting for or talking to an agent.',
+  },
+  HANDOFF_CONFLICT: {
+    status: 409,
+    internal: 'Handoff transition not allowed from the current state',
+    user: 'That conversation is not in a state that allows this.',
+  },
+  HANDOFF_NOT_OWNER: {
+    status: 403,
+    internal: 'Agent does not hold the current claim (wrong agent or stale fencing token)',
+    user: 'Another agent is handling this conversation, or your claim has expired.',
+  },
   INTERNAL: { status: 500, internal: 'Unexpected internal error', user: 'Something went wrong on our side.' },
 } as const satisfies Record<string, { status: number; internal: string; user: string }>;
 

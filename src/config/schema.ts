@@ -23,6 +23,68 @@ const redisUrl = z
   .string()
   .regex(/^rediss?:\/\/[^\s]+$/, { message: 'must look like redis://host:port[/db] or rediss://…' });
 
+const weekdays = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
+
+/** One opening window: the weekdays it applies to (0 = Sunday) and minutes since local midnight. */
+export interface BusinessHoursRule {
+  readonly days: readonly number[];
+  readonly startMinute: number;
+  readonly endMinute: number;
+}
+
+function parseClock(text: string): number | null {
+  const m = /^(\d{1,2}):(\d{2})$/.exec(text);
+  if (!m) return null;
+  const minutes = Number(m[1]) * 60 + Number(m[2]);
+  return Number(m[2]) < 60 && minutes <= 24 * 60 ? minutes : null;
+}
+
+/** Parses `mon-fri 08:00-18:00; sat 09:00-13:00` (or `24/7`); returns an error message on bad input. */
+function parseBusinessHours(text: string): BusinessHoursRule[] | string {
+  const spec = text.trim().toLowerCase();
+  if (spec === '24/7' || spec === 'always') return [{ days: [0, 1, 2, 3, 4, 5, 6], startMinute: 0, endMinute: 24 * 60 }];
+  const rules: BusinessHoursRule[] = [];
+  for (const part of spec.split(/[;,]/).map((p) => p.trim()).filter(Boolean)) {
+    const m = /^([a-z]{3})(?:-([a-z]{3}))?\s+(\d{1,2}:\d{2})-(\d{1,2}:\d{2})$/.exec(part);
+    const first = m ? weekdays.indexOf(m[1] as (typeof weekdays)[number]) : -1;
+    const last = m ? weekdays.indexOf((m[2] ?? m[1]) as (typeof weekdays)[number]) : -1;
+    const start = m ? parseClock(m[3] ?? '') : null;
+    const end = m ? parseClock(m[4] ?? '') : null;
+    if (first < 0 || last < 0 || start === null || end === null) {
+      return `BUSINESS_HOURS part "${part}" must look like "mon-fri 08:00-18:00" (days sun..sat, 24-hour times), or be "24/7"`;
+    }
+    if (end <= start) return `BUSINESS_HOURS part "${part}" must end after it starts (overnight windows are not supported)`;
+    const days: number[] = [];
+    for (let d = first; ; d = (d + 1) % 7) {
+      days.push(d);
+      if (d === last) break;
+    }
+    rules.push({ days, startMinute: start, endMinute: end });
+  }
+  return rules.length > 0 ? rules : 'BUSINESS_HOURS must name at least one window, e.g. "mon-fri 08:00-18:00"';
+}
+
+const businessHours = z.string().transform((text, ctx) => {
+  const parsed = parseBusinessHours(text);
+  if (typeof parsed === 'string') {
+    ctx.addIssue({ code: 'custom', message: parsed });
+    return z.NEVER;
+  }
+  return parsed;
+});
+
+const isoDateList = z.string().transform((text, ctx) => {
+  const dates = text.split(',').map((d) => d.trim()).filter(Boolean);
+  for (const date of dates) {
+    const valid = /^\d{4}-\d{2}-\d{2}$/.test(date) && new Date(`${date}T00:00:00Z`).toISOString().startsWith(date);
+    if (!valid) {
+      ctx.addIssue({ code: 'custom', message: `BUSINESS_HOLIDAYS entry "${date}" must be an ISO date such as 2025-12-25` });
+      return z.NEVER;
+    }
+  }
+  return dates;
+});
+
 /**
  * Every environment key Tandem reads, with its default. `.env.example` documents each one;
  * test/config/envExample.test.ts keeps the two in step.
@@ -56,6 +118,34 @@ export const envSchema = z.object({
   // Conversation defaults
   DEFAULT_TIMEZONE: timeZone.default('America/New_York'),
   MAX_MESSAGE_CHARS: intIn(100, 1_000_000).default(4000),
+
+  // Human handoff policy
+  HANDOFF_FRUSTRATION_THRESHOLD: numIn(0, 1).default(0.7),
+  HANDOFF_FRUSTRATION_THRESHOLD_HEALTHCARE: numIn(0, 1).default(0.55),
+  HANDOFF_FRUSTRATION_THRESHOLD_LEGAL: numIn(0, 1).default(0.6),
+  HANDOFF_FALLBACKS_BEFORE_OFFER: intIn(1, 20).default(3),
+  HANDOFF_FIELD_FAILURES: intIn(1, 20).default(3),
+
+  // Human handoff queue
+  HANDOFF_LEASE_SECONDS: intIn(5, 3600).default(90),
+  HANDOFF_QUEUE_TIMEOUT_SECONDS: intIn(30, 7 * 24 * 3600).default(900),
+  HANDOFF_DEFAULT_HANDLE_SECONDS: intIn(10, 24 * 3600).default(300),
+  HANDOFF_HANDLE_HISTORY: intIn(1, 10_000).default(50),
+  HANDOFF_NOTIFY_MIN_INTERVAL_SECONDS: intIn(0, 3600).default(60),
+  HANDOFF_CALLBACK_SLA_MINUTES: intIn(0, 7 * 24 * 60).default(60),
+  HANDOFF_MESSAGE_IDEMPOTENCY_TTL_SECONDS: intIn(60, 30 * 24 * 3600).default(24 * 3600),
+  HANDOFF_INSIGHTS_MAX_ITEMS: intIn(1, 1000).default(50),
+  HANDOFF_INSIGHTS_TTL_SECONDS: intIn(60, 365 * 24 * 3600).default(7 * 24 * 3600),
+  AGENT_PRESENCE_TTL_SECONDS: intIn(5, 3600).default(45),
+
+  // Business hours (callback routing)
+  BUSINESS_HOURS: businessHours.prefault('24/7'),
+  BUSINESS_TIMEZONE: timeZone.default('America/New_York'),
+  BUSINESS_HOLIDAYS: isoDateList.prefault(''),
+
+  // Agent directory: a JSON array in AGENTS_JSON, or a path to a JSON file in AGENTS_FILE.
+  AGENTS_JSON: z.string().optional(),
+  AGENTS_FILE: z.string().optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
