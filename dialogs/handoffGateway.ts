@@ -1,0 +1,18 @@
+import type { TurnContext } from 'botbuilder';
+import type { HandoffDecision } from '../src/handoff/policy';
+
+/** What the customer is told after asking for a person. */
+export interface HandoffOutcome {
+  readonly outcome: 'queued' | 'callback';
+  /** Position, honest wait estimate, or why a callback is offered. Already user-facing. */
+  readonly customerMessage: string;
+}
+
+/** The dialogs' view of human handoff; the bot layer implements it over the handoff service. */
+export interface HandoffGateway {
+  request(context: TurnContext, decision: HandoffDecision): Promise<HandoffOutcome>;
+  /** Files a callback ticket for a validated contact; resolves with "when to expect contact". */
+  scheduleCallback(context: TurnContext, contact: CallbackContact): Promise<string>;
+}
+
+export type CallbackContact = { readonly kind: 'phone' | 'email'; readonly value: string };

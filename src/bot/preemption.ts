@@ -1,0 +1,31 @@
+import { decideHandoff, HandoffAction, type HandoffPolicyConfig } from '../handoff/policy';
+import { HandoffReason } from '../handoff/vocabulary';
+import type { PreemptionPolicy } from './tandemBot';
+
+export const handoffDialogId = 'handoff';
+
+/**
+ * Turns the pure handoff policy into "what must happen before dialogs". Policy intents alone don't
+ * pre-empt: their own dialog runs first (a complaint is captured before it is handed over).
+ * Emergencies detected in the text always pre-empt, whatever the classifier thought.
+ */
+export function preemptionFromPolicy(config: HandoffPolicyConfig): PreemptionPolicy {
+  return ({ understanding, intent, frustration, fallbackStreak }) => {
+    const decision = decideHandoff(
+      {
+        intent: { prediction: understanding.intent, metadata: intent ?? null },
+        emergency: understanding.emergency,
+        frustration,
+        fallbackStreak,
+        fieldFailures: 0,
+        explicitRequest: intent?.interrupts === true && intent.dialog === handoffDialogId,
+      },
+      config,
+    );
+    if (decision.action !== HandoffAction.handoff) return undefined;
+    // An intent that "interrupts" (talk to a human, emergency) ends any task and goes to its own dialog.
+    if (intent?.interrupts) return { dialogId: intent.dialog, options: { decision } };
+    const preempts = decision.reasonCodes.some((r) => r !== HandoffReason.policyIntent);
+    return preempts ? { dialogId: handoffDialogId, options: { decision } } : undefined;
+  };
+}
