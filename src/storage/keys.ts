@@ -20,6 +20,23 @@ export function createKeyRegistry(prefix: string) {
     conversationReference: (conversationId: string) => `${conv(conversationId)}:ref`,
     dedupe: (key: string) => `${root}:dedupe:${key}`,
     lock: (conversationId: string) => `${conv(conversationId)}:lock`,
+    // Human handoff. A transition touches one conversation's record AND the global queue, so every
+    // handoff key shares the hash tag {handoff}: one slot, so the Lua transitions also run on Cluster.
+    handoffRecord: (conversationId: string) => `${root}:{handoff}:rec:${conversationId}`,
+    handoffNotes: (conversationId: string) => `${root}:{handoff}:notes:${conversationId}`,
+    handoffCallback: (ticketId: string) => `${root}:{handoff}:callback:${ticketId}`,
+    handoffQueue: `${root}:{handoff}:queue`,
+    handoffLeases: `${root}:{handoff}:leases`,
+    handoffSeq: `${root}:{handoff}:seq`,
+    handoffCallbacks: `${root}:{handoff}:callbacks`,
+    handoffHandleTimes: `${root}:{handoff}:handle_ms`,
+    handoffEvents: `${root}:handoff:events`,
+    // Agent presence: one TTL key per agent plus an index, in one slot so `online()` is one script.
+    agentPresence: (agentId: string) => `${root}:{presence}:agent:${agentId}`,
+    agentPresenceIndex: `${root}:{presence}:index`,
+    // Per-conversation handoff data that never joins a queue transition.
+    insights: (conversationId: string, part: string) => `${conv(conversationId)}:insights:${part}`,
+    agentMessage: (conversationId: string, idempotencyKey: string) => `${conv(conversationId)}:agentmsg:${idempotencyKey}`,
   };
 }
 

@@ -1,0 +1,402 @@
+import { randomUUID } from 'node:crypto';
+import {
+  assertCsatScore,
+  assertEnqueueInput,
+  compact,
+  conflict,
+  maxNotesPerConversation,
+  notFound,
+  notOwner,
+  queueScore,
+  type CallbackContact,
+  type CallbackTicket,
+  type ClaimResult,
+  type EnqueueInput,
+  type HandoffNote,
+  type HandoffRecord,
+  type HandoffStore,
+  type HandoffStoreOptions,
+  type QueueAnnouncement,
+  type QueueEntry,
+  type ReleaseInput,
+  type ToCallbackInput,
+} from './handoffStore';
+import {
+  CallbackStatus,
+  HandoffReason,
+  HandoffState,
+  higherPriority,
+  priorityRank,
+  type Disposition,
+  type Priority,
+} from './vocabulary';
+
+interface Stored {
+  conversationId: string;
+  channelId: string;
+  state: HandoffState;
+  priority: Priority;
+  reasonCodes: HandoffReason[];
+  summary: string;
+  skill?: string;
+  contact?: CallbackContact;
+  waitingSince?: number;
+  enqueuedSeq?: number;
+  assignedAgent?: string;
+  assignedAt?: number;
+  leaseExpiresAt?: number;
+  fencingToken: number;
+  external: boolean;
+  notes: HandoffNote[];
+  handledTimes: number;
+  lastDisposition?: Disposition;
+  lastReleaseNote?: string;
+  csat?: number;
+  callbackTicketId?: string;
+  announced?: QueueAnnouncement;
+  updatedAt: number;
+}
+
+const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString());
+
+/** In-process HandoffStore for one process (development, tests). Same contract as the Redis store. */
+export class MemoryHandoffStore implements HandoffStore {
+  private readonly records = new Map<string, Stored>();
+  private readonly tickets = new Map<string, CallbackTicket>();
+  private handleTimes: number[] = [];
+  private seq = 0;
+  private readonly clock: () => number;
+  private readonly handleHistory: number;
+
+  constructor(options: HandoffStoreOptions = {}) {
+    this.clock = options.clock ?? Date.now;
+    this.handleHistory = options.handleHistory ?? 50;
+  }
+
+  async enqueue(input: EnqueueInput): Promise<{ record: HandoffRecord; created: boolean }> {
+    assertEnqueueInput(input);
+    const now = this.clock();
+    const existing = this.records.get(input.conversationId);
+    if (existing?.state === HandoffState.assigned) throw conflict('conversation is already assigned to an agent');
+    if (existing?.state === HandoffState.queued) {
+      existing.priority = higherPriority(existing.priority, input.priority);
+      for (const code of input.reasonCodes) if (!existing.reasonCodes.includes(code)) existing.reasonCodes.push(code);
+      existing.updatedAt = now;
+      return { record: this.toRecord(existing), created: false };
+    }
+    this.seq += 1;
+    const stored: Stored = {
+      ...(existing ?? { notes: [], handledTimes: 0, fencingToken: 0, external: false }),
+      conversationId: input.conversationId,
+      channelId: input.channelId,
+      state: HandoffState.queued,
+      priority: input.priority,
+      reasonCodes: [...input.reasonCodes],
+      summary: input.summary,
+      skill: input.skill,
+      contact: input.contact ?? existing?.contact,
+      waitingSince: now,
+      enqueuedSeq: this.seq,
+      assignedAgent: undefined,
+      assignedAt: undefined,
+      leaseExpiresAt: undefined,
+      external: false,
+      announced: undefined,
+      updatedAt: now,
+    };
+    this.records.set(input.conversationId, stored);
+    return { record: this.toRecord(stored), created: true };
+  }
+
+  async claim(conversationId: string, agentId: string, leaseMs: number): Promise<ClaimResult> {
+    const now = this.clock();
+    const stored = this.mustGet(conversationId);
+    if (stored.state === HandoffState.assigned) {
+      if (stored.assignedAgent !== agentId || stored.external) throw conflict('conversation is already claimed by another agent');
+      stored.leaseExpiresAt = now + leaseMs;
+      stored.updatedAt = now;
+      return { record: this.toRecord(stored), fencingToken: stored.fencingToken };
+    }
+    if (stored.state !== HandoffState.queued) throw conflict(`cannot claim a conversation in state ${stored.state}`);
+    stored.state = HandoffState.assigned;
+    stored.assignedAgent = agentId;
+    stored.assignedAt = now;
+    stored.leaseExpiresAt = now + leaseMs;
+    stored.fencingToken += 1;
+    stored.external = false;
+    stored.updatedAt = now;
+    return { record: this.toRecord(stored), fencingToken: stored.fencingToken };
+  }
+
+  async renewLease(conversationId: string, agentId: string, fencingToken: number, leaseMs: number): Promise<HandoffRecord> {
+    const now = this.clock();
+    const stored = this.mustOwn(conversationId, agentId, fencingToken);
+    if (stored.external) throw conflict('external assignments have no lease');
+    stored.leaseExpiresAt = now + leaseMs;
+    stored.updatedAt = now;
+    return this.toRecord(stored);
+  }
+
+  async release(conversationId: string, agentId: string, input: ReleaseInput): Promise<{ record: HandoffRecord; handleMs: number }> {
+    const now = this.clock();
+    const stored = this.mustOwn(conversationId, agentId, input.fencingToken);
+    const handleMs = Math.max(0, now - (stored.assignedAt ?? now));
+    if (!stored.external) {
+      this.handleTimes.unshift(handleMs);
+      this.handleTimes = this.handleTimes.slice(0, this.handleHistory);
+    }
+    if (input.note !== undefined) this.pushNote(stored, { agentId, text: input.note, at: new Date(now).toISOString() });
+    Object.assign(stored, {
+      state: HandoffState.bot,
+      handledTimes: stored.handledTimes + 1,
+      lastDisposition: input.disposition,
+      lastReleaseNote: input.note,
+      assignedAgent: undefined,
+      assignedAt: undefined,
+      leaseExpiresAt: undefined,
+      waitingSince: undefined,
+      enqueuedSeq: undefined,
+      external: false,
+      announced: undefined,
+      updatedAt: now,
+    } satisfies Partial<Stored>);
+    return { record: this.toRecord(stored), handleMs };
+  }
+
+  async requeue(conversationId: string, options: { agentId?: string } = {}): Promise<HandoffRecord> {
+    const stored = this.mustGet(conversationId);
+    if (stored.state !== HandoffState.assigned) throw conflict(`cannot requeue a conversation in state ${stored.state}`);
+    if (options.agentId !== undefined && stored.assignedAgent !== options.agentId) throw notOwner('only the assigned agent may requeue');
+    this.requeueStored(stored, this.clock());
+    return this.toRecord(stored);
+  }
+
+  async cancel(conversationId: string) {
+    const stored = this.mustGet(conversationId);
+    const previousState = stored.state;
+    const previousAgent = stored.assignedAgent;
+    if (previousState !== HandoffState.queued && previousState !== HandoffState.assigned) {
+      throw conflict(`cannot cancel a conversation in state ${previousState}`);
+    }
+    Object.assign(stored, {
+      state: HandoffState.bot,
+      assignedAgent: undefined,
+      assignedAt: undefined,
+      leaseExpiresAt: undefined,
+      waitingSince: undefined,
+      enqueuedSeq: undefined,
+      external: false,
+      announced: undefined,
+      updatedAt: this.clock(),
+    } satisfies Partial<Stored>);
+    return { record: this.toRecord(stored), previousState, ...(previousAgent !== undefined ? { previousAgent } : {}) };
+  }
+
+  async toCallback(input: ToCallbackInput): Promise<{ record: HandoffRecord; ticket: CallbackTicket }> {
+    const now = this.clock();
+    const existing = this.records.get(input.conversationId);
+    if (existing?.state === HandoffState.assigned) throw conflict('conversation is assigned to an agent');
+    if (existing?.state === HandoffState.callback && existing.callbackTicketId) {
+      const ticket = this.tickets.get(existing.callbackTicketId);
+      if (ticket && ticket.status === CallbackStatus.open) {
+        const updated: CallbackTicket = { ...ticket, contact: input.contact ?? ticket.contact };
+        this.tickets.set(ticket.ticketId, updated);
+        if (input.contact) existing.contact = input.contact;
+        existing.updatedAt = now;
+        return { record: this.toRecord(existing), ticket: updated };
+      }
+    }
+    const stored: Stored = existing ?? {
+      conversationId: input.conversationId,
+      channelId: input.channelId,
+      state: HandoffState.bot,
+      priority: input.priority ?? 'normal',
+      reasonCodes: [input.reason],
+      summary: input.summary ?? '',
+      fencingToken: 0,
+      external: false,
+      notes: [],
+      handledTimes: 0,
+      updatedAt: now,
+    };
+    if (!stored.reasonCodes.includes(input.reason)) stored.reasonCodes.push(input.reason);
+    const contact = input.contact ?? stored.contact ?? null;
+    const ticket: CallbackTicket = {
+      ticketId: randomUUID(),
+      conversationId: stored.conversationId,
+      channelId: stored.channelId,
+      contact,
+      reason: input.reason,
+      priority: stored.priority,
+      summary: stored.summary,
+      createdAt: new Date(now).toISOString(),
+      status: CallbackStatus.open,
+    };
+    this.tickets.set(ticket.ticketId, ticket);
+    Object.assign(stored, {
+      state: HandoffState.callback,
+      contact: contact ?? undefined,
+      callbackTicketId: ticket.ticketId,
+      waitingSince: undefined,
+      enqueuedSeq: undefined,
+      announced: undefined,
+      updatedAt: now,
+    } satisfies Partial<Stored>);
+    this.records.set(stored.conversationId, stored);
+    return { record: this.toRecord(stored), ticket };
+  }
+
+  async completeCallback(ticketId: string): Promise<CallbackTicket> {
+    const ticket = this.tickets.get(ticketId);
+    if (!ticket) throw notFound(`ticket ${ticketId}`);
+    const done: CallbackTicket = { ...ticket, status: CallbackStatus.done };
+    this.tickets.set(ticketId, done);
+    const stored = this.records.get(ticket.conversationId);
+    if (stored?.state === HandoffState.callback && stored.callbackTicketId === ticketId) {
+      stored.state = HandoffState.bot;
+      stored.updatedAt = this.clock();
+    }
+    return done;
+  }
+
+  async listCallbacks(options: { status?: CallbackStatus } = {}): Promise<CallbackTicket[]> {
+    return [...this.tickets.values()]
+      .filter((t) => options.status === undefined || t.status === options.status)
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  }
+
+  async markAssignedExternally(conversationId: string, externalAgentId: string): Promise<ClaimResult> {
+    const now = this.clock();
+    const stored = this.mustGet(conversationId);
+    if (stored.state === HandoffState.assigned && stored.external && stored.assignedAgent === externalAgentId) {
+      return { record: this.toRecord(stored), fencingToken: stored.fencingToken };
+    }
+    if (stored.state !== HandoffState.queued) throw conflict(`cannot hand a conversation in state ${stored.state} to a hub`);
+    Object.assign(stored, {
+      state: HandoffState.assigned,
+      assignedAgent: externalAgentId,
+      assignedAt: now,
+      leaseExpiresAt: undefined,
+      fencingToken: stored.fencingToken + 1,
+      external: true,
+      updatedAt: now,
+    } satisfies Partial<Stored>);
+    return { record: this.toRecord(stored), fencingToken: stored.fencingToken };
+  }
+
+  async getRecord(conversationId: string): Promise<HandoffRecord | undefined> {
+    const stored = this.records.get(conversationId);
+    return stored ? this.toRecord(stored) : undefined;
+  }
+
+  async listQueue(): Promise<QueueEntry[]> {
+    return this.queued().map((stored, i) => ({ ...this.toRecord(stored), position: i + 1 }));
+  }
+
+  async position(conversationId: string): Promise<number | null> {
+    const index = this.queued().findIndex((s) => s.conversationId === conversationId);
+    return index < 0 ? null : index + 1;
+  }
+
+  async expireLeases(now: number = this.clock()): Promise<string[]> {
+    const expired = [...this.records.values()].filter(
+      (s) => s.state === HandoffState.assigned && s.leaseExpiresAt !== undefined && s.leaseExpiresAt <= now,
+    );
+    for (const stored of expired) this.requeueStored(stored, now);
+    return expired.map((s) => s.conversationId);
+  }
+
+  async addNote(conversationId: string, agentId: string, text: string): Promise<HandoffNote> {
+    const stored = this.mustGet(conversationId);
+    const note: HandoffNote = { agentId, text, at: new Date(this.clock()).toISOString() };
+    this.pushNote(stored, note);
+    return note;
+  }
+
+  async recordCsat(conversationId: string, score: number): Promise<HandoffRecord> {
+    assertCsatScore(score);
+    const stored = this.mustGet(conversationId);
+    stored.csat = score;
+    stored.updatedAt = this.clock();
+    return this.toRecord(stored);
+  }
+
+  async recentHandleTimes(): Promise<number[]> {
+    return [...this.handleTimes];
+  }
+
+  async markAnnounced(conversationId: string, previousAt: string | null, announcement: QueueAnnouncement): Promise<boolean> {
+    const stored = this.mustGet(conversationId);
+    if (stored.state !== HandoffState.queued) return false;
+    if ((stored.announced?.at ?? null) !== previousAt) return false;
+    stored.announced = announcement;
+    return true;
+  }
+
+  private queued(): Stored[] {
+    return [...this.records.values()]
+      .filter((s) => s.state === HandoffState.queued)
+      .sort((a, b) => queueScore(priorityRank[a.priority], a.enqueuedSeq ?? 0) - queueScore(priorityRank[b.priority], b.enqueuedSeq ?? 0));
+  }
+
+  private requeueStored(stored: Stored, now: number): void {
+    if (!stored.reasonCodes.includes(HandoffReason.agentRequeue)) stored.reasonCodes.push(HandoffReason.agentRequeue);
+    Object.assign(stored, {
+      state: HandoffState.queued,
+      assignedAgent: undefined,
+      assignedAt: undefined,
+      leaseExpiresAt: undefined,
+      external: false,
+      updatedAt: now,
+    } satisfies Partial<Stored>);
+  }
+
+  private pushNote(stored: Stored, note: HandoffNote): void {
+    stored.notes.push(note);
+    if (stored.notes.length > maxNotesPerConversation) stored.notes.splice(0, stored.notes.length - maxNotesPerConversation);
+  }
+
+  private mustGet(conversationId: string): Stored {
+    const stored = this.records.get(conversationId);
+    if (!stored) throw notFound(conversationId);
+    return stored;
+  }
+
+  private mustOwn(conversationId: string, agentId: string, fencingToken: number | undefined): Stored {
+    const stored = this.mustGet(conversationId);
+    if (stored.state !== HandoffState.assigned) throw conflict(`conversation is ${stored.state}, not assigned`);
+    if (stored.assignedAgent !== agentId) throw notOwner('conversation is assigned to another agent');
+    if (fencingToken !== undefined && fencingToken !== stored.fencingToken) throw notOwner('stale fencing token');
+    return stored;
+  }
+
+  private toRecord(s: Stored): HandoffRecord {
+    const ticket = s.callbackTicketId ? this.tickets.get(s.callbackTicketId) : undefined;
+    return compact({
+      conversationId: s.conversationId,
+      channelId: s.channelId,
+      state: s.state,
+      priority: s.priority,
+      reason: s.reasonCodes[0] ?? HandoffReason.userRequested,
+      reasonCodes: [...s.reasonCodes],
+      summary: s.summary,
+      skill: s.skill,
+      contact: s.contact,
+      waitingSince: iso(s.waitingSince),
+      enqueuedSeq: s.enqueuedSeq,
+      assignedAgent: s.assignedAgent,
+      assignedAt: iso(s.assignedAt),
+      leaseExpiresAt: iso(s.leaseExpiresAt),
+      fencingToken: s.fencingToken,
+      external: s.external,
+      notes: s.notes.map((n) => ({ ...n })),
+      handledTimes: s.handledTimes,
+      lastDisposition: s.lastDisposition,
+      lastReleaseNote: s.lastReleaseNote,
+      csat: s.csat,
+      callback: ticket,
+      announced: s.announced,
+      updatedAt: new Date(s.updatedAt).toISOString(),
+    });
+  }
+}
