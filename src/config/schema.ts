@@ -143,6 +143,14 @@ export const envSchema = z.object({
   BUSINESS_TIMEZONE: timeZone.default('America/New_York'),
   BUSINESS_HOLIDAYS: isoDateList.prefault(''),
 
+  // Direct Line subset for the web chat page (src/http/directline).
+  DIRECTLINE_SECRET: z.string().min(32, { message: 'must be at least 32 characters (e.g. openssl rand -base64 48)' }).optional(),
+  DIRECTLINE_TOKEN_TTL_SECONDS: intIn(900, 24 * 3600).default(1800),
+  DIRECTLINE_CONVERSATION_TTL_SECONDS: intIn(300, 30 * 24 * 3600).default(24 * 3600),
+  DIRECTLINE_HISTORY_MAX: intIn(10, 10_000).default(500),
+  DIRECTLINE_MAX_ACTIVITY_BYTES: intIn(1024, 1024 * 1024).default(32 * 1024),
+  DIRECTLINE_SERVICE_URL: z.string().regex(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, { message: 'must be an http(s) URL such as http://10.0.0.5:3978' }).optional(),
+
   // Agent directory: a JSON array in AGENTS_JSON, or a path to a JSON file in AGENTS_FILE.
   AGENTS_JSON: z.string().optional(),
   AGENTS_FILE: z.string().optional(),

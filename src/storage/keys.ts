@@ -16,6 +16,8 @@ export function createKeyRegistry(prefix: string) {
     // Bot state (botbuilder Storage). Storage keys are opaque strings chosen by botbuilder.
     botState: (storageKey: string) => `${root}:state:${storageKey}`,
     transcript: (channelId: string, conversationId: string) => `${conv(conversationId)}:transcript:${channelId}`,
+    // Sequence counter of a transcript list (same slot as the list): continuation tokens are sequence numbers.
+    transcriptSeq: (channelId: string, conversationId: string) => `${conv(conversationId)}:transcriptseq:${channelId}`,
     transcriptIndex: (channelId: string) => `${root}:transcripts:${channelId}`,
     conversationReference: (conversationId: string) => `${conv(conversationId)}:ref`,
     dedupe: (key: string) => `${root}:dedupe:${key}`,
@@ -37,6 +39,9 @@ export function createKeyRegistry(prefix: string) {
     // Per-conversation handoff data that never joins a queue transition.
     insights: (conversationId: string, part: string) => `${conv(conversationId)}:insights:${part}`,
     agentMessage: (conversationId: string, idempotencyKey: string) => `${conv(conversationId)}:agentmsg:${idempotencyKey}`,
+    // Direct Line web conversations: a hash (user, created, sequence) and the activity log (sorted set by watermark).
+    directLineMeta: (conversationId: string) => `${conv(conversationId)}:dl:meta`,
+    directLineLog: (conversationId: string) => `${conv(conversationId)}:dl:log`,
   };
 }
 
