@@ -1,0 +1,55 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadOutOfScope, type Corpus } from '../../../intents/loadCorpus';
+import type { OutOfScopeExamples } from '../../../intents/schema';
+import { INTENT_MODEL_VERSION, IntentClassifier, OUT_OF_SCOPE_LABEL, trainIntentClassifier, type TrainingExample } from './intentClassifier';
+
+/** Where cached corpus models live unless told otherwise (gitignored). */
+export const defaultIntentCacheDir = join(__dirname, '..', '..', '..', '.cache', 'nlu');
+
+/** The corpus's training utterances, plus the out-of-scope negatives labelled `oos`. */
+export function corpusTrainingExamples(corpus: Corpus, outOfScope: OutOfScopeExamples | null): TrainingExample[] {
+  const examples = corpus.intents.flatMap((i) => i.utterances.map((text) => ({ text, intent: i.name })));
+  if (outOfScope) examples.push(...outOfScope.utterances.map((text) => ({ text, intent: OUT_OF_SCOPE_LABEL })));
+  return examples;
+}
+
+export interface CorpusClassifierOptions {
+  /** Out-of-scope negatives; defaults to intents/outOfScope.json, `null` trains without an `oos` class. */
+  readonly outOfScope?: OutOfScopeExamples | null;
+}
+
+/**
+ * Trains the classifier for Tandem's corpus, or loads it from `cacheDir` when a model for the same corpus
+ * hash, negatives and model version is there. Each intent's `minConfidence` becomes its ambiguity floor.
+ */
+export function loadOrTrainCorpusClassifier(
+  corpus: Corpus,
+  cacheDir: string = defaultIntentCacheDir,
+  options: CorpusClassifierOptions = {},
+): IntentClassifier {
+  const outOfScope = options.outOfScope === undefined ? loadOutOfScope() : options.outOfScope;
+  const key = createHash('sha256')
+    .update(JSON.stringify({ corpus: corpus.hash, outOfScope, version: INTENT_MODEL_VERSION }))
+    .digest('hex')
+    .slice(0, 16);
+  const file = join(cacheDir, `intent-model-${key}.json`);
+  try {
+    return IntentClassifier.fromJSON(JSON.parse(readFileSync(file, 'utf8')));
+  } catch {
+    // No cached model, or an unreadable one: train afresh and overwrite it.
+  }
+  const classifier = trainIntentClassifier(corpusTrainingExamples(corpus, outOfScope), {
+    classMinConfidence: Object.fromEntries(corpus.intents.map((i) => [i.name, i.minConfidence])),
+  });
+  try {
+    mkdirSync(cacheDir, { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(classifier.toJSON()));
+    renameSync(tmp, file);
+  } catch {
+    // A read-only disk only costs the next start a retrain.
+  }
+  return classifier;
+}

@@ -1,0 +1,17 @@
+export {
+  IntentClassifier,
+  trainIntentClassifier,
+  OUT_OF_SCOPE_LABEL,
+  INTENT_MODEL_VERSION,
+  defaultIntentClassifierOptions,
+  type TrainingExample,
+  type IntentClassifierOptions,
+  type HoldoutOptions,
+  type CalibrationReport,
+  type IntentModelJSON,
+} from './intentClassifier';
+export { loadOrTrainCorpusClassifier, corpusTrainingExamples, defaultIntentCacheDir, type CorpusClassifierOptions } from './corpusClassifier';
+export type { DecisionThresholds, ThresholdTuningOptions } from './decisionThresholds';
+export type { FeatureOptions } from './textFeatures';
+export type { FeatureSpaceOptions } from './featureSpace';
+export type { SoftmaxTrainingOptions } from './softmaxRegression';
