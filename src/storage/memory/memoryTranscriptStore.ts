@@ -1,0 +1,87 @@
+import type { Activity, PagedResult, TranscriptInfo, TranscriptStore } from 'botbuilder';
+import { SerialByKey } from '../serialByKey';
+import {
+  defaultTranscriptStoreOptions,
+  isAfterCursor,
+  listToken,
+  pageActivities,
+  parseListToken,
+  parseStoredActivity,
+  storedActivity,
+  type TranscriptEntry,
+  type TranscriptStoreOptions,
+} from '../transcriptPaging';
+import { requireId } from '../validate';
+
+interface Conversation {
+  created: number;
+  nextSeq: number;
+  entries: Array<{ seq: number; json: string }>;
+}
+
+/**
+ * botbuilder TranscriptStore in process memory. It stores a PII-redacted copy of every activity
+ * (`redactActivity`), in call order, at most `maxActivitiesPerConversation` per conversation, and
+ * pages with sequence-number continuation tokens.
+ */
+export class MemoryTranscriptStore implements TranscriptStore {
+  private readonly channels = new Map<string, Map<string, Conversation>>();
+  private readonly options: TranscriptStoreOptions;
+  private readonly serial = new SerialByKey();
+
+  constructor(options: Partial<TranscriptStoreOptions> = {}) {
+    this.options = { ...defaultTranscriptStoreOptions, ...options };
+  }
+
+  async logActivity(activity: Activity): Promise<void> {
+    const stored = storedActivity(activity);
+    const append = async () => {
+      const channel = this.channels.get(stored.channelId) ?? new Map<string, Conversation>();
+      this.channels.set(stored.channelId, channel);
+      const conversation = channel.get(stored.conversationId) ?? { created: stored.at, nextSeq: 1, entries: [] };
+      channel.set(stored.conversationId, conversation);
+      conversation.entries.push({ seq: conversation.nextSeq++, json: stored.json });
+      const excess = conversation.entries.length - this.options.maxActivitiesPerConversation;
+      if (excess > 0) conversation.entries.splice(0, excess);
+    };
+    if (!this.options.preserveOrder) return append();
+    return this.serial.run(`${stored.channelId}\n${stored.conversationId}`, append);
+  }
+
+  async getTranscriptActivities(
+    channelId: string,
+    conversationId: string,
+    continuationToken?: string,
+    startDate?: Date,
+  ): Promise<PagedResult<Activity>> {
+    requireId(channelId, 'channelId');
+    requireId(conversationId, 'conversationId');
+    const fetchAfter = async (afterSeq: number, count: number): Promise<TranscriptEntry[]> => {
+      const entries = this.channels.get(channelId)?.get(conversationId)?.entries ?? [];
+      const first = entries[0];
+      if (!first) return [];
+      // Sequence numbers are contiguous within the kept window, so the position is arithmetic.
+      const start = Math.max(0, afterSeq - first.seq + 1);
+      return entries.slice(start, start + count).map((e) => ({ seq: e.seq, activity: parseStoredActivity(e.json) }));
+    };
+    return pageActivities(fetchAfter, continuationToken, this.options.pageSize, startDate);
+  }
+
+  async listTranscripts(channelId: string, continuationToken?: string): Promise<PagedResult<TranscriptInfo>> {
+    requireId(channelId, 'channelId');
+    const cursor = parseListToken(continuationToken);
+    const all = [...(this.channels.get(channelId)?.entries() ?? [])]
+      .map(([id, conversation]) => ({ id, created: conversation.created }))
+      .filter((info) => isAfterCursor(info, cursor))
+      .sort((a, b) => a.created - b.created || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const items = all.slice(0, this.options.pageSize).map((info) => ({ channelId, id: info.id, created: new Date(info.created) }));
+    const last = items[items.length - 1];
+    return { items, continuationToken: all.length > this.options.pageSize && last ? listToken(last) : '' };
+  }
+
+  async deleteTranscript(channelId: string, conversationId: string): Promise<void> {
+    requireId(channelId, 'channelId');
+    requireId(conversationId, 'conversationId');
+    this.channels.get(channelId)?.delete(conversationId);
+  }
+}

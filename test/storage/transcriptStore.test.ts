@@ -1,0 +1,33 @@
+import type { Activity } from 'botbuilder';
+import { MemoryTranscriptStore } from '../../src/storage/memory/memoryTranscriptStore';
+import { RedisTranscriptStore } from '../../src/storage/redis/redisTranscriptStore';
+import { describeRedis } from '../support/redis';
+import { transcriptStoreContract } from './contracts/transcriptStoreContract';
+import { useRedisFixture } from './redisFixture';
+
+describe('MemoryTranscriptStore', () => {
+  transcriptStoreContract((options) => new MemoryTranscriptStore(options));
+});
+
+describeRedis('RedisTranscriptStore', () => {
+  const fixture = useRedisFixture('transcript');
+  transcriptStoreContract((options) => new RedisTranscriptStore(fixture.redis(), fixture.keys(), options));
+
+  it('drops conversations whose transcript expired from the listing', async () => {
+    const keys = fixture.keys();
+    const store = new RedisTranscriptStore(fixture.redis(), keys, { ttlSeconds: 1 });
+    await store.logActivity({
+      type: 'message',
+      id: 'a1',
+      channelId: 'webchat',
+      conversation: { id: 'short-lived', isGroup: false, conversationType: 'personal', name: '' },
+      from: { id: 'u', role: 'user' },
+      recipient: { id: 'bot', role: 'bot' },
+      text: 'hello',
+    } as Activity);
+    expect((await store.listTranscripts('webchat')).items.map((t) => t.id)).toEqual(['short-lived']);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await expect(store.listTranscripts('webchat')).resolves.toEqual({ items: [], continuationToken: '' });
+    await expect(fixture.redis().zcard(keys.transcriptIndex('webchat'))).resolves.toBe(0);
+  });
+});
