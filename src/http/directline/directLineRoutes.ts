@@ -1,0 +1,207 @@
+import type { Activity, ChannelAccount } from 'botbuilder';
+import type { Request, Response, Server } from 'restify';
+import { z } from 'zod';
+import { sendError } from '../sendError';
+import type { DirectLineCaller } from './directLineAuth';
+import { authenticate } from './directLineAuth';
+import { firstIssue, storedUserActivity, userActivitySchema, webChatChannelId } from './directLineActivity';
+import {
+  type DirectLineChannel,
+  guarded,
+  isConversationId,
+  jsonBytes,
+  newConversationId,
+  newUserId,
+  serviceUrlFor,
+  userIdPattern,
+} from './directLineChannel';
+
+const prefix = '/v3/directline';
+
+/** Typing activities older than this are not replayed to a page that polls from an old watermark. */
+const typingFreshMs = 10_000;
+
+const startBodySchema = z
+  .object({
+    user: z.object({ id: z.string().regex(userIdPattern).optional(), name: z.string().max(128).optional() }).passthrough().optional(),
+    locale: z.string().max(35).regex(/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/).optional(),
+  })
+  .passthrough();
+
+function noStore(res: Response): void {
+  res.setHeader('cache-control', 'no-store');
+}
+
+function conversationBody(channel: DirectLineChannel, conversationId: string, userId: string) {
+  const { token, expiresIn } = channel.tokens.issue(conversationId, userId);
+  return { conversationId, token, expires_in: expiresIn };
+}
+
+function parseStartBody(body: unknown): z.infer<typeof startBodySchema> | string {
+  if (body === undefined || body === null || body === '') return {};
+  const parsed = startBodySchema.safeParse(body);
+  return parsed.success ? parsed.data : firstIssue(parsed.error);
+}
+
+function parseWatermark(raw: unknown): number | undefined {
+  if (raw === undefined || raw === '') return 0;
+  return typeof raw === 'string' && /^\d{1,15}$/.test(raw) ? Number(raw) : undefined;
+}
+
+function isStaleTyping(activity: Record<string, unknown>, now: number): boolean {
+  if (activity.type !== 'typing' || typeof activity.timestamp !== 'string') return false;
+  return now - Date.parse(activity.timestamp) > typingFreshMs;
+}
+
+/**
+ * The client side of the Direct Line 3.0 subset that Web Chat (DirectLineJS, polling) uses:
+ * start/resume a conversation, post activities, poll with watermarks, generate and refresh tokens.
+ */
+export function registerDirectLineRoutes(server: Server, channel: DirectLineChannel): void {
+  /** Runs the welcome turn once, when the conversation is first created. */
+  const startConversation = async (req: Request, conversationId: string, userId: string, locale?: string, name?: string) => {
+    const created = await channel.store.create({
+      conversationId,
+      userId,
+      createdAt: new Date().toISOString(),
+      ...(locale !== undefined ? { locale } : {}),
+    });
+    if (!created) return false;
+    const user = { id: userId, ...(name !== undefined ? { name } : {}), role: 'user' } as ChannelAccount;
+    const bot = channel.bot as ChannelAccount;
+    const update: Partial<Activity> = {
+      type: 'conversationUpdate',
+      id: `${conversationId}|start`,
+      channelId: webChatChannelId,
+      serviceUrl: serviceUrlFor(channel, req, conversationId),
+      conversation: { id: conversationId } as Activity['conversation'],
+      from: user,
+      recipient: bot,
+      membersAdded: [user, bot],
+      timestamp: new Date(),
+      ...(locale !== undefined ? { locale } : {}),
+    };
+    try {
+      await channel.bridge.run(update);
+    } catch {
+      // Logged by the bridge; the conversation still exists and the customer can talk.
+    }
+    return true;
+  };
+
+  server.post(`${prefix}/tokens/generate`, guarded(channel, async (req: Request, res: Response) => {
+    noStore(res);
+    const auth = authenticate(req, channel.tokens);
+    if (!auth.ok) return sendError(res, auth.code, auth.reason);
+    if (auth.caller.kind !== 'secret') return sendError(res, 'FORBIDDEN', 'Generating tokens needs the Direct Line secret.');
+    const body = parseStartBody(req.body);
+    if (typeof body === 'string') return sendError(res, 'BAD_REQUEST', body);
+    res.json(conversationBody(channel, newConversationId(), body.user?.id ?? newUserId()));
+  }));
+
+  server.post(`${prefix}/tokens/refresh`, guarded(channel, async (req: Request, res: Response) => {
+    noStore(res);
+    const auth = authenticate(req, channel.tokens);
+    if (!auth.ok) return sendError(res, auth.code, auth.reason);
+    if (auth.caller.kind !== 'token') return sendError(res, 'BAD_REQUEST', 'Refresh needs a Direct Line token, not the secret.');
+    const { conversationId, userId } = auth.caller.claims;
+    res.json(conversationBody(channel, conversationId, userId));
+  }));
+
+  server.post(`${prefix}/conversations`, guarded(channel, async (req: Request, res: Response) => {
+    noStore(res);
+    const auth = authenticate(req, channel.tokens);
+    if (!auth.ok) return sendError(res, auth.code, auth.reason);
+    const body = parseStartBody(req.body);
+    if (typeof body === 'string') return sendError(res, 'BAD_REQUEST', body);
+    const { conversationId, userId } =
+      auth.caller.kind === 'token' ? auth.caller.claims : { conversationId: newConversationId(), userId: body.user?.id ?? newUserId() };
+    const created = await startConversation(req, conversationId, userId, body.locale, body.user?.name);
+    res.status(created ? 201 : 200);
+    res.json(conversationBody(channel, conversationId, userId));
+  }));
+
+  server.get(`${prefix}/conversations/:conversationId`, guarded(channel, async (req: Request, res: Response) => {
+    noStore(res);
+    const conversationId: unknown = req.params.conversationId;
+    const auth = authenticate(req, channel.tokens, String(conversationId));
+    if (!auth.ok) return sendError(res, auth.code, auth.reason);
+    const conversation = isConversationId(conversationId) ? await channel.store.get(conversationId) : undefined;
+    if (!conversation) return sendError(res, 'NOT_FOUND', 'No such conversation (it may have expired).');
+    res.json(conversationBody(channel, conversation.conversationId, conversation.userId));
+  }));
+
+  server.post(`${prefix}/conversations/:conversationId/activities`, guarded(channel, async (req: Request, res: Response) => {
+    noStore(res);
+    const conversationId: unknown = req.params.conversationId;
+    const auth = authenticate(req, channel.tokens, String(conversationId));
+    if (!auth.ok) return sendError(res, auth.code, auth.reason);
+    if (jsonBytes(req.body) > channel.maxActivityBytes) {
+      return sendError(res, 'PAYLOAD_TOO_LARGE', `An activity may be at most ${channel.maxActivityBytes} bytes.`);
+    }
+    if (typeof req.body !== 'object' || req.body === null || Array.isArray(req.body)) {
+      return sendError(res, 'BAD_ACTIVITY', 'Body must be a JSON object (an Activity).');
+    }
+    const parsed = userActivitySchema.safeParse(req.body);
+    if (!parsed.success) return sendError(res, 'BAD_ACTIVITY', `Invalid activity: ${firstIssue(parsed.error)}`);
+    const conversation = isConversationId(conversationId) ? await channel.store.get(conversationId) : undefined;
+    if (!conversation) return sendError(res, 'NOT_FOUND', 'No such conversation (it may have expired); start a new one.');
+
+    const userId = userFor(auth.caller, parsed.data.from?.id);
+    if (userId === undefined) return sendError(res, 'BAD_ACTIVITY', 'Invalid activity: from.id is required when posting with the secret.');
+    const activity = storedUserActivity(parsed.data, {
+      conversationId: conversation.conversationId,
+      user: { id: userId, role: 'user' },
+      bot: channel.bot,
+      timestamp: new Date().toISOString(),
+    });
+    // User typing is only for the bot; messages and events are echoed so Web Chat can mark them sent.
+    const appended =
+      activity.type === 'typing'
+        ? { id: `${conversation.conversationId}|typing` }
+        : await channel.store.append(conversation.conversationId, activity);
+    if (!appended) return sendError(res, 'NOT_FOUND', 'No such conversation (it may have expired); start a new one.');
+
+    const turn = channel.bridge.run({
+      ...(activity as Partial<Activity>),
+      id: appended.id,
+      serviceUrl: serviceUrlFor(channel, req, conversation.conversationId),
+    });
+    await waitAtMost(turn, channel.turnWaitMs);
+    res.json({ id: appended.id });
+  }));
+
+  server.get(`${prefix}/conversations/:conversationId/activities`, guarded(channel, async (req: Request, res: Response) => {
+    noStore(res);
+    const conversationId: unknown = req.params.conversationId;
+    const auth = authenticate(req, channel.tokens, String(conversationId));
+    if (!auth.ok) return sendError(res, auth.code, auth.reason);
+    const query = (req.query ?? {}) as Record<string, unknown>;
+    const watermark = parseWatermark(query.watermark);
+    if (watermark === undefined) return sendError(res, 'BAD_REQUEST', 'watermark must be a non-negative integer.');
+    const page = isConversationId(conversationId) ? await channel.store.list(conversationId, watermark) : undefined;
+    if (!page) return sendError(res, 'NOT_FOUND', 'No such conversation (it may have expired).');
+    const now = Date.now();
+    res.json({ activities: page.activities.filter((activity) => !isStaleTyping(activity, now)), watermark: String(page.watermark) });
+  }));
+
+  server.post(`${prefix}/conversations/:conversationId/upload`, guarded(channel, async (_req: Request, res: Response) => {
+    sendError(res, 'UNPROCESSABLE', 'File uploads are not supported on this channel.');
+  }));
+}
+
+function userFor(caller: DirectLineCaller, bodyUserId: string | undefined): string | undefined {
+  if (caller.kind === 'token') return caller.claims.userId;
+  return bodyUserId !== undefined && userIdPattern.test(bodyUserId) ? bodyUserId : undefined;
+}
+
+/** Waits for the turn, but no longer than `ms`: the post is answered either way and the turn carries on. */
+async function waitAtMost(turn: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const settled = turn.then(
+    () => undefined,
+    () => undefined,
+  );
+  await Promise.race([settled, new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
+}

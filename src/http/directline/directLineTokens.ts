@@ -1,0 +1,106 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+
+/** What a Direct Line token grants: one user in one conversation, until `expiresAt` (epoch seconds). */
+export interface TokenClaims {
+  readonly conversationId: string;
+  readonly userId: string;
+  readonly expiresAt: number;
+}
+
+export const tokenRejections = ['malformed', 'bad_signature', 'expired'] as const;
+export type TokenRejection = (typeof tokenRejections)[number];
+
+export type TokenCheck = { ok: true; claims: TokenClaims } | { ok: false; reason: TokenRejection };
+
+export interface DirectLineTokensOptions {
+  /** Shared by every process behind one load balancer; at least 32 characters. */
+  readonly secret: string;
+  readonly ttlSeconds: number;
+  /** Milliseconds since the epoch; injectable so tests can move time. */
+  readonly now?: () => number;
+}
+
+const issuer = 'tandem-directline';
+const header = Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT' })).toString('base64url');
+const base64urlPart = /^[A-Za-z0-9_-]+$/;
+
+function sameBytes(a: Buffer, b: Buffer): boolean {
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * Issues and checks Direct Line tokens: HS256 JWTs (so Web Chat can read the `user` claim) scoped
+ * to one conversation and one user, with an expiry. The signing key is derived from the secret, so
+ * the secret itself never signs anything a client can see.
+ */
+export class DirectLineTokens {
+  readonly ttlSeconds: number;
+  private readonly signingKey: Buffer;
+  private readonly secret: Buffer;
+  private readonly now: () => number;
+
+  constructor(options: DirectLineTokensOptions) {
+    if (options.secret.length < 32) throw new Error('DIRECTLINE_SECRET must be at least 32 characters');
+    this.secret = Buffer.from(options.secret);
+    this.signingKey = createHmac('sha256', options.secret).update('tandem/directline/token-signing/v1').digest();
+    this.ttlSeconds = options.ttlSeconds;
+    this.now = options.now ?? Date.now;
+  }
+
+  /** A fresh random secret, for a single process when DIRECTLINE_SECRET is unset. */
+  static randomSecret(): string {
+    return randomBytes(32).toString('base64url');
+  }
+
+  /** True when `candidate` is the Direct Line secret (constant time). */
+  isSecret(candidate: string): boolean {
+    return sameBytes(Buffer.from(candidate), this.secret);
+  }
+
+  issue(conversationId: string, userId: string): { token: string; expiresIn: number } {
+    const issuedAt = Math.floor(this.now() / 1000);
+    const payload = { iss: issuer, conv: conversationId, user: userId, iat: issuedAt, exp: issuedAt + this.ttlSeconds };
+    const body = `${header}.${Buffer.from(JSON.stringify(payload)).toString('base64url')}`;
+    return { token: `${body}.${this.sign(body)}`, expiresIn: this.ttlSeconds };
+  }
+
+  verify(token: string): TokenCheck {
+    const parts = token.split('.');
+    if (parts.length !== 3 || !parts.every((part) => base64urlPart.test(part)) || parts[0] !== header) {
+      return { ok: false, reason: 'malformed' };
+    }
+    const [, payloadPart, signature] = parts as [string, string, string];
+    const expected = Buffer.from(this.sign(`${header}.${payloadPart}`));
+    if (!sameBytes(Buffer.from(signature), expected)) return { ok: false, reason: 'bad_signature' };
+    let payload: unknown;
+    try {
+      payload = JSON.parse(Buffer.from(payloadPart, 'base64url').toString('utf8'));
+    } catch {
+      return { ok: false, reason: 'malformed' };
+    }
+    const claims = payload as { iss?: unknown; conv?: unknown; user?: unknown; exp?: unknown };
+    if (
+      claims.iss !== issuer ||
+      typeof claims.conv !== 'string' ||
+      typeof claims.user !== 'string' ||
+      typeof claims.exp !== 'number'
+    ) {
+      return { ok: false, reason: 'malformed' };
+    }
+    if (claims.exp * 1000 <= this.now()) return { ok: false, reason: 'expired' };
+    return { ok: true, claims: { conversationId: claims.conv, userId: claims.user, expiresAt: claims.exp } };
+  }
+
+  /** An unguessable tag that binds a connector URL to one conversation (see directLineConnectorRoutes). */
+  connectorKey(conversationId: string): string {
+    return createHmac('sha256', this.signingKey).update(`connector:${conversationId}`).digest('base64url').slice(0, 32);
+  }
+
+  isConnectorKey(conversationId: string, candidate: string): boolean {
+    return sameBytes(Buffer.from(candidate), Buffer.from(this.connectorKey(conversationId)));
+  }
+
+  private sign(body: string): string {
+    return createHmac('sha256', this.signingKey).update(body).digest('base64url');
+  }
+}
