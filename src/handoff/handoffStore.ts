@@ -94,6 +94,8 @@ export interface ToCallbackInput {
   /** Used when the conversation has no record yet (routed to callback without queueing). */
   readonly priority?: Priority;
   readonly summary?: string;
+  /** Only move from this state, else HANDOFF_CONFLICT (a sweeper uses 'queued' so two sweeps act once). */
+  readonly expectState?: HandoffState;
 }
 
 export interface ReleaseInput {

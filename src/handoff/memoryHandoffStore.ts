@@ -196,6 +196,9 @@ export class MemoryHandoffStore implements HandoffStore {
     const now = this.clock();
     const existing = this.records.get(input.conversationId);
     if (existing?.state === HandoffState.assigned) throw conflict('conversation is assigned to an agent');
+    if (input.expectState !== undefined && (existing?.state ?? HandoffState.bot) !== input.expectState) {
+      throw conflict(`conversation is ${existing?.state ?? 'unknown'}, not ${input.expectState}`);
+    }
     if (existing?.state === HandoffState.callback && existing.callbackTicketId) {
       const ticket = this.tickets.get(existing.callbackTicketId);
       if (ticket && ticket.status === CallbackStatus.open) {

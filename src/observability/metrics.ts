@@ -24,6 +24,37 @@ export function createMetrics(options: { collectDefaults?: boolean } = {}) {
       labelNames: ['code'] as const,
       registers: [registry],
     }),
+    // Human handoff
+    handoffs: new Counter({
+      name: 'tandem_handoffs_total',
+      help: 'Handoffs requested, by headline reason and where they went (queue or callback)',
+      labelNames: ['reason', 'route'] as const,
+      registers: [registry],
+    }),
+    handoffWait: new Histogram({
+      name: 'tandem_handoff_wait_seconds',
+      help: 'Time from joining the queue to an agent claiming the conversation',
+      buckets: [5, 15, 30, 60, 120, 300, 600, 900, 1800, 3600],
+      registers: [registry],
+    }),
+    handoffHandle: new Histogram({
+      name: 'tandem_handoff_handle_seconds',
+      help: 'Time from an agent claiming a conversation to releasing it',
+      buckets: [30, 60, 120, 300, 600, 900, 1800, 3600, 7200],
+      registers: [registry],
+    }),
+    csat: new Counter({
+      name: 'tandem_csat_total',
+      help: 'Customer satisfaction answers after a handoff, by score 1-5',
+      labelNames: ['score'] as const,
+      registers: [registry],
+    }),
+    conversations: new Counter({
+      name: 'tandem_conversations_total',
+      help: 'Conversations by outcome: contained by the bot, or escalated to a human',
+      labelNames: ['outcome'] as const,
+      registers: [registry],
+    }),
   };
 }
 

@@ -376,6 +376,16 @@ export function handoffStoreContract(name: string, make: (options: { handleHisto
         await expect(store.completeCallback('no-such-ticket')).rejects.toMatchObject({ code: 'HANDOFF_NOT_FOUND' });
       });
 
+      it('moves only from the expected state when asked, so two sweepers act once', async () => {
+        const c = id();
+        await store.enqueue(input(c));
+        const once = { conversationId: c, channelId: 'webchat', contact: null, reason: 'timeout', expectState: 'queued' } as const;
+        const results = await Promise.allSettled([store.toCallback(once), h.second.toCallback(once)]);
+        expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+        expect(await store.listCallbacks()).toHaveLength(1);
+        await expect(store.toCallback({ ...once, conversationId: id() })).rejects.toMatchObject({ code: 'HANDOFF_CONFLICT' });
+      });
+
       it('lets a conversation waiting for a callback queue again', async () => {
         const c = id();
         await store.toCallback({ conversationId: c, channelId: 'webchat', contact: phone, reason: 'after_hours' });

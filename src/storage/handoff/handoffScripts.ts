@@ -178,10 +178,13 @@ expireLater()
 return ok(state, agent)
 `);
 
-/** ARGV 7 channel, 8 contact JSON (''), 9 reason, 10 priority, 11 summary, 12 new ticket id, 13 created-at ISO. */
+/** ARGV 7 channel, 8 contact JSON (''), 9 reason, 10 priority, 11 summary, 12 new ticket id, 13 created-at ISO, 14 expected state (''). */
 export const toCallbackScript = script(`
 local state = hget(recKey, 'state')
 if state == 'assigned' then return fail('HANDOFF_CONFLICT', 'conversation is assigned to an agent') end
+if ARGV[14] ~= '' and (state or 'bot') ~= ARGV[14] then
+  return fail('HANDOFF_CONFLICT', 'conversation is ' .. (state or 'unknown') .. ', not ' .. ARGV[14])
+end
 if state == 'callback' then
   local tid = hget(recKey, 'callbackTicketId')
   if tid and hget(ticketPrefix .. tid, 'status') == 'open' then

@@ -197,6 +197,7 @@ export class RedisHandoffStore implements HandoffStore {
       input.summary ?? '',
       randomUUID(),
       new Date(now).toISOString(),
+      input.expectState ?? '',
     ]);
     const record = recordOf(reply.snapshot);
     if (!record.callback) throw new TandemError('INTERNAL', 'callback transition left no ticket');

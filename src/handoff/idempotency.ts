@@ -1,0 +1,28 @@
+/** Remembers idempotency keys per conversation, so a retried agent message is delivered once. */
+export interface IdempotencyStore {
+  /** True the first time (conversation, key) is seen within `ttlSeconds`; false for every repeat. */
+  firstSeen(conversationId: string, key: string, ttlSeconds: number): Promise<boolean>;
+  /** Forgets a key, so a send that failed before delivery can be retried. */
+  forget(conversationId: string, key: string): Promise<void>;
+}
+
+/** In-process idempotency keys with an injected clock. */
+export class MemoryIdempotencyStore implements IdempotencyStore {
+  private readonly seen = new Map<string, number>();
+
+  constructor(private readonly clock: () => number = Date.now) {}
+
+  async firstSeen(conversationId: string, key: string, ttlSeconds: number): Promise<boolean> {
+    const now = this.clock();
+    const id = JSON.stringify([conversationId, key]);
+    const expiry = this.seen.get(id);
+    if (expiry !== undefined && expiry > now) return false;
+    this.seen.set(id, now + ttlSeconds * 1000);
+    if (this.seen.size > 10_000) for (const [k, e] of this.seen) if (e <= now) this.seen.delete(k);
+    return true;
+  }
+
+  async forget(conversationId: string, key: string): Promise<void> {
+    this.seen.delete(JSON.stringify([conversationId, key]));
+  }
+}
