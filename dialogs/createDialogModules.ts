@@ -1,8 +1,17 @@
+import type { DomainServices } from '../src/domain/createDomainServices';
+import { loadPatientIntakeQuestionnaire } from '../src/domain/intake/questionnaire';
+import { AppointmentsDialog } from './appointments/appointmentsDialog';
+import { ClinicalDialog } from './clinicalDialog';
+import { ComplaintDialog } from './complaintDialog';
 import type { DialogModule } from './dialogModule';
 import { EmergencyDialog } from './emergencyDialog';
+import { FaqDialog } from './faq/faqDialog';
 import { HandoffDialog } from './handoffDialog';
 import type { HandoffGateway } from './handoffGateway';
 import { HelpDialog } from './helpDialog';
+import { LegalIntakeDialog } from './intake/legalIntakeDialog';
+import { PatientIntakeDialog } from './intake/patientIntakeDialog';
+import { OrdersDialog } from './orders/ordersDialog';
 import { ReplyDialog } from './replyDialog';
 
 /** Everything the dialogs need from outside, as ports. */
@@ -10,6 +19,36 @@ export interface DialogDeps {
   readonly handoff: HandoffGateway;
   /** "What I can do", computed by the main dialog from the registered modules. */
   readonly capabilities: () => string;
+  /** Orders, scheduling, intake and knowledge. Without them only the conversational dialogs are registered. */
+  readonly domain?: DomainServices;
+  /** IANA zone for users whose channel doesn't say (DEFAULT_TIMEZONE). Default America/New_York. */
+  readonly defaultTimeZone?: string;
+  /** Failures of one form field before a form hands over (HANDOFF_FIELD_FAILURES). Default 3. */
+  readonly maxFieldFailures?: number;
+  /** Clock for the task dialogs; must be the clock the domain services use. Default: system clock. */
+  readonly now?: () => Date;
+}
+
+/** The routable task dialogs; each id is the `dialog` field of its intents. */
+function taskModules(deps: DialogDeps, domain: DomainServices): DialogModule[] {
+  const now = deps.now ?? (() => new Date());
+  const defaultTimeZone = deps.defaultTimeZone ?? 'America/New_York';
+  const form = { maxFieldFailures: deps.maxFieldFailures ?? 3 };
+  return [
+    { dialog: new OrdersDialog({ orders: domain.orders, now, defaultTimeZone }), capability: 'check, track, return or cancel an order' },
+    {
+      dialog: new AppointmentsDialog({ scheduling: domain.scheduling, now, defaultTimeZone }),
+      capability: 'book, move or cancel an appointment',
+    },
+    {
+      dialog: new PatientIntakeDialog({ intake: domain.intake, questionnaire: loadPatientIntakeQuestionnaire(), now }, form),
+      capability: 'register you as a new patient',
+    },
+    { dialog: new LegalIntakeDialog({ intake: domain.intake }, form), capability: 'open a new legal matter' },
+    { dialog: new FaqDialog({ knowledge: domain.knowledge }), capability: 'answer questions about hours, locations, billing and more' },
+    { dialog: new ComplaintDialog() },
+    { dialog: new ClinicalDialog() },
+  ];
 }
 
 /** Every routable dialog, keyed (through `dialog.id`) by the `dialog` field of the intents. */
@@ -17,6 +56,7 @@ export function createDialogModules(deps: DialogDeps): DialogModule[] {
   return [
     { dialog: new ReplyDialog() },
     { dialog: new HelpDialog(deps.capabilities) },
+    ...(deps.domain ? taskModules(deps, deps.domain) : []),
     { dialog: new HandoffDialog(deps.handoff), capability: 'connect you with a person on our team' },
     { dialog: new EmergencyDialog() },
   ];
