@@ -72,6 +72,9 @@ function baseOptions(options: RedisClientOptions): RedisOptions {
     // Reconnect forever with a short capped backoff, so turns recover when Redis returns.
     retryStrategy: (times) => Math.min(50 * 2 ** Math.min(times, 10), options.maxReconnectDelayMs),
     enableReadyCheck: true,
+    // ioredis waits this long for a socket to close after QUIT/disconnect before destroying it (and keeps
+    // the process alive meanwhile, even when the socket was already gone); its default is 2000 ms.
+    disconnectTimeout: 500,
   };
 }
 
@@ -133,15 +136,25 @@ export function createSubscriberClient(url: string, logger: Logger, options: Par
   return redis;
 }
 
-/** Closes a client politely when it is connected, and at once when it is not; never throws. */
-export async function closeRedisClient(redis: Redis): Promise<void> {
-  if (redis.status === 'ready') {
-    try {
-      await redis.quit();
-      return;
-    } catch {
-      // Fall through: a failed QUIT still needs the socket closed.
-    }
+/**
+ * Closes a client: when connected, QUIT (so pending replies arrive first) and wait for the socket to
+ * end; otherwise stop reconnecting and drop the socket at once. Never throws.
+ */
+export async function closeRedisClient(redis: Redis, timeoutMs = 1000): Promise<void> {
+  if (redis.status === 'end') return;
+  if (redis.status !== 'ready') {
+    redis.disconnect();
+    return;
   }
-  redis.disconnect();
+  let timer: NodeJS.Timeout | undefined;
+  const ended = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, timeoutMs);
+    redis.once('end', resolve);
+  });
+  // A failed QUIT still needs the socket closed, which the disconnect below does.
+  await redis.quit().catch(() => undefined);
+  await ended;
+  clearTimeout(timer);
+  // Read afresh: the status changed while we awaited (TypeScript still narrows it to 'ready').
+  if ((redis.status as string) !== 'end') redis.disconnect();
 }

@@ -1,0 +1,148 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createConnection, createServer } from 'node:net';
+import { createStateBackend, type RedisStateBackend } from '../../src/storage/createStateBackend';
+import { captureLogs } from './logCapture';
+
+// The outage test needs its own redis-server to kill and restart; CI must have it.
+const redisServerBin = '/usr/bin/redis-server';
+const canRun = existsSync(redisServerBin) || process.env.CI === 'true';
+const describeOutage = canRun ? describe : describe.skip;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
+
+function answersPing(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = createConnection({ port, host: '127.0.0.1' });
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(300, () => done(false));
+    socket.once('error', () => done(false));
+    socket.once('connect', () => socket.write('PING\r\n'));
+    socket.once('data', (data) => done(data.toString().startsWith('+PONG')));
+  });
+}
+
+async function startRedis(port: number): Promise<ChildProcess> {
+  const child = spawn(redisServerBin, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+    stdio: 'ignore',
+  });
+  for (let i = 0; i < 100; i += 1) {
+    if (await answersPing(port)) return child;
+    await sleep(50);
+  }
+  child.kill('SIGKILL');
+  throw new Error(`redis-server did not start on port ${port}`);
+}
+
+async function stopRedis(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGKILL');
+  await exited;
+}
+
+/** Elapsed ms and the error code of an operation that is expected to fail. */
+async function failure(op: () => Promise<unknown>): Promise<{ ms: number; code: unknown }> {
+  const started = Date.now();
+  try {
+    await op();
+  } catch (error) {
+    return { ms: Date.now() - started, code: (error as { code?: unknown }).code };
+  }
+  throw new Error('operation succeeded during the outage');
+}
+
+describeOutage('Redis outage', () => {
+  let port: number;
+  let server: ChildProcess | undefined;
+  let backend: RedisStateBackend;
+  const logs = captureLogs();
+
+  beforeAll(async () => {
+    port = await freePort();
+    server = await startRedis(port);
+    const created = createStateBackend({ redisUrl: `redis://127.0.0.1:${port}`, keyPrefix: 'outage', logger: logs.logger });
+    if (created.kind !== 'redis') throw new Error('expected the Redis backend');
+    backend = created;
+  });
+
+  afterAll(async () => {
+    await backend.close();
+    if (server) await stopRedis(server);
+  });
+
+  it('fails fast with STATE_UNAVAILABLE while Redis is down and recovers on the same client when it returns', async () => {
+    await backend.storage.write({ k: { v: 1 } });
+    await expect(backend.ping()).resolves.toBeUndefined();
+    const client = backend.redis;
+
+    if (server) await stopRedis(server);
+    server = undefined;
+
+    const attempts = [
+      await failure(() => backend.storage.read(['k'])),
+      await failure(() => backend.storage.write({ k: { v: 2 } })),
+      await failure(() => backend.dedupe.firstSeen('webchat:a1', 60)),
+      await failure(() => backend.locks.acquire('conv-1', { ttlMs: 1000, waitMs: 5000 })),
+      await failure(() => backend.references.get('conv-1')),
+      await failure(() => backend.transcripts.getTranscriptActivities('webchat', 'conv-1')),
+      await failure(() => backend.ping()),
+    ];
+    for (const attempt of attempts) {
+      expect(attempt.code).toBe('STATE_UNAVAILABLE');
+      expect(attempt.ms).toBeLessThan(2000);
+    }
+    // Still failing fast a little later, while the client retries in the background.
+    await sleep(1500);
+    const later = await failure(() => backend.storage.read(['k']));
+    expect(later).toMatchObject({ code: 'STATE_UNAVAILABLE' });
+    expect(later.ms).toBeLessThan(2000);
+
+    server = await startRedis(port);
+    let recovered = false;
+    const deadline = Date.now() + 5000;
+    while (!recovered && Date.now() < deadline) {
+      recovered = await backend.storage.write({ k: { v: 3 } }).then(
+        () => true,
+        () => false,
+      );
+      if (!recovered) await sleep(100);
+    }
+    expect(recovered).toBe(true);
+    expect(backend.redis).toBe(client);
+    expect((await backend.storage.read(['k'])).k).toMatchObject({ v: 3 });
+    await expect(backend.dedupe.firstSeen('webchat:a1', 60)).resolves.toBe(true);
+
+    // One error line for the whole outage (not one per reconnect attempt), naming REDIS_URL, then one recovery line.
+    const errors = logs.lines().filter((line) => line.level === 50);
+    expect(errors).toHaveLength(1);
+    expect(String(errors[0]?.msg)).toContain('REDIS_URL');
+    expect(logs.lines().some((line) => line.level === 30 && String(line.msg).includes('reachable again'))).toBe(true);
+  });
+
+  it('times a frozen Redis out within the command timeout instead of hanging, and recovers when it thaws', async () => {
+    if (!server) throw new Error('redis-server is not running');
+    await backend.storage.write({ f: { v: 1 } });
+    server.kill('SIGSTOP');
+    try {
+      const frozen = await failure(() => backend.storage.read(['f']));
+      expect(frozen.code).toBe('STATE_UNAVAILABLE');
+      expect(frozen.ms).toBeLessThan(2000);
+    } finally {
+      server.kill('SIGCONT');
+    }
+    await expect(backend.storage.read(['f'])).resolves.toMatchObject({ f: { v: 1 } });
+  });
+});
