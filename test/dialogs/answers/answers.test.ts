@@ -1,0 +1,55 @@
+import { matchChoice } from '../../../dialogs/answers/choice';
+import { checkFreeText, hasNoWords } from '../../../dialogs/answers/freeText';
+import { parseYesNo } from '../../../dialogs/answers/yesNo';
+
+describe('matchChoice', () => {
+  const choices = ['Wrong size or fit', 'Damaged or defective', 'Not as described', 'No longer needed'];
+  it.each([
+    ['2', 1],
+    ['the third one', 2],
+    ['Damaged or defective', 1],
+    ['damaged', 1],
+    ['it arrived damaged or defective!', 1],
+    ['number 4', 3],
+    ['9', undefined],
+    ['or', undefined],
+    ['', undefined],
+    ['something unrelated', undefined],
+  ] as const)('reads %p as choice %p', (text, expected) => {
+    expect(matchChoice(text, choices)).toBe(expected);
+  });
+
+  it('refuses an answer that fits several choices', () => {
+    expect(matchChoice('no', ['No, keep it', 'No longer needed'])).toBeUndefined();
+  });
+});
+
+describe('parseYesNo', () => {
+  it.each([
+    ['yes', true],
+    ['Yes please.', true],
+    ['sure', true],
+    ['nope', false],
+    ['No!', false],
+    ['maybe', undefined],
+    ['yes and also cancel my other order', undefined],
+  ] as const)('reads %p as %p', (text, expected) => {
+    expect(parseYesNo(text)).toBe(expected);
+  });
+});
+
+describe('free text checks', () => {
+  it.each([
+    ['It broke after a day', undefined],
+    ['   ', 'empty'],
+    ['😡😡😡', 'unreadable'],
+    ['!!! ??? 🙃', 'unreadable'],
+    ['x'.repeat(2001), 'too_long'],
+  ] as const)('judges %p as %p', (text, expected) => {
+    expect(checkFreeText(text, 2000)).toBe(expected);
+  });
+
+  it('treats digits as words', () => {
+    expect(hasNoWords('42')).toBe(false);
+  });
+});
