@@ -3,7 +3,14 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadOutOfScope, type Corpus } from '../../../intents/loadCorpus';
 import type { OutOfScopeExamples } from '../../../intents/schema';
-import { INTENT_MODEL_VERSION, IntentClassifier, OUT_OF_SCOPE_LABEL, trainIntentClassifier, type TrainingExample } from './intentClassifier';
+import {
+  INTENT_MODEL_VERSION,
+  IntentClassifier,
+  OUT_OF_SCOPE_LABEL,
+  trainIntentClassifier,
+  type IntentClassifierOptions,
+  type TrainingExample,
+} from './intentClassifier';
 
 /** Where cached corpus models live unless told otherwise (gitignored). */
 export const defaultIntentCacheDir = join(__dirname, '..', '..', '..', '.cache', 'nlu');
@@ -15,6 +22,11 @@ export function corpusTrainingExamples(corpus: Corpus, outOfScope: OutOfScopeExa
   return examples;
 }
 
+/** Training options for the corpus model: each intent's `minConfidence` becomes its ambiguity floor. */
+export function corpusClassifierOptions(corpus: Corpus): Partial<IntentClassifierOptions> {
+  return { classMinConfidence: Object.fromEntries(corpus.intents.map((i) => [i.name, i.minConfidence])) };
+}
+
 export interface CorpusClassifierOptions {
   /** Out-of-scope negatives; defaults to intents/outOfScope.json, `null` trains without an `oos` class. */
   readonly outOfScope?: OutOfScopeExamples | null;
@@ -22,7 +34,7 @@ export interface CorpusClassifierOptions {
 
 /**
  * Trains the classifier for Tandem's corpus, or loads it from `cacheDir` when a model for the same corpus
- * hash, negatives and model version is there. Each intent's `minConfidence` becomes its ambiguity floor.
+ * hash, negatives and model version is there.
  */
 export function loadOrTrainCorpusClassifier(
   corpus: Corpus,
@@ -40,9 +52,7 @@ export function loadOrTrainCorpusClassifier(
   } catch {
     // No cached model, or an unreadable one: train afresh and overwrite it.
   }
-  const classifier = trainIntentClassifier(corpusTrainingExamples(corpus, outOfScope), {
-    classMinConfidence: Object.fromEntries(corpus.intents.map((i) => [i.name, i.minConfidence])),
-  });
+  const classifier = trainIntentClassifier(corpusTrainingExamples(corpus, outOfScope), corpusClassifierOptions(corpus));
   try {
     mkdirSync(cacheDir, { recursive: true });
     const tmp = `${file}.${process.pid}.tmp`;

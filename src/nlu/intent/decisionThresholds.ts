@@ -20,15 +20,15 @@ export interface HeldOutScore {
 }
 
 export interface ThresholdTuningOptions {
-  /** Weight of out-of-scope recall against in-scope accuracy in the objective. */
+  /** Weight of out-of-scope recall against in-scope accuracy: 0.5 says wrongly turning away an in-scope request costs twice a missed out-of-scope one. */
   readonly oosWeight: number;
-  /** Without out-of-scope examples: the share of correct held-out answers the thresholds may reject. */
+  /** Without out-of-scope examples: the share of right held-out answers the thresholds may reject to catch wrong ones. */
   readonly maxFalseRejectRate: number;
   /** Margins whose held-out accuracy is at or below this count as ambiguous. */
   readonly ambiguityAccuracy: number;
 }
 
-export const defaultThresholdTuningOptions: ThresholdTuningOptions = { oosWeight: 1, maxFalseRejectRate: 0.01, ambiguityAccuracy: 0.5 };
+export const defaultThresholdTuningOptions: ThresholdTuningOptions = { oosWeight: 0.5, maxFalseRejectRate: 0.005, ambiguityAccuracy: 0.5 };
 
 const isRejected = (s: HeldOutScore, minConfidence: number, minSimilarity: number): boolean =>
   s.oosWins || s.topProbability < minConfidence || s.similarity < minSimilarity;
@@ -59,8 +59,8 @@ function tuneMargin(accepted: readonly HeldOutScore[], ambiguityAccuracy: number
 
 /**
  * Grid-searches the out-of-scope thresholds on held-out scores. With out-of-scope examples it maximises
- * in-scope accuracy + oosWeight × out-of-scope recall; without them it rejects at most
- * `maxFalseRejectRate` of the correct answers.
+ * in-scope accuracy + oosWeight × out-of-scope recall; without them it rejects as many wrong held-out
+ * answers as it can while rejecting at most `maxFalseRejectRate` of the right ones.
  */
 export function tuneThresholds(
   scores: readonly HeldOutScore[],
@@ -89,15 +89,23 @@ export function tuneThresholds(
       }
     }
   } else if (inScope.length > 0) {
-    const correct = inScope.filter((s) => s.top === s.label);
-    const half = options.maxFalseRejectRate / 2;
-    const at = (values: number[]): number => {
-      const sorted = values.sort((a, b) => a - b);
-      return sorted[Math.floor(half * sorted.length)] ?? 0;
-    };
-    if (correct.length > 0) {
-      minConfidence = at(correct.map((s) => s.topProbability));
-      minSimilarity = at(correct.map((s) => s.similarity));
+    // No negatives: wrong held-out answers stand in for them, within a budget of rejected right ones.
+    const right = inScope.filter((s) => s.top === s.label);
+    const wrong = inScope.filter((s) => s.top !== s.label);
+    const budget = Math.floor(options.maxFalseRejectRate * right.length);
+    const confidences = quantiles(right.map((s) => s.topProbability), options.maxFalseRejectRate * 2, 20);
+    const similarities = quantiles(right.map((s) => s.similarity), options.maxFalseRejectRate * 2, 20);
+    let bestCaught = -1;
+    for (const c of confidences) {
+      for (const sim of similarities) {
+        if (right.filter((s) => isRejected(s, c, sim)).length > budget) continue;
+        const caught = wrong.filter((s) => isRejected(s, c, sim)).length;
+        if (caught > bestCaught) {
+          bestCaught = caught;
+          minConfidence = c;
+          minSimilarity = sim;
+        }
+      }
     }
   }
   const accepted = inScope.filter((s) => !isRejected(s, minConfidence, minSimilarity));

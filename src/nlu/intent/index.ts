@@ -10,7 +10,13 @@ export {
   type CalibrationReport,
   type IntentModelJSON,
 } from './intentClassifier';
-export { loadOrTrainCorpusClassifier, corpusTrainingExamples, defaultIntentCacheDir, type CorpusClassifierOptions } from './corpusClassifier';
+export {
+  loadOrTrainCorpusClassifier,
+  corpusTrainingExamples,
+  corpusClassifierOptions,
+  defaultIntentCacheDir,
+  type CorpusClassifierOptions,
+} from './corpusClassifier';
 export type { DecisionThresholds, ThresholdTuningOptions } from './decisionThresholds';
 export type { FeatureOptions } from './textFeatures';
 export type { FeatureSpaceOptions } from './featureSpace';

@@ -1,0 +1,62 @@
+import { OUT_OF_SCOPE_LABEL, type TrainingExample } from '../../src/nlu/intent';
+import { intentMetrics, type IntentMetrics } from './intentMetrics';
+import type { IntentSystem } from './intentSystem';
+import { percentile } from './load';
+import { Progress } from './progress';
+
+export interface IntentEvaluation extends IntentMetrics {
+  readonly system: string;
+  /** Accuracy of the top-ranked intent on in-scope rows, before any out-of-scope or ambiguity rule. */
+  readonly rankedFirstAccuracy: number | null;
+  readonly latencyP50Ms: number;
+  readonly latencyP99Ms: number;
+  readonly trainSeconds: number;
+  readonly modelBytes: number | null;
+  readonly trainExamples: number;
+  readonly model: Record<string, unknown>;
+}
+
+/** Trains `system` on `train`, then classifies every `evaluation` row once, timing each call. */
+export async function evaluateIntentSystem(
+  system: IntentSystem,
+  train: readonly TrainingExample[],
+  evaluation: readonly TrainingExample[],
+): Promise<IntentEvaluation> {
+  const started = performance.now();
+  await system.train(train);
+  const trainSeconds = (performance.now() - started) / 1000;
+  // Warm the JIT on training texts so latency percentiles describe a running service, not a cold start.
+  for (const row of train.slice(0, 300)) await system.predict(row.text);
+  const gold: string[] = [];
+  const predicted: string[] = [];
+  const latencies: number[] = [];
+  let ranked = 0;
+  let rankedRight = 0;
+  const progress = new Progress(`${system.name} classify`, evaluation.length);
+  for (const [i, row] of evaluation.entries()) {
+    const t0 = performance.now();
+    const p = await system.predict(row.text);
+    latencies.push(performance.now() - t0);
+    const g = row.intent;
+    gold.push(g);
+    predicted.push(p.label);
+    if (g !== OUT_OF_SCOPE_LABEL && p.rankedFirst !== null) {
+      ranked++;
+      if (p.rankedFirst === g) rankedRight++;
+    }
+    progress.tick(i + 1);
+  }
+  progress.done();
+  latencies.sort((a, b) => a - b);
+  return {
+    system: system.name,
+    ...intentMetrics(gold, predicted, OUT_OF_SCOPE_LABEL),
+    rankedFirstAccuracy: ranked > 0 ? rankedRight / ranked : null,
+    latencyP50Ms: percentile(latencies, 50),
+    latencyP99Ms: percentile(latencies, 99),
+    trainSeconds,
+    modelBytes: system.modelBytes(),
+    trainExamples: train.length,
+    model: system.describe(),
+  };
+}
