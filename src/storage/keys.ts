@@ -42,6 +42,15 @@ export function createKeyRegistry(prefix: string) {
     // Direct Line web conversations: a hash (user, created, sequence) and the activity log (sorted set by watermark).
     directLineMeta: (conversationId: string) => `${conv(conversationId)}:dl:meta`,
     directLineLog: (conversationId: string) => `${conv(conversationId)}:dl:log`,
+    // Scheduling: every booking key shares {sched}, so one Lua script claims slot units, writes the record and
+    // updates both indexes atomically, also on Cluster. Patient keys carry a hash of the patient ref, not the ref.
+    bookingUnit: (providerId: string, unitStartIso: string) => `${root}:{sched}:unit:${providerId}:${unitStartIso}`,
+    booking: (appointmentId: string) => `${root}:{sched}:appt:${appointmentId}`,
+    bookingsByProvider: (providerId: string) => `${root}:{sched}:provider:${providerId}`,
+    bookingsByPatient: (patientHash: string) => `${root}:{sched}:patient:${patientHash}`,
+    // Intake records (JSON) and newest-first indexes (overall and per kind), in one slot for MULTI.
+    intakeRecord: (id: string) => `${root}:{intake}:rec:${id}`,
+    intakeIndex: (kind: string) => `${root}:{intake}:index:${kind}`,
   };
 }
 

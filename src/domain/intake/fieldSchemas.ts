@@ -81,7 +81,7 @@ export function listField(what: string, maxItems = 30) {
     .transform((value) => {
       const raw = Array.isArray(value) ? value : noneWords.has(value.trim().toLowerCase()) ? [] : value.split(/[,;\n]|\band\b/);
       const items = raw.map((item) => item.trim()).filter((item) => item && !noneWords.has(item.toLowerCase()));
-      return [...new Map(items.map((item) => [item.toLowerCase(), item])).values()];
+      return items.filter((item, i) => items.findIndex((other) => other.toLowerCase() === item.toLowerCase()) === i);
     })
     .refine((items) => items.length <= maxItems, { message: `Please list at most ${maxItems} ${what}.` })
     .refine((items) => items.every((item) => item.length <= 200), { message: `Please keep each of ${what} short.` });

@@ -1,0 +1,43 @@
+import { EmbeddedOrderService } from './orders/embeddedOrderService';
+import type { OrderService } from './orders/orderService';
+import type { IntakeStore } from './intake/intakeStore';
+import { MemoryIntakeStore } from './intake/memoryIntakeStore';
+import type { KnowledgeBase } from './knowledge/knowledgeBase';
+import { TfidfKnowledgeBase } from './knowledge/tfidfKnowledgeBase';
+import type { BookingStore } from './scheduling/bookingStore';
+import { EmbeddedSchedulingService } from './scheduling/embeddedSchedulingService';
+import { MemoryBookingStore } from './scheduling/memoryBookingStore';
+import type { SchedulingService } from './scheduling/schedulingService';
+
+/** Stores that hold state shared between processes; built by src/storage/domain in Redis mode. */
+export interface DomainStores {
+  readonly bookings: BookingStore;
+  readonly intake: IntakeStore;
+}
+
+export interface DomainServicesOptions {
+  /** Omit for memory stores (one process); pass `createRedisDomainStores(...)` when REDIS_URL is set. */
+  readonly stores?: Partial<DomainStores>;
+  /** Clock for every service. Default: the system clock. */
+  readonly now?: () => Date;
+  /** Moment the sample orders are relative to. Default: `now()` when this is called (process start). */
+  readonly sampleAnchor?: Date;
+}
+
+export interface DomainServices {
+  readonly orders: OrderService;
+  readonly scheduling: SchedulingService;
+  readonly intake: IntakeStore;
+  readonly knowledge: KnowledgeBase;
+}
+
+/** Builds the domain ports for the composition root: embedded services over memory or given stores. */
+export function createDomainServices(options: DomainServicesOptions = {}): DomainServices {
+  const now = options.now ?? (() => new Date());
+  return {
+    orders: new EmbeddedOrderService({ anchor: options.sampleAnchor ?? now() }),
+    scheduling: new EmbeddedSchedulingService({ store: options.stores?.bookings ?? new MemoryBookingStore(), now }),
+    intake: options.stores?.intake ?? new MemoryIntakeStore({ now }),
+    knowledge: new TfidfKnowledgeBase(),
+  };
+}
