@@ -31,3 +31,21 @@ describeRedis('RedisTranscriptStore', () => {
     await expect(fixture.redis().zcard(keys.transcriptIndex('webchat'))).resolves.toBe(0);
   });
 });
+
+describe('MemoryTranscriptStore bounds', () => {
+  it('keeps at most maxConversations, dropping the earliest created', async () => {
+    const store = new MemoryTranscriptStore({ maxConversations: 2 });
+    for (const id of ['c1', 'c2', 'c3']) {
+      await store.logActivity({
+        type: 'message',
+        channelId: 'webchat',
+        conversation: { id, isGroup: false, conversationType: 'personal', name: '' },
+        from: { id: 'u', role: 'user' },
+        recipient: { id: 'bot', role: 'bot' },
+        text: id,
+      } as Activity);
+    }
+    expect((await store.listTranscripts('webchat')).items.map((t) => t.id)).toEqual(['c2', 'c3']);
+    await expect(store.getTranscriptActivities('webchat', 'c1')).resolves.toMatchObject({ items: [] });
+  });
+});

@@ -11,6 +11,8 @@ import {
 export interface MemoryStateStorageOptions {
   /** Items not written for this long read as missing. Default: kept until deleted. */
   ttlSeconds?: number;
+  /** Most items held; the least recently written are dropped first. Default 100,000. */
+  maxItems?: number;
   /** Clock, for tests. Default `Date.now`. */
   now?: () => number;
 }
@@ -57,7 +59,14 @@ export class MemoryStateStorage implements Storage {
     if (stale.length > 0) throw staleState(stale);
     const expiresAt = this.options.ttlSeconds ? this.now() + this.options.ttlSeconds * 1000 : Infinity;
     for (const [key, item] of entries) {
+      // Re-inserting moves the key to the end, so iteration order is least recently written first.
+      this.entries.delete(key);
       this.entries.set(key, { eTag: String(this.nextETag++), body: serializeItem(item), expiresAt });
+    }
+    const maxItems = this.options.maxItems ?? 100_000;
+    for (const key of this.entries.keys()) {
+      if (this.entries.size <= maxItems) break;
+      this.entries.delete(key);
     }
   }
 

@@ -13,6 +13,11 @@ import {
 } from '../transcriptPaging';
 import { requireId } from '../validate';
 
+export interface MemoryTranscriptStoreOptions extends TranscriptStoreOptions {
+  /** Most conversations kept (over all channels); the earliest created are dropped first. Default 10,000. */
+  maxConversations: number;
+}
+
 interface Conversation {
   created: number;
   nextSeq: number;
@@ -26,11 +31,13 @@ interface Conversation {
  */
 export class MemoryTranscriptStore implements TranscriptStore {
   private readonly channels = new Map<string, Map<string, Conversation>>();
-  private readonly options: TranscriptStoreOptions;
+  // Every conversation as [channelId, conversationId], in creation order, for eviction.
+  private readonly created = new Map<string, [string, string]>();
+  private readonly options: MemoryTranscriptStoreOptions;
   private readonly serial = new SerialByKey();
 
-  constructor(options: Partial<TranscriptStoreOptions> = {}) {
-    this.options = { ...defaultTranscriptStoreOptions, ...options };
+  constructor(options: Partial<MemoryTranscriptStoreOptions> = {}) {
+    this.options = { ...defaultTranscriptStoreOptions, maxConversations: 10_000, ...options };
   }
 
   async logActivity(activity: Activity): Promise<void> {
@@ -38,8 +45,13 @@ export class MemoryTranscriptStore implements TranscriptStore {
     const append = async () => {
       const channel = this.channels.get(stored.channelId) ?? new Map<string, Conversation>();
       this.channels.set(stored.channelId, channel);
-      const conversation = channel.get(stored.conversationId) ?? { created: stored.at, nextSeq: 1, entries: [] };
-      channel.set(stored.conversationId, conversation);
+      let conversation = channel.get(stored.conversationId);
+      if (!conversation) {
+        conversation = { created: stored.at, nextSeq: 1, entries: [] };
+        channel.set(stored.conversationId, conversation);
+        this.created.set(`${stored.channelId}\n${stored.conversationId}`, [stored.channelId, stored.conversationId]);
+        this.evictBeyondLimit();
+      }
       conversation.entries.push({ seq: conversation.nextSeq++, json: stored.json });
       const excess = conversation.entries.length - this.options.maxActivitiesPerConversation;
       if (excess > 0) conversation.entries.splice(0, excess);
@@ -83,5 +95,14 @@ export class MemoryTranscriptStore implements TranscriptStore {
     requireId(channelId, 'channelId');
     requireId(conversationId, 'conversationId');
     this.channels.get(channelId)?.delete(conversationId);
+    this.created.delete(`${channelId}\n${conversationId}`);
+  }
+
+  private evictBeyondLimit(): void {
+    for (const [key, [channelId, conversationId]] of this.created) {
+      if (this.created.size <= this.options.maxConversations) break;
+      this.created.delete(key);
+      this.channels.get(channelId)?.delete(conversationId);
+    }
   }
 }
