@@ -85,6 +85,30 @@ const isoDateList = z.string().transform((text, ctx) => {
   return dates;
 });
 
+export const llmProviders = ['none', 'openai', 'azure-openai', 'ollama'] as const;
+export type LlmProvider = (typeof llmProviders)[number];
+
+interface LlmSettings {
+  LLM_PROVIDER: LlmProvider;
+  LLM_API_KEY?: string;
+  LLM_BASE_URL?: string;
+  AZURE_OPENAI_API_INSTANCE_NAME?: string;
+  AZURE_OPENAI_API_DEPLOYMENT_NAME?: string;
+}
+
+/** A provider that needs credentials fails start-up naming the missing key. */
+function checkLlmSettings(env: LlmSettings, ctx: z.RefinementCtx): void {
+  const need = (key: keyof LlmSettings, why: string) => {
+    if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: `is required when ${why}` });
+  };
+  if (env.LLM_PROVIDER === 'openai') need('LLM_API_KEY', 'LLM_PROVIDER=openai');
+  if (env.LLM_PROVIDER === 'azure-openai') {
+    need('LLM_API_KEY', 'LLM_PROVIDER=azure-openai');
+    need('AZURE_OPENAI_API_DEPLOYMENT_NAME', 'LLM_PROVIDER=azure-openai');
+    if (!env.LLM_BASE_URL) need('AZURE_OPENAI_API_INSTANCE_NAME', 'LLM_PROVIDER=azure-openai and LLM_BASE_URL is unset');
+  }
+}
+
 /**
  * Every environment key Tandem reads, with its default. `.env.example` documents each one;
  * test/config/envExample.test.ts keeps the two in step.
@@ -154,7 +178,17 @@ export const envSchema = z.object({
   // Agent directory: a JSON array in AGENTS_JSON, or a path to a JSON file in AGENTS_FILE.
   AGENTS_JSON: z.string().optional(),
   AGENTS_FILE: z.string().optional(),
-});
+
+  // Optional LLM (src/llm). "none" = retrieval-only answers and extractive summaries, no network.
+  LLM_PROVIDER: z.enum(llmProviders).default('none'),
+  LLM_MODEL: z.string().default(''),
+  LLM_API_KEY: z.string().optional(),
+  LLM_BASE_URL: z.string().regex(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, { message: 'must be an http(s) URL such as http://127.0.0.1:11434' }).optional(),
+  LLM_TIMEOUT_MS: intIn(100, 120_000).default(8000),
+  AZURE_OPENAI_API_INSTANCE_NAME: z.string().optional(),
+  AZURE_OPENAI_API_DEPLOYMENT_NAME: z.string().optional(),
+  AZURE_OPENAI_API_VERSION: z.string().default('2024-10-21'),
+}).superRefine(checkLlmSettings);
 
 export type Env = z.infer<typeof envSchema>;
 export { bool, intIn, numIn, timeZone };
