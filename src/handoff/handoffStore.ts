@@ -108,6 +108,8 @@ export interface ReleaseInput {
 export interface ClaimResult {
   readonly record: HandoffRecord;
   readonly fencingToken: number;
+  /** True when the claimer already held it (a retried claim): nothing new happened. */
+  readonly reclaimed: boolean;
 }
 
 /**

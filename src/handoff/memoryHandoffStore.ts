@@ -115,7 +115,7 @@ export class MemoryHandoffStore implements HandoffStore {
       if (stored.assignedAgent !== agentId || stored.external) throw conflict('conversation is already claimed by another agent');
       stored.leaseExpiresAt = now + leaseMs;
       stored.updatedAt = now;
-      return { record: this.toRecord(stored), fencingToken: stored.fencingToken };
+      return { record: this.toRecord(stored), fencingToken: stored.fencingToken, reclaimed: true };
     }
     if (stored.state !== HandoffState.queued) throw conflict(`cannot claim a conversation in state ${stored.state}`);
     stored.state = HandoffState.assigned;
@@ -125,7 +125,7 @@ export class MemoryHandoffStore implements HandoffStore {
     stored.fencingToken += 1;
     stored.external = false;
     stored.updatedAt = now;
-    return { record: this.toRecord(stored), fencingToken: stored.fencingToken };
+    return { record: this.toRecord(stored), fencingToken: stored.fencingToken, reclaimed: false };
   }
 
   async renewLease(conversationId: string, agentId: string, fencingToken: number, leaseMs: number): Promise<HandoffRecord> {
@@ -272,7 +272,7 @@ export class MemoryHandoffStore implements HandoffStore {
     const now = this.clock();
     const stored = this.mustGet(conversationId);
     if (stored.state === HandoffState.assigned && stored.external && stored.assignedAgent === externalAgentId) {
-      return { record: this.toRecord(stored), fencingToken: stored.fencingToken };
+      return { record: this.toRecord(stored), fencingToken: stored.fencingToken, reclaimed: true };
     }
     if (stored.state !== HandoffState.queued) throw conflict(`cannot hand a conversation in state ${stored.state} to a hub`);
     Object.assign(stored, {
@@ -284,7 +284,7 @@ export class MemoryHandoffStore implements HandoffStore {
       external: true,
       updatedAt: now,
     } satisfies Partial<Stored>);
-    return { record: this.toRecord(stored), fencingToken: stored.fencingToken };
+    return { record: this.toRecord(stored), fencingToken: stored.fencingToken, reclaimed: false };
   }
 
   async getRecord(conversationId: string): Promise<HandoffRecord | undefined> {

@@ -114,8 +114,9 @@ export function handoffStoreContract(name: string, make: (options: { handleHisto
       it('assigns to the claimer with a lease and a new fencing token, and leaves the queue', async () => {
         const c = id();
         await store.enqueue(input(c));
-        const { record, fencingToken } = await store.claim(c, 'dana', lease);
+        const { record, fencingToken, reclaimed } = await store.claim(c, 'dana', lease);
         expect(fencingToken).toBe(1);
+        expect(reclaimed).toBe(false);
         expect(record).toMatchObject({
           state: 'assigned',
           assignedAgent: 'dana',
@@ -135,6 +136,7 @@ export function handoffStoreContract(name: string, make: (options: { handleHisto
         clock.advance(10_000);
         const again = await store.claim(c, 'dana', lease);
         expect(again.fencingToken).toBe(1);
+        expect(again.reclaimed).toBe(true);
         expect(again.record.leaseExpiresAt).toBe(new Date(clock.ms + lease).toISOString());
       });
 
@@ -404,7 +406,7 @@ export function handoffStoreContract(name: string, make: (options: { handleHisto
         expect(fencingToken).toBe(1);
         expect(record).toMatchObject({ state: 'assigned', assignedAgent: 'hub:genesys', external: true });
         expect(record.leaseExpiresAt).toBeUndefined();
-        expect((await store.markAssignedExternally(c, 'hub:genesys')).fencingToken).toBe(1);
+        expect(await store.markAssignedExternally(c, 'hub:genesys')).toMatchObject({ fencingToken: 1, reclaimed: true });
         expect(await store.expireLeases(clock.ms + 365 * 24 * 3_600_000)).toEqual([]);
         await expect(store.claim(c, 'dana', lease)).rejects.toMatchObject({ code: 'HANDOFF_CONFLICT' });
         await expect(store.renewLease(c, 'hub:genesys', 1, lease)).rejects.toMatchObject({ code: 'HANDOFF_CONFLICT' });

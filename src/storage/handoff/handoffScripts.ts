@@ -106,14 +106,14 @@ if state == 'assigned' then
   end
   redis.call('HSET', recKey, 'leaseExpiresAt', lease, 'updatedAt', now)
   redis.call('ZADD', leasesKey, lease, id)
-  return ok()
+  return ok('1')
 end
 if state ~= 'queued' then return fail('HANDOFF_CONFLICT', 'cannot claim a conversation in state ' .. state) end
 redis.call('HSET', recKey, 'state', 'assigned', 'assignedAgent', ARGV[7], 'assignedAt', now, 'leaseExpiresAt', lease, 'external', '0', 'updatedAt', now)
 redis.call('HINCRBY', recKey, 'fencingToken', 1)
 redis.call('ZREM', queueKey, id)
 redis.call('ZADD', leasesKey, lease, id)
-return ok()
+return ok('0')
 `);
 
 /** ARGV 7 agent, 8 token ('' = any), 9 lease ms. */
@@ -238,14 +238,14 @@ return { 'ok', out }
 export const markExternalScript = script(`
 local state = hget(recKey, 'state')
 if not state then return notFound() end
-if state == 'assigned' and hget(recKey, 'external') == '1' and hget(recKey, 'assignedAgent') == ARGV[7] then return ok() end
+if state == 'assigned' and hget(recKey, 'external') == '1' and hget(recKey, 'assignedAgent') == ARGV[7] then return ok('1') end
 if state ~= 'queued' then return fail('HANDOFF_CONFLICT', 'cannot hand a conversation in state ' .. state .. ' to a hub') end
 redis.call('HSET', recKey, 'state', 'assigned', 'assignedAgent', ARGV[7], 'assignedAt', now, 'external', '1', 'updatedAt', now)
 redis.call('HDEL', recKey, 'leaseExpiresAt')
 redis.call('HINCRBY', recKey, 'fencingToken', 1)
 redis.call('ZREM', queueKey, id)
 redis.call('ZREM', leasesKey, id)
-return ok()
+return ok('0')
 `);
 
 /** Reply: {'none'} or an ok snapshot. */

@@ -148,7 +148,7 @@ export class RedisHandoffStore implements HandoffStore {
   async claim(conversationId: string, agentId: string, leaseMs: number): Promise<ClaimResult> {
     const reply = await this.run(scripts.claimScript, conversationId, this.clock(), [agentId, Math.ceil(leaseMs)]);
     const record = recordOf(reply.snapshot);
-    return { record, fencingToken: record.fencingToken };
+    return { record, fencingToken: record.fencingToken, reclaimed: reply.extra[0] === '1' };
   }
 
   async renewLease(conversationId: string, agentId: string, fencingToken: number, leaseMs: number): Promise<HandoffRecord> {
@@ -220,7 +220,7 @@ export class RedisHandoffStore implements HandoffStore {
   async markAssignedExternally(conversationId: string, externalAgentId: string): Promise<ClaimResult> {
     const reply = await this.run(scripts.markExternalScript, conversationId, this.clock(), [externalAgentId]);
     const record = recordOf(reply.snapshot);
-    return { record, fencingToken: record.fencingToken };
+    return { record, fencingToken: record.fencingToken, reclaimed: reply.extra[0] === '1' };
   }
 
   async getRecord(conversationId: string): Promise<HandoffRecord | undefined> {

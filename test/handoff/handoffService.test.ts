@@ -1,0 +1,4 @@
+import { handoffServiceSuite } from './handoffServiceSuite';
+import { memoryBackend } from './support/handoffBackends';
+
+handoffServiceSuite('memory', memoryBackend);
