@@ -30,31 +30,33 @@ function negativeLogLikelihood(examples: readonly HeldOutLogits[], temperature: 
 }
 
 /**
- * Fits the softmax temperature that minimises held-out negative log-likelihood
- * (golden-section search over log T in [ln 0.05, ln 20]); 1 when there is nothing to fit on.
+ * Fits the softmax temperature that minimises held-out negative log-likelihood plus a weak prior
+ * (ln T)² / n towards T = 1, by golden-section search over ln T in [ln 0.05, ln 20]; 1 when there is
+ * nothing to fit on. The prior stops small, perfectly classified hold-outs driving T to zero.
  */
 export function fitTemperature(examples: readonly HeldOutLogits[]): number {
   if (examples.length === 0) return 1;
+  const objective = (logT: number): number => negativeLogLikelihood(examples, Math.exp(logT)) + (logT * logT) / examples.length;
   const ratio = (Math.sqrt(5) - 1) / 2;
   let lo = Math.log(0.05);
   let hi = Math.log(20);
   let a = hi - ratio * (hi - lo);
   let b = lo + ratio * (hi - lo);
-  let fa = negativeLogLikelihood(examples, Math.exp(a));
-  let fb = negativeLogLikelihood(examples, Math.exp(b));
+  let fa = objective(a);
+  let fb = objective(b);
   for (let i = 0; i < 40; i++) {
     if (fa < fb) {
       hi = b;
       b = a;
       fb = fa;
       a = hi - ratio * (hi - lo);
-      fa = negativeLogLikelihood(examples, Math.exp(a));
+      fa = objective(a);
     } else {
       lo = a;
       a = b;
       fa = fb;
       b = lo + ratio * (hi - lo);
-      fb = negativeLogLikelihood(examples, Math.exp(b));
+      fb = objective(b);
     }
   }
   return Math.exp((lo + hi) / 2);
