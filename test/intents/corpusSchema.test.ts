@@ -51,6 +51,10 @@ describe('the shipped corpus', () => {
     expect(found!.tests.length).toBeGreaterThanOrEqual(8);
   });
 
+  it('lets only talking to a human and emergencies interrupt a dialog', () => {
+    expect(corpus.intents.filter((i) => i.interrupts).map((i) => i.name).sort()).toEqual(['agent.request', 'safety.emergency']);
+  });
+
   it('gives every reply intent its reply text and keeps healthcare intents in the healthcare domain', () => {
     for (const i of corpus.intents.filter((x) => x.dialog === 'reply')) expect(i.reply).toBeTruthy();
     expect(byName.get('clinical.question')!.domain).toBe('healthcare');

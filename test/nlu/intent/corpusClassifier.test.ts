@@ -11,6 +11,7 @@ const intent = (name: string, words: string[]): IntentDefinition => ({
   domain: 'general',
   dialog: 'faq',
   escalate: false,
+  interrupts: false,
   priority: 'normal',
   minConfidence: 0.3,
   utterances: words.flatMap((w) => [`${w} please`, `i want ${w}`, `can i get ${w}`, `${w} now`, `tell me about ${w}`]),
