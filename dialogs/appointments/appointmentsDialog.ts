@@ -324,8 +324,11 @@ class AppointmentsFlow extends FlowDialog<AppointmentsState, RoutedDialogOptions
     if (!chosen) return this.search(turn);
     const type = this.deps.scheduling.listAppointmentTypes().find((t) => t.id === chosen.typeId);
     state.phase = 'confirm';
-    const what = state.mode === Mode.reschedule ? `Move your appointment to ${chosen.label}` : `Book a ${type?.name.toLowerCase() ?? 'visit'} on ${chosen.label}`;
-    return turn.ask(`${what}?`, ['Yes', 'No']);
+    const what =
+      state.mode === Mode.reschedule
+        ? `Shall I move your appointment to ${chosen.label}?`
+        : `Shall I book this: ${type?.name ?? 'Visit'}, ${chosen.label}?`;
+    return turn.ask(what, ['Yes', 'No']);
   }
 
   private async answerConfirm(turn: FlowTurn<AppointmentsState>): Promise<DialogTurnResult> {
