@@ -1,0 +1,66 @@
+import { EmergencyDetector } from './emergency/detectEmergency';
+import { extractEntities } from './entities/extractEntities';
+import { cleanText } from './language/cleanText';
+import { guessLanguage } from './language/guessLanguage';
+import { analyzeSentiment } from './sentiment/analyzeSentiment';
+import { IntentDecision, type IntentPrediction, type NluEngine, type UnderstandOptions, type Understanding } from './types';
+
+/** What the engine needs from an intent classifier (the corpus classifier in ./intent satisfies it). */
+export interface IntentClassifierLike {
+  classify(text: string): IntentPrediction;
+}
+
+export interface NluEngineOptions {
+  readonly classifier: IntentClassifierLike;
+  /** Longer messages are truncated before any analysis (MAX_MESSAGE_CHARS). */
+  readonly maxChars: number;
+}
+
+/** The prediction for messages the classifier must not see: empty, emoji only, or not English. */
+export function outOfScopePrediction(): IntentPrediction {
+  return { intent: null, confidence: 0, runnerUp: null, margin: 0, decision: IntentDecision.outOfScope, ranking: [] };
+}
+
+/**
+ * Builds the per-message NLU pipeline: clean (control characters, HTML, markdown), truncate, guess the
+ * language, then intent, entities, sentiment and emergency detection. Never throws on odd input; time is
+ * linear in the input because the raw text is cut before anything else runs.
+ */
+export function createNluEngine(options: NluEngineOptions): NluEngine {
+  if (!Number.isInteger(options.maxChars) || options.maxChars < 1) {
+    throw new RangeError(`maxChars must be a positive integer (MAX_MESSAGE_CHARS), got ${String(options.maxChars)}`);
+  }
+  const emergency = new EmergencyDetector();
+  return {
+    understand(raw: string, understandOptions: UnderstandOptions): Understanding {
+      const { text, truncated } = cleanText(raw, options.maxChars);
+      const hasWords = /[\p{L}\p{N}]/u.test(text);
+      const guess = hasWords ? guessLanguage(text) : 'und';
+      const language = guess === 'und' ? 'en' : guess;
+      const intent = hasWords && language === 'en' ? options.classifier.classify(text) : outOfScopePrediction();
+      return {
+        text,
+        truncated,
+        language,
+        intent,
+        entities: hasWords ? extractEntities(text, { timezone: safeTimeZone(understandOptions.timezone), now: validDate(understandOptions.now) }) : [],
+        sentiment: analyzeSentiment(text),
+        emergency: emergency.detect(text),
+      };
+    },
+  };
+}
+
+function validDate(now: Date | undefined): Date {
+  return now instanceof Date && !Number.isNaN(now.getTime()) ? now : new Date();
+}
+
+/** Unknown zones fall back to UTC rather than failing the turn. */
+function safeTimeZone(timeZone: string): string {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone });
+    return timeZone;
+  } catch {
+    return 'UTC';
+  }
+}
