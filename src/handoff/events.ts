@@ -62,6 +62,8 @@ export interface HandoffEventBus {
   publish(event: HandoffEvent): Promise<void>;
   /** Returns the function that unsubscribes. A throwing listener never stops the others. */
   subscribe(listener: HandoffListener): () => void;
+  /** Resolves once events published from now on will reach this bus's subscribers. */
+  ready(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -97,6 +99,8 @@ export class MemoryHandoffEventBus implements HandoffEventBus {
       this.listeners.delete(listener);
     };
   }
+
+  async ready(): Promise<void> {}
 
   async close(): Promise<void> {
     this.listeners.clear();

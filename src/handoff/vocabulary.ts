@@ -87,5 +87,6 @@ export type CallbackStatus = (typeof CallbackStatus)[keyof typeof CallbackStatus
 export const AgentRole = { agent: 'agent', supervisor: 'supervisor', clinician: 'clinician' } as const;
 export type AgentRole = (typeof AgentRole)[keyof typeof AgentRole];
 
+/** The values of an `as const` vocabulary as a non-empty tuple, for `z.enum`. */
 export const valuesOf = <T extends Record<string, string>>(vocabulary: T): [T[keyof T], ...T[keyof T][]] =>
   Object.values(vocabulary) as [T[keyof T], ...T[keyof T][]];
