@@ -1,32 +1,35 @@
-import { ConversationState, UserState } from 'botbuilder';
 import type { Server } from 'restify';
-import { createDialogModules } from '../dialogs/createDialogModules';
-import { MainDialog } from '../dialogs/mainDialog';
-import { loadCorpus } from '../intents/loadCorpus';
-import type { IntentMetadata } from '../intents/schema';
 import { createAdapter, type TandemAdapter } from './bot/createAdapter';
-import { ConversationLockMiddleware } from './bot/middleware/conversationLockMiddleware';
-import { DedupeMiddleware } from './bot/middleware/dedupeMiddleware';
-import { TranscriptMiddleware } from './bot/middleware/transcriptMiddleware';
-import { TurnLoggerMiddleware } from './bot/middleware/turnLoggerMiddleware';
-import { preemptionFromPolicy } from './bot/preemption';
-import { TandemBot } from './bot/tandemBot';
+import { createTandemBot } from './bot/createTandemBot';
+import { ProactiveUserChannel } from './bot/handoff/proactiveUserChannel';
+import { ServiceHandoffGateway } from './bot/handoff/serviceHandoffGateway';
+import { ServiceHumanSide } from './bot/handoff/serviceHumanSide';
+import { installMiddleware } from './bot/installMiddleware';
+import type { TandemBot } from './bot/tandemBot';
 import type { AppConfig } from './config';
 import { createServer, type RouteModule } from './http/createServer';
 import { InflightTracker } from './http/inflight';
+import { AgentDirectory } from './handoff/agents';
+import { BusinessCalendar } from './handoff/businessCalendar';
+import { HandoffService, handoffServiceConfigFrom } from './handoff/handoffService';
 import { policyConfigFrom } from './handoff/policy';
-import { createNluEngine, initialFrustrationState, loadOrTrainCorpusClassifier, updateFrustration } from './nlu';
+import { createCorpusUnderstanding } from './nlu/corpusUnderstanding';
 import type { Logger } from './observability/logger';
 import { createMetrics, type Metrics } from './observability/metrics';
-import { createStateBackend } from './storage/createStateBackend';
-import type { StateBackend } from './storage/ports';
+import { createStateBackend, type MemoryStateBackend, type RedisStateBackend } from './storage/createStateBackend';
+import { createHandoffPorts, type HandoffPorts } from './storage/handoff/createHandoffPorts';
+import type { TranscriptLine } from './storage/transcriptLines';
 
 export interface App {
   readonly config: AppConfig;
   readonly server: Server;
   readonly adapter: TandemAdapter;
   readonly bot: TandemBot;
-  readonly backend: StateBackend;
+  readonly backend: MemoryStateBackend | RedisStateBackend;
+  readonly handoff: HandoffService;
+  readonly handoffPorts: HandoffPorts;
+  readonly agents: AgentDirectory;
+  readonly userChannel: ProactiveUserChannel;
   readonly metrics: Metrics;
   readonly inflight: InflightTracker;
   /** Stops timers and closes connections; the HTTP server is closed by the caller. */
@@ -38,6 +41,14 @@ export interface BuildOptions {
   /** Where the trained intent model is cached; defaults to .cache/nlu. */
   readonly nluCacheDir?: string;
   readonly collectDefaultMetrics?: boolean;
+  /** Injected clock for handoff timing (tests). */
+  readonly clock?: () => number;
+}
+
+/** Until an LLM is configured: the customer's own recent words, which agents read first. */
+function extractiveSummary(lines: readonly TranscriptLine[]): Promise<string> {
+  const said = lines.filter((l) => l.from === 'user').slice(-4).map((l) => l.text);
+  return Promise.resolve(said.length > 0 ? `Customer said: ${said.join(' / ')}`.slice(0, 600) : 'No messages yet.');
 }
 
 /** The composition root: every dependency is built here and injected, nothing constructs its own. */
@@ -45,37 +56,59 @@ export function buildApp(config: AppConfig, options: BuildOptions): App {
   const { logger } = options;
   const metrics = createMetrics({ collectDefaults: options.collectDefaultMetrics ?? false });
   const backend = createStateBackend({ redisUrl: config.REDIS_URL, keyPrefix: config.REDIS_KEY_PREFIX, logger });
+  const understanding = createCorpusUnderstanding({
+    maxChars: config.MAX_MESSAGE_CHARS,
+    ...(options.nluCacheDir ? { cacheDir: options.nluCacheDir } : {}),
+  });
+  const agents = AgentDirectory.fromConfig(config);
+  const adapter = createAdapter(config, logger, metrics);
+  const userChannel = new ProactiveUserChannel(adapter, backend.references, config.MICROSOFT_APP_ID);
 
-  const corpus = loadCorpus();
-  const intents = new Map<string, IntentMetadata>(corpus.intents.map(({ utterances: _u, tests: _t, ...meta }) => [meta.name, meta]));
-  const classifier = loadOrTrainCorpusClassifier(corpus, options.nluCacheDir);
-  const nlu = createNluEngine({ classifier, maxChars: config.MAX_MESSAGE_CHARS });
+  const handoffPorts = createHandoffPorts(backend, config, { logger, ...(options.clock ? { clock: options.clock } : {}) });
+  const handoff = new HandoffService({
+    ...handoffPorts,
+    calendar: new BusinessCalendar({
+      rules: config.BUSINESS_HOURS,
+      timeZone: config.BUSINESS_TIMEZONE,
+      holidays: config.BUSINESS_HOLIDAYS,
+    }),
+    userChannel,
+    config: handoffServiceConfigFrom(config),
+    agentName: (id) => agents.get(id)?.name,
+    metrics,
+    logger,
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
 
-  let main: MainDialog | undefined;
-  const modules = createDialogModules({ handoff: handoffGateway, capabilities: () => main?.capabilities() ?? '' });
-  main = new MainDialog(modules, intents);
-
-  const bot = new TandemBot({
-    conversationState: new ConversationState(backend.storage),
-    userState: new UserState(backend.storage),
-    mainDialog: main,
-    nlu,
-    intents,
-    frustration: { initial: initialFrustrationState, update: updateFrustration },
-    preemption: preemptionFromPolicy(policyConfigFrom(config)),
+  const bot = createTandemBot({
+    storage: backend.storage,
+    understanding,
+    dialogDeps: {
+      handoff: new ServiceHandoffGateway({
+        service: handoff,
+        references: backend.references,
+        transcripts: backend.transcripts,
+        summarize: extractiveSummary,
+      }),
+    },
+    policy: policyConfigFrom(config),
+    recorder: {
+      appendInsight: (conversationId, insight) => handoffPorts.insights.append(conversationId, insight),
+      recordCsat: async (conversationId, score) => {
+        await handoff.recordCsat(conversationId, score);
+      },
+    },
     defaultTimezone: config.DEFAULT_TIMEZONE,
   });
 
-  const adapter = createAdapter(config, logger, metrics);
-  adapter.use(new TurnLoggerMiddleware(logger));
-  adapter.use(new DedupeMiddleware(backend.dedupe, config.DEDUPE_TTL_SECONDS));
-  adapter.use(
-    new ConversationLockMiddleware(backend.locks, {
-      ttlMs: config.CONVERSATION_LOCK_TTL_MS,
-      waitMs: config.CONVERSATION_LOCK_WAIT_MS,
-    }),
+  installMiddleware(
+    adapter,
+    { logger, backend, humans: new ServiceHumanSide(handoff) },
+    {
+      dedupeTtlSeconds: config.DEDUPE_TTL_SECONDS,
+      lock: { ttlMs: config.CONVERSATION_LOCK_TTL_MS, waitMs: config.CONVERSATION_LOCK_WAIT_MS },
+    },
   );
-  adapter.use(new TranscriptMiddleware(backend.transcripts));
 
   const inflight = new InflightTracker();
   const routes: RouteModule[] = [];
@@ -96,6 +129,10 @@ export function buildApp(config: AppConfig, options: BuildOptions): App {
     adapter,
     bot,
     backend,
+    handoff,
+    handoffPorts,
+    agents,
+    userChannel,
     metrics,
     inflight,
     close: () => backend.close(),

@@ -3,7 +3,7 @@ import { ActivityHandler, MessageFactory, type TurnContext } from 'botbuilder';
 import type { Server } from 'restify';
 import { createAdapter } from '../../../src/bot/createAdapter';
 import { loadConfig } from '../../../src/config';
-import { createServer } from '../../../src/http/createServer';
+import { createServer, type RouteModule } from '../../../src/http/createServer';
 import { createDirectLine, type DirectLine } from '../../../src/http/directline/createDirectLine';
 import { InflightTracker } from '../../../src/http/inflight';
 import { silentLogger } from '../../../src/observability/logger';
@@ -47,7 +47,13 @@ export interface DirectLineTestServer {
 
 /** A real Tandem HTTP server (restify + CloudAdapter) with the Direct Line routes, on port 0. */
 export async function startDirectLineServer(
-  options: { store?: DirectLineStore; env?: Record<string, string>; bot?: { run(context: TurnContext): Promise<void> } } = {},
+  options: {
+    store?: DirectLineStore;
+    env?: Record<string, string>;
+    bot?: { run(context: TurnContext): Promise<void> };
+    /** More route modules (the chat page) built from the Direct Line instance. */
+    extraRoutes?: (directLine: DirectLine) => RouteModule[];
+  } = {},
 ): Promise<DirectLineTestServer> {
   const config = loadConfig({
     LOG_LEVEL: 'silent',
@@ -70,7 +76,7 @@ export async function startDirectLineServer(
     inflight,
     maxBodyBytes: config.MAX_BODY_BYTES,
     ready: async () => undefined,
-    routes: directLine.routes,
+    routes: [...directLine.routes, ...(options.extraRoutes?.(directLine) ?? [])],
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const { port } = server.address() as AddressInfo;

@@ -1,0 +1,150 @@
+// Tandem customer chat page: Web Chat (the real botframework-webchat bundle) over Tandem's own
+// Direct Line subset, polling only. Plain browser JavaScript, served as-is under a strict CSP.
+(function () {
+  'use strict';
+
+  var sessionKey = 'tandem.chat.session';
+  var nonce = document.querySelector('meta[name="csp-nonce"]').getAttribute('content');
+
+  function showError() {
+    document.getElementById('chat-error').hidden = false;
+  }
+
+  function readSaved() {
+    try {
+      var saved = JSON.parse(window.sessionStorage.getItem(sessionKey) || 'null');
+      return saved && typeof saved.token === 'string' && typeof saved.conversationId === 'string' ? saved : null;
+    } catch (_error) {
+      return null;
+    }
+  }
+
+  function save(session) {
+    try {
+      window.sessionStorage.setItem(
+        sessionKey,
+        JSON.stringify({ conversationId: session.conversationId, userId: session.userId, token: session.token }),
+      );
+    } catch (_error) {
+      // Private browsing may refuse storage; the chat still works, it just won't survive a reload.
+    }
+  }
+
+  /** Resumes this tab's conversation after a reload when its token can still be refreshed. */
+  async function resume(saved) {
+    var response = await fetch('/v3/directline/tokens/refresh', {
+      method: 'POST',
+      headers: { authorization: 'Bearer ' + saved.token },
+    });
+    if (!response.ok) return null;
+    var body = await response.json();
+    return { conversationId: body.conversationId, userId: saved.userId, token: body.token, resumed: true };
+  }
+
+  async function newSession() {
+    var response = await fetch('/chat/token', { method: 'POST' });
+    if (!response.ok) throw new Error('token request failed with ' + response.status);
+    var body = await response.json();
+    return { conversationId: body.conversationId, userId: body.userId, token: body.token, resumed: false };
+  }
+
+  // Web Chat keeps its React private. A host element built from one React produced (same $$typeof)
+  // is exactly what React.createElement would return, and React escapes string children as text.
+  function element(template, type, key, props, children) {
+    return { $$typeof: template.$$typeof, type: type, key: key, ref: null, props: Object.assign({ children: children }, props), _owner: null };
+  }
+
+  function keyed(node, key) {
+    return Object.assign({}, node, { key: key });
+  }
+
+  function tandemKind(activity) {
+    var data = activity.channelData;
+    return data && data.tandem && typeof data.tandem.kind === 'string' ? data.tandem.kind : '';
+  }
+
+  function agentName(activity) {
+    var data = activity.channelData;
+    var name = data && data.agent && data.agent.name;
+    return typeof name === 'string' && name.trim() ? name.trim().slice(0, 80) : '';
+  }
+
+  /** Queue updates, "now chatting with" notices and agent messages each look different from bot replies. */
+  var activityMiddleware = function () {
+    return function (next) {
+      return function () {
+        var setup = arguments[0];
+        var render = next.apply(null, arguments);
+        var activity = setup && setup.activity;
+        // Only messages from our side get these treatments; a customer's message never does.
+        if (!render || !activity || activity.type !== 'message' || !activity.from || activity.from.role !== 'bot') return render;
+        var kind = tandemKind(activity);
+        var name = agentName(activity);
+        var text = typeof activity.text === 'string' ? activity.text : '';
+        if (kind === 'queue_status') {
+          return function () {
+            var inner = render.apply(null, arguments);
+            if (!inner || !inner.$$typeof) return inner;
+            return element(inner, 'div', null, { className: 'tandem-queue-status', role: 'status', 'data-tandem-kind': kind }, [
+              element(inner, 'span', 'label', { className: 'tandem-kind-label' }, 'Waiting for an agent'),
+              element(inner, 'span', 'text', { className: 'tandem-queue-text' }, text),
+            ]);
+          };
+        }
+        if (kind === 'agent_joined') {
+          return function () {
+            var inner = render.apply(null, arguments);
+            if (!inner || !inner.$$typeof) return inner;
+            return element(inner, 'div', null, { className: 'tandem-notice', role: 'status', 'data-tandem-kind': kind }, text);
+          };
+        }
+        if (name) {
+          return function () {
+            var inner = render.apply(null, arguments);
+            if (!inner || !inner.$$typeof) return inner;
+            return element(inner, 'div', null, { className: 'tandem-agent-message', 'data-tandem-kind': 'agent_message' }, [
+              element(inner, 'div', 'sender', { className: 'tandem-sender' }, name + ' · Agent'),
+              keyed(inner, 'message'),
+            ]);
+          };
+        }
+        return render;
+      };
+    };
+  };
+
+  async function start() {
+    var saved = readSaved();
+    var session = (saved && (await resume(saved).catch(function () { return null; }))) || (await newSession());
+    save(session);
+    var directLine = window.WebChat.createDirectLine({
+      domain: window.location.origin + '/v3/directline',
+      token: session.token,
+      webSocket: false,
+      conversationId: session.resumed ? session.conversationId : undefined,
+    });
+    window.WebChat.renderWebChat(
+      {
+        directLine: directLine,
+        userID: session.userId,
+        locale: navigator.language || 'en-US',
+        nonce: nonce,
+        activityMiddleware: activityMiddleware,
+        styleOptions: {
+          hideUploadButton: true,
+          markdownRenderHTML: false,
+          botAvatarInitials: 'T',
+          userAvatarInitials: 'You',
+          suggestedActionLayout: 'flow',
+          accent: '#2f5d8a',
+        },
+      },
+      document.getElementById('webchat'),
+    );
+    document.querySelector('#webchat').focus();
+  }
+
+  start().catch(function () {
+    showError();
+  });
+})();

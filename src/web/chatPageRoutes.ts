@@ -1,0 +1,119 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Request, Response, Server } from 'restify';
+import type { RouteModule } from '../http/createServer';
+
+export interface ChatPageDeps {
+  /** A token for a new conversation and user; `createDirectLine(...).newChatSession`. */
+  readonly newChatSession: () => { conversationId: string; userId: string; token: string; expiresIn: number };
+  /** Folder holding `chat/`; defaults to this package's src/web (found from here, also when run from dist/). */
+  readonly webRoot?: string;
+  /** The Web Chat UMD bundle; defaults to the one in node_modules/botframework-webchat. */
+  readonly webChatBundlePath?: string;
+}
+
+// SHA-256 of the empty string. react-scroll-to-bottom (inside Web Chat) creates an empty <style> without
+// the nonce and then adds its rules through CSSOM, which CSP does not gate; only the empty element is allowed.
+const emptyStyleHash = "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='";
+
+/** The page's Content-Security-Policy. Web Chat's emotion styles carry the per-response nonce. */
+export function chatPageCsp(nonce: string): string {
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    `style-src 'self' 'nonce-${nonce}' ${emptyStyleHash}`,
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "media-src 'self' blob:",
+    "connect-src 'self'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+    "object-src 'none'",
+  ].join('; ');
+}
+
+const commonHeaders = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-opener-policy': 'same-origin',
+};
+
+function packageWebRoot(): string {
+  let dir = __dirname;
+  while (!existsSync(join(dir, 'package.json'))) {
+    const parent = dirname(dir);
+    if (parent === dir) return __dirname;
+    dir = parent;
+  }
+  return join(dir, 'src', 'web');
+}
+
+/** NOTES: the package's `exports` hides dist/, so go from its main entry. */
+function defaultWebChatBundle(): string {
+  return join(dirname(require.resolve('botframework-webchat')), '..', 'dist', 'webchat.js');
+}
+
+function acceptsGzip(req: Request): boolean {
+  return /\bgzip\b/.test(req.header('accept-encoding') ?? '');
+}
+
+/**
+ * `GET /` (the customer chat page), its script and stylesheet, `GET /vendor/webchat.js` and
+ * `POST /chat/token` (a token for a new anonymous conversation). Files are read once at start-up.
+ */
+export function chatPageRoutes(deps: ChatPageDeps): RouteModule {
+  const root = resolve(deps.webRoot ?? packageWebRoot());
+  const html = readFileSync(join(root, 'chat', 'index.html'), 'utf8');
+  const assets = new Map<string, { body: Buffer; type: string }>([
+    ['/chat/chat.js', { body: readFileSync(join(root, 'chat', 'chat.js')), type: 'text/javascript; charset=utf-8' }],
+    ['/chat/chat.css', { body: readFileSync(join(root, 'chat', 'chat.css')), type: 'text/css; charset=utf-8' }],
+  ]);
+  const bundlePath = deps.webChatBundlePath ?? defaultWebChatBundle();
+  let bundle: { plain: Buffer; gzip?: Buffer } | undefined;
+
+  return (server: Server) => {
+    server.get('/', async (_req: Request, res: Response) => {
+      const nonce = randomBytes(16).toString('base64');
+      const body = html.replace(/__CSP_NONCE__/g, nonce);
+      res.writeHead(200, {
+        ...commonHeaders,
+        'content-type': 'text/html; charset=utf-8',
+        'content-security-policy': chatPageCsp(nonce),
+        'x-frame-options': 'DENY',
+        'cache-control': 'no-store',
+      });
+      res.end(body);
+    });
+
+    for (const [path, asset] of assets) {
+      server.get(path, async (_req: Request, res: Response) => {
+        res.writeHead(200, { ...commonHeaders, 'content-type': asset.type, 'cache-control': 'no-cache' });
+        res.end(asset.body);
+      });
+    }
+
+    server.get('/vendor/webchat.js', async (req: Request, res: Response) => {
+      bundle ??= { plain: readFileSync(bundlePath) };
+      const gzip = acceptsGzip(req);
+      if (gzip) bundle.gzip ??= gzipSync(bundle.plain);
+      const body = gzip && bundle.gzip ? bundle.gzip : bundle.plain;
+      res.writeHead(200, {
+        ...commonHeaders,
+        'content-type': 'text/javascript; charset=utf-8',
+        'cache-control': 'public, max-age=86400',
+        vary: 'accept-encoding',
+        ...(gzip ? { 'content-encoding': 'gzip' } : {}),
+      });
+      res.end(body);
+    });
+
+    server.post('/chat/token', async (_req: Request, res: Response) => {
+      const session = deps.newChatSession();
+      res.setHeader('cache-control', 'no-store');
+      res.json({ conversationId: session.conversationId, userId: session.userId, token: session.token, expires_in: session.expiresIn });
+    });
+  };
+}

@@ -1,0 +1,27 @@
+import type { AppConfig } from '../config';
+import type { RouteModule } from '../http/createServer';
+import { createDirectLine, type DirectLine, type DirectLineDeps } from '../http/directline/createDirectLine';
+import type { MemoryStateBackend, RedisStateBackend } from '../storage/createStateBackend';
+import { createDirectLineStore } from '../storage/directline/createDirectLineStore';
+import { chatPageRoutes } from './chatPageRoutes';
+
+export interface WebChatDeps extends Omit<DirectLineDeps, 'store' | 'config'> {
+  readonly config: AppConfig;
+  /** The app's state backend: with Redis, web conversations are shared by every process. */
+  readonly backend: Pick<MemoryStateBackend, 'kind'> | Pick<RedisStateBackend, 'kind' | 'redis' | 'keys'>;
+}
+
+/**
+ * Everything the customer's web chat needs, for the composition root: the Direct Line subset
+ * (history in Redis when the backend is Redis) and the chat page at `GET /`.
+ */
+export function createWebChat(deps: WebChatDeps): { routes: RouteModule[]; directLine: DirectLine } {
+  const { backend, config, ...rest } = deps;
+  const store = createDirectLineStore({
+    historyMax: config.DIRECTLINE_HISTORY_MAX,
+    ttlSeconds: config.DIRECTLINE_CONVERSATION_TTL_SECONDS,
+    ...(backend.kind === 'redis' ? { redis: { client: backend.redis, keys: backend.keys } } : {}),
+  });
+  const directLine = createDirectLine({ ...rest, config, store });
+  return { routes: [...directLine.routes, chatPageRoutes({ newChatSession: () => directLine.newChatSession() })], directLine };
+}
