@@ -67,9 +67,10 @@ export class HandoffDialog extends InterruptibleDialog {
     const categories = getTurnSignals(step.context)?.understanding.emergency.categories ?? [];
     if (decision.sendEmergencyGuidance) await step.context.sendActivity(emergencyGuidance(categories));
     const outcome = await this.gateway.request(step.context, decision);
-    if (outcome.outcome === 'queued') {
+    if (outcome.outcome === 'queued') return step.endDialog({ handedOff: true });
+    if (!outcome.needsContact) {
       await step.context.sendActivity(outcome.customerMessage);
-      return step.endDialog({ handedOff: true });
+      return step.endDialog({ handedOff: false, callback: true });
     }
     return step.prompt(contactPromptId, {
       prompt: `${outcome.customerMessage}\nWhat phone number or email should we use to reach you?`,

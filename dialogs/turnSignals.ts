@@ -28,3 +28,25 @@ export function setTurnSignals(context: TurnContext, signals: TurnSignals): void
 export function getTurnSignals(context: TurnContext): TurnSignals | undefined {
   return context.turnState.get(signalsKey) as TurnSignals | undefined;
 }
+
+/** Facts a dialog learned this turn (filled slots, lookups made); the bot stores them for agents. */
+export interface DialogInsight {
+  readonly slots?: Readonly<Record<string, string | number | boolean | null>>;
+  readonly lookups?: readonly { readonly kind: string; readonly summary: string }[];
+  readonly form?: { readonly form: string; readonly completed: number; readonly total: number; readonly currentField?: string } | null;
+}
+
+const insightsKey = Symbol('tandem.dialogInsights');
+
+/** Records what a dialog learned, for the agent's context pack. Never put secrets here. */
+export function recordInsight(context: TurnContext, insight: DialogInsight): void {
+  const list = (context.turnState.get(insightsKey) as DialogInsight[] | undefined) ?? [];
+  list.push(insight);
+  context.turnState.set(insightsKey, list);
+}
+
+export function takeInsights(context: TurnContext): DialogInsight[] {
+  const list = (context.turnState.get(insightsKey) as DialogInsight[] | undefined) ?? [];
+  context.turnState.set(insightsKey, []);
+  return list;
+}

@@ -19,6 +19,7 @@ import { createMetrics, type Metrics } from './observability/metrics';
 import { createStateBackend, type MemoryStateBackend, type RedisStateBackend } from './storage/createStateBackend';
 import { createHandoffPorts, type HandoffPorts } from './storage/handoff/createHandoffPorts';
 import type { TranscriptLine } from './storage/transcriptLines';
+import { createWebChat } from './web/createWebChat';
 
 export interface App {
   readonly config: AppConfig;
@@ -111,7 +112,8 @@ export function buildApp(config: AppConfig, options: BuildOptions): App {
   );
 
   const inflight = new InflightTracker();
-  const routes: RouteModule[] = [];
+  const webChat = createWebChat({ config, backend, adapter, bot, logger, metrics, inflight });
+  const routes: RouteModule[] = [...webChat.routes];
   const server = createServer({
     adapter,
     bot,

@@ -1,5 +1,6 @@
 import {
   ActivityHandler,
+  MessageFactory,
   type ConversationState,
   type StatePropertyAccessor,
   type TurnContext,
@@ -8,8 +9,10 @@ import {
 import { type DialogState, DialogSet, DialogTurnStatus } from 'botbuilder-dialogs';
 import type { IntentMetadata } from '../../intents/schema';
 import { mainDialogId, type MainDialog } from '../../dialogs/mainDialog';
-import { setTurnSignals, type Preemption } from '../../dialogs/turnSignals';
+import { setTurnSignals, takeInsights, type Preemption } from '../../dialogs/turnSignals';
+import type { TurnInsight } from '../handoff/insights';
 import type { FrustrationAssessment, FrustrationState, NluEngine, SentimentResult, Understanding } from '../nlu/types';
+import { parseCsat } from './csat';
 
 /** Conversation-level frustration bookkeeping, as pure functions from the NLU engine. */
 export interface FrustrationTracker {
@@ -24,6 +27,14 @@ export interface FrustrationTracker {
 export interface ConversationData {
   frustration?: FrustrationState;
   fallbackStreak: number;
+  /** Set when an agent resolved the chat and we asked for a 1-5 rating. */
+  awaitingCsat?: boolean;
+}
+
+/** Where the bot's per-turn observations go, for the agent's context pack and for CSAT. */
+export interface ConversationRecorder {
+  appendInsight(conversationId: string, insight: TurnInsight): Promise<void>;
+  recordCsat(conversationId: string, score: number): Promise<void>;
 }
 
 /** What the bot decided must happen before any dialog runs this turn. */
@@ -42,6 +53,7 @@ export interface TandemBotDeps {
   readonly intents: ReadonlyMap<string, IntentMetadata>;
   readonly frustration: FrustrationTracker;
   readonly preemption: PreemptionPolicy;
+  readonly recorder: ConversationRecorder;
   readonly defaultTimezone: string;
 }
 
@@ -82,11 +94,57 @@ export class TandemBot extends ActivityHandler {
     await this.deps.userState.saveChanges(context, false);
   }
 
+  /** After an agent resolved the chat: ask for a one-question rating (proactive turn). */
+  async askForCsat(context: TurnContext, agentName: string | undefined): Promise<void> {
+    const data = await this.conversationData.get(context, { fallbackStreak: 0 });
+    data.awaitingCsat = true;
+    const who = agentName ? `your chat with ${agentName}` : 'your chat with our team';
+    await context.sendActivity(
+      MessageFactory.suggestedActions(['1', '2', '3', '4', '5'], `How would you rate ${who}? Tap 1 (poor) to 5 (excellent).`),
+    );
+    await this.deps.conversationState.saveChanges(context, false);
+  }
+
+  /**
+   * After an agent handed the chat back: the bot resumes. When the agent's note names a task the bot
+   * can do ("wants to book an appointment"), that task starts at once.
+   */
+  async resumeAfterHandback(context: TurnContext, note: string | undefined, agentName: string | undefined): Promise<void> {
+    const who = agentName ?? 'Our team';
+    await context.sendActivity(`${who} handed you back to me, Tandem, the virtual assistant.`);
+    const understanding = note ? this.understand(context, note) : undefined;
+    const top = understanding?.intent;
+    const intent = top?.decision === 'clear' && top.intent ? this.deps.intents.get(top.intent) : undefined;
+    if (understanding && intent && !intent.escalate) {
+      setTurnSignals(context, { understanding, intent, preempt: undefined });
+      const dc = await this.dialogs.createContext(context);
+      await dc.cancelAllDialogs();
+      await dc.beginDialog(mainDialogId);
+    } else {
+      await context.sendActivity('How else can I help you today?');
+    }
+    await this.deps.conversationState.saveChanges(context, false);
+  }
+
+  private understand(context: TurnContext, text: string): Understanding {
+    const timezone = context.activity.localTimezone ?? this.deps.defaultTimezone;
+    return this.deps.nlu.understand(text, { timezone });
+  }
+
   private async handleMessage(context: TurnContext): Promise<void> {
     const text = context.activity.text ?? '';
-    const timezone = context.activity.localTimezone ?? this.deps.defaultTimezone;
-    const understanding = this.deps.nlu.understand(text, { timezone });
+    const conversationId = context.activity.conversation.id;
     const data = await this.conversationData.get(context, { fallbackStreak: 0 });
+    if (data.awaitingCsat) {
+      data.awaitingCsat = false;
+      const score = parseCsat(text);
+      if (score !== undefined) {
+        await this.deps.recorder.recordCsat(conversationId, score);
+        await context.sendActivity(score >= 4 ? 'Thank you for the feedback!' : "Thank you. I'm sorry it wasn't better; we'll use your feedback.");
+        return;
+      }
+    }
+    const understanding = this.understand(context, text);
 
     const wasFallback = understanding.intent.decision === 'out_of_scope';
     data.fallbackStreak = wasFallback ? data.fallbackStreak + 1 : 0;
@@ -105,5 +163,30 @@ export class TandemBot extends ActivityHandler {
     const dc = await this.dialogs.createContext(context);
     const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.empty) await dc.beginDialog(mainDialogId);
+
+    const learned = takeInsights(context);
+    await this.deps.recorder.appendInsight(conversationId, {
+      at: new Date().toISOString(),
+      intent: { intent: top.intent, confidence: top.confidence },
+      sentiment: { score: understanding.sentiment.average, frustration: assessment.score },
+      frustrationReasons: [...assessment.reasons],
+      ...(learned.length > 0 ? mergeInsights(learned) : {}),
+    });
   }
+}
+
+function mergeInsights(learned: ReturnType<typeof takeInsights>): Pick<TurnInsight, 'slots' | 'lookups' | 'form'> {
+  const slots: Record<string, string | number | boolean | null> = {};
+  const lookups: { kind: string; summary: string }[] = [];
+  let form: TurnInsight['form'];
+  for (const insight of learned) {
+    Object.assign(slots, insight.slots ?? {});
+    lookups.push(...(insight.lookups ?? []));
+    if (insight.form !== undefined) form = insight.form;
+  }
+  return {
+    ...(Object.keys(slots).length > 0 ? { slots } : {}),
+    ...(lookups.length > 0 ? { lookups: lookups.slice(0, 20) } : {}),
+    ...(form !== undefined ? { form } : {}),
+  };
 }

@@ -12,12 +12,19 @@ export class TranscriptMiddleware implements Middleware {
 
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
     const inbound = context.activity;
-    if (logged.has(inbound.type)) await this.store.logActivity(stamp(inbound, inbound.timestamp));
+    if (logged.has(inbound.type)) {
+      await this.store.logActivity(stamp({ ...inbound, from: { ...inbound.from, role: 'user' } }, inbound.timestamp));
+    }
     context.onSendActivities(async (ctx, activities, sendNext) => {
       const responses = await sendNext();
       for (const activity of activities) {
         if (!logged.has(activity.type ?? '')) continue;
-        const full = { ...activity, conversation: activity.conversation ?? inbound.conversation, channelId: activity.channelId ?? inbound.channelId } as Activity;
+        const full = {
+          ...activity,
+          from: { ...(activity.from ?? inbound.recipient), role: 'bot' },
+          conversation: activity.conversation ?? inbound.conversation,
+          channelId: activity.channelId ?? inbound.channelId,
+        } as Activity;
         try {
           await this.store.logActivity(stamp(full, undefined));
         } catch (error) {

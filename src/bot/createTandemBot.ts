@@ -1,0 +1,35 @@
+import { ConversationState, type Storage, UserState } from 'botbuilder';
+import { createDialogModules, type DialogDeps } from '../../dialogs/createDialogModules';
+import { MainDialog } from '../../dialogs/mainDialog';
+import type { HandoffPolicyConfig } from '../handoff/policy';
+import type { CorpusUnderstanding } from '../nlu/corpusUnderstanding';
+import { initialFrustrationState, updateFrustration } from '../nlu';
+import { preemptionFromPolicy } from './preemption';
+import { type ConversationRecorder, TandemBot } from './tandemBot';
+
+export interface BotWiring {
+  readonly storage: Storage;
+  readonly understanding: CorpusUnderstanding;
+  readonly dialogDeps: Omit<DialogDeps, 'capabilities'>;
+  readonly policy: HandoffPolicyConfig;
+  readonly recorder: ConversationRecorder;
+  readonly defaultTimezone: string;
+}
+
+/** Builds the bot and its dialogs; shared by the app and by tests so both run the same wiring. */
+export function createTandemBot(wiring: BotWiring): TandemBot {
+  let main: MainDialog | undefined;
+  const modules = createDialogModules({ ...wiring.dialogDeps, capabilities: () => main?.capabilities() ?? '' });
+  main = new MainDialog(modules, wiring.understanding.intents);
+  return new TandemBot({
+    conversationState: new ConversationState(wiring.storage),
+    userState: new UserState(wiring.storage),
+    mainDialog: main,
+    nlu: wiring.understanding.nlu,
+    intents: wiring.understanding.intents,
+    frustration: { initial: initialFrustrationState, update: updateFrustration },
+    preemption: preemptionFromPolicy(wiring.policy),
+    recorder: wiring.recorder,
+    defaultTimezone: wiring.defaultTimezone,
+  });
+}

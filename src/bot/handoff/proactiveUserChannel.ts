@@ -1,0 +1,41 @@
+import { type Activity, type CloudAdapter, type ConversationReference, MessageFactory, type TurnContext } from 'botbuilder';
+import { TandemError } from '../../errors';
+import type { UserChannel } from '../../handoff/handoffService';
+import type { ConversationReferenceStore } from '../../storage/ports';
+import { allowWhileHumanOwned } from '../humanSide';
+
+/** Channel data that marks a message as a person's, so Web Chat can show the agent's name. */
+export interface AgentChannelData {
+  readonly agent: { readonly name: string };
+  readonly tandem: { readonly kind: 'agent_message' };
+}
+
+/**
+ * Reaches the customer on their own channel, from any process: the conversation reference is in
+ * the shared store and the message goes out through a proactive turn.
+ */
+export class ProactiveUserChannel implements UserChannel {
+  constructor(
+    private readonly adapter: CloudAdapter,
+    private readonly references: ConversationReferenceStore,
+    private readonly appId: string,
+  ) {}
+
+  async deliver(conversationId: string, message: { readonly text: string; readonly agentName?: string }): Promise<void> {
+    await this.continueConversation(conversationId, async (context) => {
+      allowWhileHumanOwned(context);
+      const activity = MessageFactory.text(message.text) as Partial<Activity>;
+      if (message.agentName) {
+        activity.channelData = { agent: { name: message.agentName }, tandem: { kind: 'agent_message' } } satisfies AgentChannelData;
+      }
+      await context.sendActivity(activity);
+    });
+  }
+
+  /** Runs `logic` in a proactive turn of the conversation (through the full middleware pipeline). */
+  async continueConversation(conversationId: string, logic: (context: TurnContext) => Promise<void>): Promise<void> {
+    const reference = await this.references.get(conversationId);
+    if (!reference) throw new TandemError('NOT_FOUND', `no conversation reference for ${conversationId}`);
+    await this.adapter.continueConversationAsync(this.appId, reference as ConversationReference, logic);
+  }
+}

@@ -1,0 +1,33 @@
+import type { BotAdapter } from 'botbuilder';
+import type { Logger } from '../observability/logger';
+import type { StateBackend } from '../storage/ports';
+import type { HumanSide } from './humanSide';
+import { ConversationLockMiddleware } from './middleware/conversationLockMiddleware';
+import { DedupeMiddleware } from './middleware/dedupeMiddleware';
+import { OutboundGuardMiddleware } from './middleware/outboundGuardMiddleware';
+import { OwnershipGateMiddleware } from './middleware/ownershipGateMiddleware';
+import { TranscriptMiddleware } from './middleware/transcriptMiddleware';
+import { TurnLoggerMiddleware } from './middleware/turnLoggerMiddleware';
+
+export interface MiddlewareOptions {
+  readonly dedupeTtlSeconds: number;
+  readonly lock: { ttlMs: number; waitMs: number };
+}
+
+/**
+ * The turn pipeline of DESIGN §3, in order. The outbound guard is installed before the transcript
+ * so that suppressed bot output is never recorded as said.
+ */
+export function installMiddleware(
+  adapter: BotAdapter,
+  deps: { logger: Logger; backend: StateBackend; humans: HumanSide },
+  options: MiddlewareOptions,
+): void {
+  adapter
+    .use(new TurnLoggerMiddleware(deps.logger))
+    .use(new DedupeMiddleware(deps.backend.dedupe, options.dedupeTtlSeconds))
+    .use(new ConversationLockMiddleware(deps.backend.locks, options.lock))
+    .use(new OutboundGuardMiddleware(deps.humans))
+    .use(new TranscriptMiddleware(deps.backend.transcripts))
+    .use(new OwnershipGateMiddleware(deps.humans));
+}

@@ -1,0 +1,33 @@
+import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
+import { matchCommand } from '../../../dialogs/commands';
+import { allowWhileHumanOwned, type HumanSide } from '../humanSide';
+
+const queueQuestion = /\b(where am i|my (place|position|spot)|position in (the )?(queue|line)|how (much )?long|how many (people )?(are )?(ahead|before)|wait(ing)? time|still waiting|any(one|body) there)\b/i;
+const cancelWaiting = /^(cancel( waiting| the (chat|request))?|stop waiting|leave (the )?(queue|line)|never ?mind|i no longer need (help|an agent|a human))$/i;
+
+/**
+ * Runs before any dialog. While a human owns the conversation, the user's message goes to the agent
+ * side and the bot does not run; the user may still ask for their place in the queue or cancel.
+ */
+export class OwnershipGateMiddleware implements Middleware {
+  constructor(private readonly humans: HumanSide) {}
+
+  async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
+    const { activity } = context;
+    const conversationId = activity.conversation?.id;
+    if (activity.type !== ActivityTypes.Message || !conversationId) return next();
+    if (!(await this.humans.isHumanOwned(conversationId))) return next();
+
+    const text = (activity.text ?? '').trim();
+    const normalized = text.toLowerCase().replace(/[.!?]+$/u, '');
+    allowWhileHumanOwned(context);
+    if (cancelWaiting.test(normalized) || matchCommand(text) === 'cancel') {
+      await context.sendActivity(await this.humans.cancelWaiting(conversationId));
+      return;
+    }
+    if (queueQuestion.test(normalized)) {
+      await context.sendActivity(await this.humans.queueStatus(conversationId));
+    }
+    await this.humans.forwardUserMessage(conversationId, text, new Date().toISOString());
+  }
+}
