@@ -481,7 +481,9 @@ export class HandoffService {
     const timedOut: string[] = [];
     const queue = await store.listQueue();
     for (const entry of queue) {
-      if (!entry.waitingSince || now - Date.parse(entry.waitingSince) < config.queueTimeoutMs) continue;
+      // Time spent with an agent does not count: after a requeue the timeout starts again.
+      const since = entry.requeuedAt ?? entry.waitingSince;
+      if (!since || now - Date.parse(since) < config.queueTimeoutMs) continue;
       const filed = await this.fileCallbackOnce(entry, now);
       if (filed) timedOut.push(entry.conversationId);
     }

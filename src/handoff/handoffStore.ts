@@ -49,6 +49,8 @@ export interface HandoffRecord {
   readonly contact?: CallbackContact;
   /** When the current wait began; kept across a requeue. */
   readonly waitingSince?: string;
+  /** When an agent last dropped it back into the queue; the queue timeout counts from here. */
+  readonly requeuedAt?: string;
   /** Global enqueue order; with the priority it fixes the place in the queue, and survives a requeue. */
   readonly enqueuedSeq?: number;
   readonly assignedAgent?: string;

@@ -41,6 +41,7 @@ interface Stored {
   skill?: string;
   contact?: CallbackContact;
   waitingSince?: number;
+  requeuedAt?: number;
   enqueuedSeq?: number;
   assignedAgent?: string;
   assignedAt?: number;
@@ -96,6 +97,7 @@ export class MemoryHandoffStore implements HandoffStore {
       skill: input.skill,
       contact: input.contact ?? existing?.contact,
       waitingSince: now,
+      requeuedAt: undefined,
       enqueuedSeq: this.seq,
       assignedAgent: undefined,
       assignedAt: undefined,
@@ -155,6 +157,7 @@ export class MemoryHandoffStore implements HandoffStore {
       assignedAt: undefined,
       leaseExpiresAt: undefined,
       waitingSince: undefined,
+      requeuedAt: undefined,
       enqueuedSeq: undefined,
       external: false,
       announced: undefined,
@@ -184,6 +187,7 @@ export class MemoryHandoffStore implements HandoffStore {
       assignedAt: undefined,
       leaseExpiresAt: undefined,
       waitingSince: undefined,
+      requeuedAt: undefined,
       enqueuedSeq: undefined,
       external: false,
       announced: undefined,
@@ -241,6 +245,7 @@ export class MemoryHandoffStore implements HandoffStore {
       contact: contact ?? undefined,
       callbackTicketId: ticket.ticketId,
       waitingSince: undefined,
+      requeuedAt: undefined,
       enqueuedSeq: undefined,
       announced: undefined,
       updatedAt: now,
@@ -350,6 +355,7 @@ export class MemoryHandoffStore implements HandoffStore {
       assignedAt: undefined,
       leaseExpiresAt: undefined,
       external: false,
+      requeuedAt: now,
       updatedAt: now,
     } satisfies Partial<Stored>);
   }
@@ -386,6 +392,7 @@ export class MemoryHandoffStore implements HandoffStore {
       skill: s.skill,
       contact: s.contact,
       waitingSince: iso(s.waitingSince),
+      requeuedAt: iso(s.requeuedAt),
       enqueuedSeq: s.enqueuedSeq,
       assignedAgent: s.assignedAgent,
       assignedAt: iso(s.assignedAt),

@@ -393,6 +393,24 @@ export function handoffServiceSuite(name: string, makeBackend: (clock: FakeClock
         expect(requeued?.data).toEqual({ cause: 'lease_expired', position: 1 });
       });
 
+      it('does not count time spent with an agent towards the queue timeout', async () => {
+        const c = id();
+        await a.requestHandoff(conversation(c), decision());
+        clock.advance(2 * 60_000);
+        const { fencingToken } = await a.claim(c, dana);
+        for (let i = 0; i < 20; i += 1) {
+          clock.advance(60_000);
+          await a.renewLease(c, dana, fencingToken);
+        }
+        clock.advance(91_000);
+        const result = await b.sweep();
+        expect(result).toMatchObject({ requeued: [c], timedOut: [] });
+        clock.advance(14 * 60_000);
+        expect((await b.sweep()).timedOut).toEqual([]);
+        clock.advance(60_000);
+        expect((await b.sweep()).timedOut).toEqual([c]);
+      });
+
       it('turns a wait past the timeout into a callback, once, even with two sweepers', async () => {
         const c = id();
         await a.requestHandoff({ ...conversation(c), contact: { kind: 'phone', value: '+15550107788' } }, decision());

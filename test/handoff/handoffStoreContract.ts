@@ -210,7 +210,12 @@ export function handoffStoreContract(name: string, make: (options: { handleHisto
         await store.enqueue(input(c));
         clock.advance(60_000);
         const requeued = await store.requeue(a);
-        expect(requeued).toMatchObject({ state: 'queued', waitingSince: before?.waitingSince, enqueuedSeq: before?.enqueuedSeq });
+        expect(requeued).toMatchObject({
+          state: 'queued',
+          waitingSince: before?.waitingSince,
+          enqueuedSeq: before?.enqueuedSeq,
+          requeuedAt: new Date(clock.ms).toISOString(),
+        });
         expect(await queueIds()).toEqual([a, b, c]);
         const second = await store.claim(a, 'dana', lease);
         expect(second.fencingToken).toBe(first.fencingToken + 1);
@@ -246,7 +251,7 @@ export function handoffStoreContract(name: string, make: (options: { handleHisto
           lastReleaseNote: 'Address updated; confirm delivery date',
           notes: [{ agentId: 'dana', text: 'Address updated; confirm delivery date', at: new Date(clock.ms).toISOString() }],
         });
-        for (const gone of ['assignedAgent', 'leaseExpiresAt', 'waitingSince', 'enqueuedSeq'] as const) expect(record[gone]).toBeUndefined();
+        for (const gone of ['assignedAgent', 'leaseExpiresAt', 'waitingSince', 'enqueuedSeq', 'requeuedAt'] as const) expect(record[gone]).toBeUndefined();
         expect(await store.recentHandleTimes()).toEqual([125_000]);
         await expect(store.release(c, 'dana', { fencingToken, disposition: 'resolved' })).rejects.toMatchObject({ code: 'HANDOFF_CONFLICT' });
       });

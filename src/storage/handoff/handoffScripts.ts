@@ -59,7 +59,8 @@ local function mustOwn(agent, token)
 end
 local function requeueIt(cid)
   local rkey = recPrefix .. cid
-  redis.call('HSET', rkey, 'state', 'queued', 'reasonCodes', addCode(hget(rkey, 'reasonCodes'), 'agent_requeue'), 'external', '0', 'updatedAt', now)
+  redis.call('HSET', rkey, 'state', 'queued', 'reasonCodes', addCode(hget(rkey, 'reasonCodes'), 'agent_requeue'), 'external', '0',
+    'requeuedAt', now, 'updatedAt', now)
   redis.call('HDEL', rkey, 'assignedAgent', 'assignedAt', 'leaseExpiresAt')
   redis.call('ZREM', leasesKey, cid)
   redis.call('ZADD', queueKey, score(hget(rkey, 'priority'), tonumber(hget(rkey, 'enqueuedSeq')) or 0), cid)
@@ -87,7 +88,7 @@ redis.call('HSET', recKey, 'conversationId', id, 'channelId', ARGV[7], 'state', 
   'reasonCodes', ARGV[9], 'summary', ARGV[10], 'waitingSince', now, 'enqueuedSeq', seq, 'external', '0', 'updatedAt', now)
 redis.call('HSETNX', recKey, 'fencingToken', '0')
 redis.call('HSETNX', recKey, 'handledTimes', '0')
-redis.call('HDEL', recKey, 'assignedAgent', 'assignedAt', 'leaseExpiresAt', 'announced', 'announcedAt', 'skill')
+redis.call('HDEL', recKey, 'assignedAgent', 'assignedAt', 'leaseExpiresAt', 'announced', 'announcedAt', 'skill', 'requeuedAt')
 if ARGV[11] ~= '' then redis.call('HSET', recKey, 'skill', ARGV[11]) end
 if ARGV[12] ~= '' then redis.call('HSET', recKey, 'contact', ARGV[12]) end
 redis.call('ZADD', queueKey, score(ARGV[8], seq), id)
@@ -147,7 +148,7 @@ else
 end
 redis.call('HSET', recKey, 'state', 'bot', 'lastDisposition', ARGV[9], 'external', '0', 'updatedAt', now)
 redis.call('HINCRBY', recKey, 'handledTimes', 1)
-redis.call('HDEL', recKey, 'assignedAgent', 'assignedAt', 'leaseExpiresAt', 'waitingSince', 'enqueuedSeq', 'announced', 'announcedAt')
+redis.call('HDEL', recKey, 'assignedAgent', 'assignedAt', 'leaseExpiresAt', 'waitingSince', 'requeuedAt', 'enqueuedSeq', 'announced', 'announcedAt')
 redis.call('ZREM', leasesKey, id)
 redis.call('ZREM', queueKey, id)
 expireLater()
@@ -171,7 +172,7 @@ if not state then return notFound() end
 if state ~= 'queued' and state ~= 'assigned' then return fail('HANDOFF_CONFLICT', 'cannot cancel a conversation in state ' .. state) end
 local agent = hget(recKey, 'assignedAgent') or ''
 redis.call('HSET', recKey, 'state', 'bot', 'external', '0', 'updatedAt', now)
-redis.call('HDEL', recKey, 'assignedAgent', 'assignedAt', 'leaseExpiresAt', 'waitingSince', 'enqueuedSeq', 'announced', 'announcedAt')
+redis.call('HDEL', recKey, 'assignedAgent', 'assignedAt', 'leaseExpiresAt', 'waitingSince', 'requeuedAt', 'enqueuedSeq', 'announced', 'announcedAt')
 redis.call('ZREM', queueKey, id)
 redis.call('ZREM', leasesKey, id)
 expireLater()
@@ -209,7 +210,7 @@ redis.call('ZADD', callbacksKey, now, ARGV[12])
 redis.call('HSET', recKey, 'state', 'callback', 'callbackTicketId', ARGV[12],
   'reasonCodes', addCode(hget(recKey, 'reasonCodes'), ARGV[9]), 'updatedAt', now)
 if contact ~= '' then redis.call('HSET', recKey, 'contact', contact) end
-redis.call('HDEL', recKey, 'waitingSince', 'enqueuedSeq', 'announced', 'announcedAt')
+redis.call('HDEL', recKey, 'waitingSince', 'requeuedAt', 'enqueuedSeq', 'announced', 'announcedAt')
 redis.call('ZREM', queueKey, id)
 persist()
 return ok()

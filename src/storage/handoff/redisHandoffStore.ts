@@ -94,6 +94,7 @@ function recordOf([fields, notes, ticket]: Snapshot): HandoffRecord {
     skill: h.get('skill'),
     contact: contact ? contactSchema.parse(JSON.parse(contact)) : undefined,
     waitingSince: isoOf(h.get('waitingSince')),
+    requeuedAt: isoOf(h.get('requeuedAt')),
     enqueuedSeq: numberOf(h.get('enqueuedSeq')),
     assignedAgent: h.get('assignedAgent'),
     assignedAt: isoOf(h.get('assignedAt')),
