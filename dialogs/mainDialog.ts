@@ -92,13 +92,17 @@ export class MainDialog extends ComponentDialog {
     return inner.beginDialog(intent.dialog, options);
   }
 
+  /** Repeated misunderstanding escalates in stages: clarify, then rephrase, then offer a person. */
   private async fallback(inner: DialogContext): Promise<DialogTurnResult> {
-    await inner.context.sendActivity(
-      MessageFactory.suggestedActions(
-        ['Talk to a human'],
-        `Sorry, I didn't understand that, and I'd rather not guess. ${this.capabilities()}`,
-      ),
-    );
+    const action = getTurnSignals(inner.context)?.decision?.action;
+    const text =
+      action === 'offer_human'
+        ? "I'm sorry, I'm still not getting it. Would you like me to connect you with a person on our team?"
+        : action === 'rephrase'
+          ? `I still didn't catch that. Could you put it another way, in a short sentence? For example: "where is my order TD-100001", "book an appointment" or "what are your opening hours".`
+          : `Sorry, I didn't understand that, and I'd rather not guess. ${this.capabilities()}`;
+    const choices = action === 'offer_human' ? ['Talk to a human', 'No thanks'] : ['Talk to a human'];
+    await inner.context.sendActivity(MessageFactory.suggestedActions(choices, text));
     return inner.endDialog();
   }
 }

@@ -1,5 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import type { IntentMetadata } from '../intents/schema';
+import type { HandoffDecision } from '../src/handoff/policy';
 import type { Understanding } from '../src/nlu/types';
 
 /**
@@ -12,6 +13,8 @@ export interface TurnSignals {
   readonly intent: IntentMetadata | undefined;
   /** Set when policy decided, before dialogs, that this turn must go to a human (explicit ask, emergency…). */
   readonly preempt: Preemption | undefined;
+  /** The handoff policy's verdict for this turn (clarify, rephrase, offer a human…). */
+  readonly decision: HandoffDecision | undefined;
 }
 
 export interface Preemption {

@@ -20,6 +20,8 @@ import { createStateBackend, type MemoryStateBackend, type RedisStateBackend } f
 import { createHandoffPorts, type HandoffPorts } from './storage/handoff/createHandoffPorts';
 import type { TranscriptLine } from './storage/transcriptLines';
 import { createWebChat } from './web/createWebChat';
+import { createDomainServices } from './domain/createDomainServices';
+import { createRedisDomainStores } from './storage/domain/createRedisDomainStores';
 
 export interface App {
   readonly config: AppConfig;
@@ -65,6 +67,9 @@ export function buildApp(config: AppConfig, options: BuildOptions): App {
   const adapter = createAdapter(config, logger, metrics);
   const userChannel = new ProactiveUserChannel(adapter, backend.references, config.MICROSOFT_APP_ID);
 
+  const domain = createDomainServices(
+    backend.kind === 'redis' ? { stores: createRedisDomainStores(backend.redis, backend.keys) } : {},
+  );
   const handoffPorts = createHandoffPorts(backend, config, { logger, ...(options.clock ? { clock: options.clock } : {}) });
   const handoff = new HandoffService({
     ...handoffPorts,
@@ -91,6 +96,9 @@ export function buildApp(config: AppConfig, options: BuildOptions): App {
         transcripts: backend.transcripts,
         summarize: extractiveSummary,
       }),
+      domain,
+      defaultTimeZone: config.DEFAULT_TIMEZONE,
+      maxFieldFailures: config.HANDOFF_FIELD_FAILURES,
     },
     policy: policyConfigFrom(config),
     recorder: {

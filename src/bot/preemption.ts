@@ -22,10 +22,10 @@ export function preemptionFromPolicy(config: HandoffPolicyConfig): PreemptionPol
       },
       config,
     );
-    if (decision.action !== HandoffAction.handoff) return undefined;
+    if (decision.action !== HandoffAction.handoff) return { decision };
     // An intent that "interrupts" (talk to a human, emergency) ends any task and goes to its own dialog.
-    if (intent?.interrupts) return { dialogId: intent.dialog, options: { decision } };
+    if (intent?.interrupts) return { decision, preempt: { dialogId: intent.dialog, options: { decision } } };
     const preempts = decision.reasonCodes.some((r) => r !== HandoffReason.policyIntent);
-    return preempts ? { dialogId: handoffDialogId, options: { decision } } : undefined;
+    return preempts ? { decision, preempt: { dialogId: handoffDialogId, options: { decision } } } : { decision };
   };
 }

@@ -11,6 +11,7 @@ import type { IntentMetadata } from '../../intents/schema';
 import { mainDialogId, type MainDialog } from '../../dialogs/mainDialog';
 import { setTurnSignals, takeInsights, type Preemption } from '../../dialogs/turnSignals';
 import type { TurnInsight } from '../handoff/insights';
+import type { HandoffDecision } from '../handoff/policy';
 import type { FrustrationAssessment, FrustrationState, NluEngine, SentimentResult, Understanding } from '../nlu/types';
 import { parseCsat } from './csat';
 
@@ -43,7 +44,7 @@ export type PreemptionPolicy = (input: {
   intent: IntentMetadata | undefined;
   frustration: FrustrationAssessment;
   fallbackStreak: number;
-}) => Preemption | undefined;
+}) => { decision: HandoffDecision; preempt?: Preemption };
 
 export interface TandemBotDeps {
   readonly conversationState: ConversationState;
@@ -116,7 +117,7 @@ export class TandemBot extends ActivityHandler {
     const top = understanding?.intent;
     const intent = top?.decision === 'clear' && top.intent ? this.deps.intents.get(top.intent) : undefined;
     if (understanding && intent && !intent.escalate) {
-      setTurnSignals(context, { understanding, intent, preempt: undefined });
+      setTurnSignals(context, { understanding, intent, preempt: undefined, decision: undefined });
       const dc = await this.dialogs.createContext(context);
       await dc.cancelAllDialogs();
       await dc.beginDialog(mainDialogId);
@@ -157,8 +158,13 @@ export class TandemBot extends ActivityHandler {
 
     const top = understanding.intent;
     const intent = top.decision === 'clear' && top.intent ? this.deps.intents.get(top.intent) : undefined;
-    const preempt = this.deps.preemption({ understanding, intent, frustration: assessment, fallbackStreak: data.fallbackStreak });
-    setTurnSignals(context, { understanding, intent, preempt });
+    const { decision, preempt } = this.deps.preemption({
+      understanding,
+      intent,
+      frustration: assessment,
+      fallbackStreak: data.fallbackStreak,
+    });
+    setTurnSignals(context, { understanding, intent, preempt, decision });
 
     const dc = await this.dialogs.createContext(context);
     const result = await dc.continueDialog();

@@ -1,0 +1,132 @@
+import { randomUUID } from 'node:crypto';
+import { hashAgentToken } from '../../src/handoff/agents';
+import { message, post, say, startApp, type RunningApp } from '../support/startApp';
+
+describe('POST /api/messages', () => {
+  let running: RunningApp;
+  beforeAll(async () => {
+    running = await startApp();
+  });
+  afterAll(async () => running.stop());
+
+  it('answers a message with the replies in the body (expectReplies)', async () => {
+    const replies = await say(running.baseUrl, `c-${randomUUID()}`, 'what are your opening hours?');
+    expect(replies.join('\n')).toMatch(/hour|open/i);
+  });
+
+  it('welcomes a new member on conversationUpdate', async () => {
+    const conversationId = `c-${randomUUID()}`;
+    const { status, json } = await post(running.baseUrl, {
+      ...message(conversationId, ''),
+      type: 'conversationUpdate',
+      membersAdded: [{ id: `user-${conversationId}` }],
+    });
+    expect(status).toBe(200);
+    expect(json.activities?.[0]?.text).toMatch(/Tandem/);
+  });
+
+  it('rejects malformed JSON with 400 and a reason', async () => {
+    const { status, json } = await post(running.baseUrl, '{"type": "message",');
+    expect(status).toBe(400);
+    expect(json.error?.code).toBe('BAD_JSON');
+  });
+
+  it.each([
+    ['a missing conversation', (m: Record<string, unknown>) => ({ ...m, conversation: undefined }), /conversation/],
+    ['a mistyped text', (m: Record<string, unknown>) => ({ ...m, text: 42 }), /text/],
+    ['an unknown activity type', (m: Record<string, unknown>) => ({ ...m, type: 'teleport' }), /type: must be one of/],
+    ['a missing serviceUrl', (m: Record<string, unknown>) => ({ ...m, serviceUrl: undefined }), /serviceUrl/],
+    ['an array body', () => [1, 2, 3], /JSON object/],
+  ])('rejects %s with 400 naming the field', async (_name, mutate, reason) => {
+    const { status, json } = await post(running.baseUrl, mutate(message('c-bad', 'hi')));
+    expect(status).toBe(400);
+    expect(json.error?.code).toBe('BAD_ACTIVITY');
+    expect(json.error?.message).toMatch(reason);
+  });
+
+  it('refuses a 1 MB message with 413 and leaves no state behind', async () => {
+    const conversationId = `c-${randomUUID()}`;
+    const { status, json } = await post(running.baseUrl, message(conversationId, 'a'.repeat(1024 * 1024)));
+    expect(status).toBe(413);
+    expect(json.error?.code).toBe('PAYLOAD_TOO_LARGE');
+    const transcript = await running.app.backend.transcripts.getTranscriptActivities('test', conversationId);
+    expect(transcript.items).toHaveLength(0);
+  });
+
+  it.each([
+    ['emoji only', '😡😡😡🙏'],
+    ['right-to-left text', 'مرحبا، أين طلبي؟'],
+    ['control characters', 'hel\u0000lo\u0007 \u001b[31mthere'],
+    ['whitespace', '   \n\t  '],
+  ])('answers %s gracefully', async (_name, text) => {
+    const replies = await say(running.baseUrl, `c-${randomUUID()}`, text);
+    expect(replies.length).toBeGreaterThan(0);
+    expect(replies.join(' ')).not.toMatch(/error|exception|undefined/i);
+  });
+
+  it('processes a repeated activity id once', async () => {
+    const activity = message(`c-${randomUUID()}`, 'hello');
+    const first = await post(running.baseUrl, activity);
+    const second = await post(running.baseUrl, activity);
+    expect(first.json.activities?.length).toBeGreaterThan(0);
+    expect(second.status).toBe(200);
+    expect(second.json.activities ?? []).toHaveLength(0);
+  });
+
+  it('serializes two simultaneous turns of one conversation', async () => {
+    const conversationId = `c-${randomUUID()}`;
+    const [a, b] = await Promise.all([
+      say(running.baseUrl, conversationId, 'I want to book an appointment'),
+      say(running.baseUrl, conversationId, 'what are your opening hours'),
+    ]);
+    expect(a.length).toBeGreaterThan(0);
+    expect(b.length).toBeGreaterThan(0);
+    const stored = await running.app.backend.transcripts.getTranscriptActivities('test', conversationId);
+    const inbound = stored.items.filter((x) => x.from?.role === 'user');
+    expect(inbound).toHaveLength(2);
+  });
+});
+
+describe('GET /healthz, /readyz, /metrics', () => {
+  let running: RunningApp;
+  beforeAll(async () => {
+    running = await startApp();
+  });
+  afterAll(async () => running.stop());
+
+  it('reports live and ready in memory mode', async () => {
+    expect((await fetch(`${running.baseUrl}/healthz`)).status).toBe(200);
+    const ready = await fetch(`${running.baseUrl}/readyz`);
+    expect(ready.status).toBe(200);
+  });
+
+  it('exposes turns, the turn latency histogram and errors by code', async () => {
+    await say(running.baseUrl, `c-${randomUUID()}`, 'hi');
+    await post(running.baseUrl, '{oops');
+    await post(running.baseUrl, { type: 'message' });
+    const text = await (await fetch(`${running.baseUrl}/metrics`)).text();
+    expect(text).toMatch(/tandem_turns_total\{type="message",outcome="ok"\} [1-9]/);
+    expect(text).toMatch(/tandem_turn_duration_seconds_bucket/);
+    expect(text).toMatch(/tandem_errors_total\{code="BAD_ACTIVITY"\} [1-9]/);
+  });
+});
+
+describe('Bot Framework authentication', () => {
+  it('requires a valid JWT once an app id is configured', async () => {
+    const agents = JSON.stringify([{ id: 'a1', name: 'Dana', role: 'agent', tokenSha256: hashAgentToken('secret-token-for-tests') }]);
+    const running = await startApp({
+      MICROSOFT_APP_ID: '00000000-0000-0000-0000-000000000001',
+      MICROSOFT_APP_PASSWORD: 'x',
+      AGENTS_JSON: agents,
+    });
+    try {
+      const { status, json } = await post(running.baseUrl, message('c-auth', 'hi'));
+      expect(status).toBe(401);
+      expect(json.error?.code).toBe('UNAUTHORIZED');
+      const forged = await post(running.baseUrl, message('c-auth', 'hi'), { authorization: 'Bearer not.a.jwt' });
+      expect(forged.status).toBe(401);
+    } finally {
+      await running.stop();
+    }
+  });
+});

@@ -1,0 +1,68 @@
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { type App, buildApp } from '../../src/buildApp';
+import { loadConfig } from '../../src/config';
+import { silentLogger } from '../../src/observability/logger';
+
+export interface RunningApp {
+  readonly app: App;
+  readonly baseUrl: string;
+  readonly port: number;
+  stop(): Promise<void>;
+}
+
+/** Builds the real app from an environment and listens on a random port. */
+export async function startApp(env: NodeJS.ProcessEnv = {}): Promise<RunningApp> {
+  const app = buildApp(loadConfig({ LOG_LEVEL: 'silent', ...env }), { logger: silentLogger });
+  await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
+  const port = (app.server.address() as AddressInfo).port;
+  return {
+    app,
+    port,
+    baseUrl: `http://127.0.0.1:${port}`,
+    stop: async () => {
+      await new Promise<void>((resolve) => app.server.close(() => resolve()));
+      await app.close();
+    },
+  };
+}
+
+/** A well-formed message activity asking for the replies in the response body. */
+export function message(conversationId: string, text: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    type: 'message',
+    id: randomUUID(),
+    channelId: 'test',
+    serviceUrl: 'http://127.0.0.1:1',
+    conversation: { id: conversationId },
+    from: { id: `user-${conversationId}` },
+    recipient: { id: 'tandem' },
+    text,
+    deliveryMode: 'expectReplies',
+    ...extra,
+  };
+}
+
+export interface Reply {
+  type: string;
+  text?: string;
+  channelData?: Record<string, unknown>;
+  suggestedActions?: { actions: { title: string }[] };
+}
+
+export async function post(baseUrl: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; json: { activities?: Reply[]; error?: { code: string; message: string } } }> {
+  const response = await fetch(`${baseUrl}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, json: text ? (JSON.parse(text) as never) : {} };
+}
+
+/** Sends one message and returns the bot's message texts. */
+export async function say(baseUrl: string, conversationId: string, text: string): Promise<string[]> {
+  const { status, json } = await post(baseUrl, message(conversationId, text));
+  if (status !== 200) throw new Error(`HTTP ${status}: ${JSON.stringify(json)}`);
+  return (json.activities ?? []).filter((a) => a.type === 'message').map((a) => a.text ?? '');
+}
