@@ -68,7 +68,7 @@ function snippetOf(text: string, max = 300): string {
 export class TfidfKnowledgeBase implements KnowledgeBase {
   readonly threshold: number;
   private readonly articles: readonly Article[];
-  private readonly passages: { passage: Passage; articleIndex: number }[] = [];
+  private readonly passages: { passage: Passage; articleIndex: number; ownTerms: ReadonlySet<string> }[] = [];
   private readonly passageIndex: CosineIndex;
   private readonly articleIndex: CosineIndex;
 
@@ -81,8 +81,9 @@ export class TfidfKnowledgeBase implements KnowledgeBase {
       const topic = [...analyze(article.title), ...analyze(article.tags.join(' '))];
       articleDocs.push([...analyze(article.title), ...topic, ...analyze(article.body)]);
       for (const passage of article.passages) {
-        this.passages.push({ passage, articleIndex });
-        passageDocs.push([...topic, ...analyze(`${passage.heading ?? ''} ${passage.text}`)]);
+        const own = analyze(`${passage.heading ?? ''} ${passage.text}`);
+        this.passages.push({ passage, articleIndex, ownTerms: new Set(own) });
+        passageDocs.push([...topic, ...own]);
       }
     });
     this.articleIndex = new CosineIndex(articleDocs);
@@ -103,12 +104,28 @@ export class TfidfKnowledgeBase implements KnowledgeBase {
     const passageQuery = this.passageIndex.queryVector(terms);
     const articleQuery = this.articleIndex.queryVector(terms);
     const articleScores = this.articles.map((_, i) => this.articleIndex.cosine(articleQuery, i));
-    const best = new Map<number, { passage: Passage; score: number }>();
-    this.passages.forEach(({ passage, articleIndex }, i) => {
-      const score =
+    // An article scores as its best passage; the passage shown is the one whose own text covers most of
+    // the query (idf-weighted), so a long passage naming the thing asked about beats a short generic one.
+    const best = new Map<number, { passage: Passage; score: number; coverage: number; blended: number }>();
+    const queryWeight = [...passageQuery.vector.values()].reduce((sum, w) => sum + w, 0);
+    this.passages.forEach(({ passage, articleIndex, ownTerms }, i) => {
+      const blended =
         passageWeight * this.passageIndex.cosine(passageQuery, i) + (1 - passageWeight) * (articleScores[articleIndex] ?? 0);
+      let covered = 0;
+      for (const [term, weight] of passageQuery.vector) if (ownTerms.has(term)) covered += weight;
+      const coverage = queryWeight > 0 ? covered / queryWeight : 0;
       const current = best.get(articleIndex);
-      if (!current || score > current.score) best.set(articleIndex, { passage, score });
+      if (!current) {
+        best.set(articleIndex, { passage, score: blended, coverage, blended });
+        return;
+      }
+      const shown = coverage > current.coverage || (coverage === current.coverage && blended > current.blended);
+      best.set(articleIndex, {
+        passage: shown ? passage : current.passage,
+        coverage: shown ? coverage : current.coverage,
+        blended: shown ? blended : current.blended,
+        score: Math.max(current.score, blended),
+      });
     });
     return [...best.entries()]
       .filter(([, hit]) => hit.score > 0)

@@ -1,0 +1,99 @@
+import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
+import { HumanMessage, SystemMessage } from '@langchain/core/messages';
+import { ChatOllama } from '@langchain/ollama';
+import { AzureChatOpenAI, ChatOpenAI } from '@langchain/openai';
+import type { AppConfig } from '../config';
+import type { LlmProvider } from '../config/schema';
+import type { ContextPassage, LlmClient, LlmText, TranscriptLine } from './llmClient';
+import { buildGroundedAnswerPrompt, buildSummaryPrompt, type ChatPrompt } from './prompts';
+
+/** Any langchain chat model (tests inject `FakeListChatModel`). */
+export type LangchainChatModel = BaseChatModel;
+
+/** The config keys the LLM client reads. */
+export type LlmConfig = Pick<
+  AppConfig,
+  | 'LLM_PROVIDER'
+  | 'LLM_MODEL'
+  | 'LLM_API_KEY'
+  | 'LLM_BASE_URL'
+  | 'LLM_TIMEOUT_MS'
+  | 'AZURE_OPENAI_API_INSTANCE_NAME'
+  | 'AZURE_OPENAI_API_DEPLOYMENT_NAME'
+  | 'AZURE_OPENAI_API_VERSION'
+>;
+
+/** Answers are short; this caps cost and latency. */
+const maxOutputTokens = 400;
+
+/** Plain text of a chat model reply, whichever content shape the provider returns. */
+function textOf(content: unknown): string {
+  if (typeof content === 'string') return content;
+  if (Array.isArray(content)) {
+    return content
+      .map((part: unknown) =>
+        typeof part === 'string' ? part : part && typeof part === 'object' && 'text' in part && typeof part.text === 'string' ? part.text : '',
+      )
+      .join('');
+  }
+  return '';
+}
+
+/**
+ * Builds the provider's chat model from config. Construction never touches the network; the first
+ * call does. Retries are off: the caller's timeout and fallback are the retry policy.
+ */
+export function buildChatModel(config: LlmConfig): LangchainChatModel {
+  const common = { temperature: 0, maxRetries: 0, timeout: config.LLM_TIMEOUT_MS };
+  switch (config.LLM_PROVIDER) {
+    case 'openai':
+      return new ChatOpenAI({
+        ...common,
+        model: config.LLM_MODEL || 'gpt-4o-mini',
+        apiKey: config.LLM_API_KEY,
+        maxTokens: maxOutputTokens,
+        ...(config.LLM_BASE_URL ? { configuration: { baseURL: config.LLM_BASE_URL } } : {}),
+      });
+    case 'azure-openai':
+      return new AzureChatOpenAI({
+        ...common,
+        maxTokens: maxOutputTokens,
+        azureOpenAIApiKey: config.LLM_API_KEY,
+        azureOpenAIApiDeploymentName: config.AZURE_OPENAI_API_DEPLOYMENT_NAME,
+        azureOpenAIApiVersion: config.AZURE_OPENAI_API_VERSION,
+        ...(config.LLM_BASE_URL
+          ? { azureOpenAIEndpoint: config.LLM_BASE_URL }
+          : { azureOpenAIApiInstanceName: config.AZURE_OPENAI_API_INSTANCE_NAME }),
+      });
+    case 'ollama':
+      return new ChatOllama({
+        temperature: 0,
+        model: config.LLM_MODEL || 'llama3.1',
+        baseUrl: config.LLM_BASE_URL ?? 'http://127.0.0.1:11434',
+        numPredict: maxOutputTokens,
+      });
+    case 'none':
+      throw new Error('LLM_PROVIDER=none has no chat model; use NullLlmClient');
+  }
+}
+
+/** LlmClient over a langchain chat model. The only class (with buildChatModel) that talks to langchain. */
+export class LangchainLlmClient implements LlmClient {
+  constructor(
+    private readonly model: LangchainChatModel,
+    readonly provider: LlmProvider,
+  ) {}
+
+  private async complete(prompt: ChatPrompt, signal?: AbortSignal): Promise<LlmText> {
+    const reply = await this.model.invoke([new SystemMessage(prompt.system), new HumanMessage(prompt.user)], signal ? { signal } : {});
+    return { text: textOf(reply.content).trim(), source: 'model' };
+  }
+
+  answerFromContext(request: { question: string; passages: readonly ContextPassage[]; signal?: AbortSignal }): Promise<LlmText> {
+    return this.complete(buildGroundedAnswerPrompt(request.question, request.passages), request.signal);
+  }
+
+  summarize(request: { lines: readonly TranscriptLine[]; signal?: AbortSignal }): Promise<LlmText> {
+    return this.complete(buildSummaryPrompt(request.lines), request.signal);
+  }
+}

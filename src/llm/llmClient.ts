@@ -1,0 +1,42 @@
+import type { LlmProvider } from '../config/schema';
+
+/** One line of a conversation, as the handoff context pack carries it. */
+export interface TranscriptLine {
+  readonly from: 'user' | 'bot' | 'agent';
+  readonly text: string;
+  /** NLU intent of a user line, when known (e.g. `order.check_status`). */
+  readonly intent?: string;
+  readonly at?: string;
+}
+
+/** A knowledge-base passage offered to the model as the only source of facts. */
+export interface ContextPassage {
+  readonly id: string;
+  readonly title: string;
+  readonly text: string;
+}
+
+export const llmTextSources = ['model', 'retrieval', 'extractive'] as const;
+/** Where a text came from: a language model, a knowledge-base passage, or lines picked from the transcript. */
+export type LlmTextSource = (typeof llmTextSources)[number];
+
+export interface LlmText {
+  readonly text: string;
+  readonly source: LlmTextSource;
+}
+
+/** What the model must reply, exactly, when the passages do not answer the question. */
+export const refusalToken = 'NO_ANSWER';
+
+/**
+ * The language-model port. Implementations: NullLlmClient (no model; retrieval and extractive
+ * answers) and LangchainLlmClient. Output is untrusted: callers run it through the grounding check
+ * and the safety filter (GroundedAnswerer, ConversationSummarizer do).
+ */
+export interface LlmClient {
+  readonly provider: LlmProvider;
+  /** Answers from `passages` only, or returns `refusalToken`. */
+  answerFromContext(request: { question: string; passages: readonly ContextPassage[]; signal?: AbortSignal }): Promise<LlmText>;
+  /** A short summary of the conversation for a human agent. */
+  summarize(request: { lines: readonly TranscriptLine[]; signal?: AbortSignal }): Promise<LlmText>;
+}
