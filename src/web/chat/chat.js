@@ -113,6 +113,29 @@
     };
   };
 
+  function initials(name) {
+    var parts = name.split(/\s+/).filter(Boolean);
+    return ((parts[0] || '').charAt(0) + (parts.length > 1 ? parts[parts.length - 1].charAt(0) : '')).toUpperCase();
+  }
+
+  /** An agent's messages carry the agent's initials instead of the bot's avatar. */
+  var avatarMiddleware = function () {
+    return function (next) {
+      return function () {
+        var args = arguments[0];
+        var render = next.apply(null, arguments);
+        var activity = args && args.activity;
+        var name = activity && !args.fromUser ? agentName(activity) : '';
+        if (!render || !name) return render;
+        return function () {
+          var inner = render.apply(null, arguments);
+          if (!inner || !inner.$$typeof) return inner;
+          return element(inner, 'div', null, { className: 'tandem-agent-avatar', 'aria-hidden': 'true' }, initials(name));
+        };
+      };
+    };
+  };
+
   async function start() {
     var saved = readSaved();
     var session = (saved && (await resume(saved).catch(function () { return null; }))) || (await newSession());
@@ -130,6 +153,7 @@
         locale: navigator.language || 'en-US',
         nonce: nonce,
         activityMiddleware: activityMiddleware,
+        avatarMiddleware: avatarMiddleware,
         styleOptions: {
           hideUploadButton: true,
           markdownRenderHTML: false,
