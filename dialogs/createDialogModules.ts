@@ -5,7 +5,7 @@ import { ClinicalDialog } from './clinicalDialog';
 import { ComplaintDialog } from './complaintDialog';
 import type { DialogModule } from './dialogModule';
 import { EmergencyDialog } from './emergencyDialog';
-import { FaqDialog } from './faq/faqDialog';
+import { type FaqAnswerer, FaqDialog } from './faq/faqDialog';
 import { HandoffDialog } from './handoffDialog';
 import type { HandoffGateway } from './handoffGateway';
 import { HelpDialog } from './helpDialog';
@@ -25,6 +25,8 @@ export interface DialogDeps {
   readonly defaultTimeZone?: string;
   /** Failures of one form field before a form hands over (HANDOFF_FIELD_FAILURES). Default 3. */
   readonly maxFieldFailures?: number;
+  /** The grounded answerer, when a language model is configured (LLM_PROVIDER); FAQ answers then come through it. */
+  readonly answerer?: FaqAnswerer;
   /** Clock for the task dialogs; must be the clock the domain services use. Default: system clock. */
   readonly now?: () => Date;
 }
@@ -45,7 +47,7 @@ function taskModules(deps: DialogDeps, domain: DomainServices): DialogModule[] {
       capability: 'register you as a new patient',
     },
     { dialog: new LegalIntakeDialog({ intake: domain.intake }, form), capability: 'open a new legal matter' },
-    { dialog: new FaqDialog({ knowledge: domain.knowledge }), capability: 'answer questions about hours, locations, billing and more' },
+    { dialog: new FaqDialog({ knowledge: domain.knowledge, ...(deps.answerer ? { answerer: deps.answerer } : {}) }), capability: 'answer questions about hours, locations, billing and more' },
     { dialog: new ComplaintDialog() },
     { dialog: new ClinicalDialog() },
   ];

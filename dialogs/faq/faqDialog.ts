@@ -1,13 +1,21 @@
 import type { DialogTurnResult } from 'botbuilder-dialogs';
 import type { KnowledgeBase } from '../../src/domain/knowledge/knowledgeBase';
 import { HandoffReason } from '../../src/handoff/vocabulary';
+import type { GroundedAnswer } from '../../src/llm/groundedAnswerer';
 import { matchChoice } from '../answers/choice';
 import { FlowDialog, type FlowTurn } from '../flowDialog';
 import type { RoutedDialogOptions } from '../mainDialog';
 import { TaskDialog, type TaskResult } from '../taskDialog';
 
+/** The LLM side of answering: rephrases retrieved passages, and refuses when they don't answer. */
+export interface FaqAnswerer {
+  answer(question: string): Promise<GroundedAnswer>;
+}
+
 export interface FaqDialogDeps {
   readonly knowledge: KnowledgeBase;
+  /** Given when a language model is configured; otherwise the best passage is shown as written. */
+  readonly answerer?: FaqAnswerer;
 }
 
 interface Suggestion {
@@ -54,16 +62,26 @@ class FaqFlow extends FlowDialog<FaqState, RoutedDialogOptions> {
   }
 
   private async answer(turn: FlowTurn<FaqState>, question: string): Promise<DialogTurnResult> {
-    const { knowledge } = this.deps;
-    const found = knowledge.answer(question);
+    const found = await this.find(question);
     if (found) {
-      await turn.say(`${found.passage.text}\n(From our article "${found.article.title}".)`);
+      await turn.say(`${found.text}\n(From our article${found.titles.length > 1 ? 's' : ''} ${found.titles.map((t) => `"${t}"`).join(', ')}.)`);
       return turn.end();
     }
-    const hits = knowledge.search(question, maxSuggestions).filter((h) => h.score > 0);
+    const hits = this.deps.knowledge.search(question, maxSuggestions).filter((h) => h.score > 0);
     turn.state.suggestions = hits.map((h) => ({ title: h.article.title, snippet: h.snippet }));
     const offer = hits.length > 0 ? ' One of these articles might help, or I can connect you with a person.' : ' I can connect you with a person who can help.';
     return turn.ask(`I'm not sure I have a reliable answer to that, and I'd rather not guess.${offer}`, [...turn.state.suggestions.map((s) => s.title), human]);
+  }
+
+  /** An answer and the articles it came from; undefined below the knowledge base's threshold or when the model refuses. */
+  private async find(question: string): Promise<{ text: string; titles: string[] } | undefined> {
+    const { knowledge, answerer } = this.deps;
+    if (answerer) {
+      const result = await answerer.answer(question);
+      return result.kind === 'answer' ? { text: result.text, titles: result.articles.map((a) => a.title) } : undefined;
+    }
+    const found = knowledge.answer(question);
+    return found ? { text: found.passage.text, titles: [found.article.title] } : undefined;
   }
 }
 

@@ -1,0 +1,72 @@
+import type { Activity, ChannelAccount } from 'botbuilder';
+import type { BotWiring } from '../../../src/bot/createTandemBot';
+import { createDomainServices, type DomainServices } from '../../../src/domain/createDomainServices';
+import { createTestBot, RecordingHandoffGateway, type TestBot } from '../../support/testBot';
+
+/** One exchange: what the user says, what the bot's replies (joined) must match, and what they must not. */
+export type Step = readonly [user: string, expected: RegExp, forbidden?: RegExp];
+
+/** A table row: a whole conversation, in the style of core-bot's bookingDialogTestCases. */
+export interface DialogCase {
+  readonly name: string;
+  readonly steps: readonly Step[];
+}
+
+/** A TandemBot (real NLU, real dialogs, real middleware) over fresh in-memory domain services. */
+export interface DialogTestBot extends TestBot {
+  readonly gateway: RecordingHandoffGateway;
+  readonly domain: DomainServices;
+  /** Sends one message as `from` (default the TestAdapter's user) and returns every reply of that turn. */
+  say(text: string, extra?: Partial<Activity>): Promise<Partial<Activity>[]>;
+  /** Runs a table of steps, asserting each reply. */
+  run(steps: readonly Step[]): Promise<void>;
+}
+
+export interface DialogTestBotOptions {
+  readonly domain?: DomainServices;
+  readonly dialogDeps?: Partial<BotWiring['dialogDeps']>;
+  readonly from?: ChannelAccount;
+  readonly localTimezone?: string;
+  readonly gateway?: RecordingHandoffGateway;
+}
+
+/** The user every test conversation speaks as, unless a test says otherwise (channel "test"). */
+export const testUser: ChannelAccount = { id: 'user1', name: 'User1' };
+export const testChannelId = 'test';
+
+export function textOf(replies: readonly Partial<Activity>[]): string {
+  return replies.map((r) => r.text ?? '').join('\n');
+}
+
+export function createDialogTestBot(options: DialogTestBotOptions = {}): DialogTestBot {
+  const gateway = options.gateway ?? new RecordingHandoffGateway();
+  const domain = options.domain ?? createDomainServices();
+  const bot = createTestBot({
+    handoff: gateway,
+    dialogDeps: { domain, defaultTimeZone: 'America/New_York', maxFieldFailures: 3, ...options.dialogDeps },
+  });
+  const say = async (text: string, extra: Partial<Activity> = {}): Promise<Partial<Activity>[]> => {
+    await bot.adapter.receiveActivity({
+      type: 'message',
+      text,
+      from: options.from ?? testUser,
+      ...(options.localTimezone ? { localTimezone: options.localTimezone } : {}),
+      ...extra,
+    });
+    const replies: Partial<Activity>[] = [];
+    while (bot.adapter.activeQueue.length > 0) {
+      const next = bot.adapter.activeQueue.shift();
+      if (next) replies.push(next);
+    }
+    return replies;
+  };
+  const run = async (steps: readonly Step[]): Promise<void> => {
+    for (const [index, [user, expected, forbidden]] of steps.entries()) {
+      const text = textOf(await say(user));
+      // Step and user text in the assertion make a failing table row easy to find.
+      expect({ step: index + 1, user, bot: text }).toEqual({ step: index + 1, user, bot: expect.stringMatching(expected) });
+      if (forbidden) expect({ step: index + 1, user, bot: text }).toEqual({ step: index + 1, user, bot: expect.not.stringMatching(forbidden) });
+    }
+  };
+  return { ...bot, gateway, domain, say, run };
+}
