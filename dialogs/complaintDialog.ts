@@ -53,6 +53,7 @@ class ComplaintFlow extends FlowDialog<ComplaintState, RoutedDialogOptions> {
 
   private async handOver(turn: FlowTurn<ComplaintState>): Promise<DialogTurnResult> {
     const reference = this.newReference();
+    turn.note({ slots: { complaintReference: reference }, lookups: [{ kind: 'complaint', summary: `complaint ${reference} captured` }] });
     await turn.say(`Your complaint reference is ${reference}. I'm passing this to a person on our team now so they can put it right.`);
     const { intent } = turn.state;
     return turn.end({ handoff: intent ? { intent } : {} } satisfies TaskResult);

@@ -1,7 +1,7 @@
 import { ActivityTypes, MessageFactory, type Activity, type TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { Entity } from '../src/nlu/types';
-import { getTurnSignals, type TurnSignals } from './turnSignals';
+import { type DialogInsight, getTurnSignals, recordInsight, type TurnSignals } from './turnSignals';
 
 /** The question a flow is waiting on, kept so "help" can ask it again word for word. */
 export interface PendingQuestion {
@@ -42,6 +42,11 @@ export class FlowTurn<S> {
   /** Entities NLU found in this message (the message is understood once, before dialogs run). */
   get entities(): readonly Entity[] {
     return this.signals?.understanding.entities ?? [];
+  }
+
+  /** Tells the agent's context pack what this turn established (never secrets such as a verification email). */
+  note(insight: DialogInsight): void {
+    recordInsight(this.dc.context, insight);
   }
 
   async say(message: string | Partial<Activity>): Promise<void> {

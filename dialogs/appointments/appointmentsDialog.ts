@@ -230,6 +230,7 @@ class AppointmentsFlow extends FlowDialog<AppointmentsState, RoutedDialogOptions
       return turn.ask(`That time has already passed. ${whenQuestion}`);
     }
 
+    turn.note({ slots: { appointmentType: state.typeId ?? null, provider: state.providerId ?? null, requestedDay: requested.day } });
     const query = { ...(state.typeId ? { typeId: state.typeId } : {}), ...(state.providerId ? { providerId: state.providerId } : {}) };
     let slots = await this.deps.scheduling.findSlots({ ...query, from, to, limit: 100 });
     let intro: string;
@@ -371,6 +372,7 @@ class AppointmentsFlow extends FlowDialog<AppointmentsState, RoutedDialogOptions
     });
     if (!result.ok) return this.rejected(turn, result.reason, result.message);
     const a = result.appointment;
+    turn.note({ slots: { appointmentId: a.id }, lookups: [{ kind: 'appointment.book', summary: `booked ${a.id}: ${a.typeName}, ${a.startLabel}` }] });
     await turn.say(this.withFhir(`You're booked: ${a.typeName} with ${a.providerName} on ${a.startLabel} at ${a.locationName}. Your appointment id is ${a.id}.`, a));
     return turn.end({ appointmentId: a.id });
   }
@@ -386,6 +388,7 @@ class AppointmentsFlow extends FlowDialog<AppointmentsState, RoutedDialogOptions
     });
     if (!result.ok) return this.rejected(turn, result.reason, result.message);
     const a = result.appointment;
+    turn.note({ slots: { appointmentId: a.id }, lookups: [{ kind: 'appointment.reschedule', summary: `moved ${a.id} to ${a.startLabel}` }] });
     await turn.say(this.withFhir(`Done: your ${a.typeName.toLowerCase()} (${a.id}) with ${a.providerName} is now on ${a.startLabel} at ${a.locationName}.`, a));
     return turn.end({ appointmentId: a.id });
   }
@@ -487,6 +490,7 @@ class AppointmentsFlow extends FlowDialog<AppointmentsState, RoutedDialogOptions
       await turn.say(result.message);
       return turn.end();
     }
+    turn.note({ lookups: [{ kind: 'appointment.cancel', summary: `cancelled ${result.appointment.id}` }] });
     await turn.say(`Your ${this.describe(result.appointment)} is cancelled. Appointment id ${result.appointment.id}.`);
     return turn.end({ appointmentId: result.appointment.id });
   }

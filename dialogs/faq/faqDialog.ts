@@ -63,6 +63,7 @@ class FaqFlow extends FlowDialog<FaqState, RoutedDialogOptions> {
 
   private async answer(turn: FlowTurn<FaqState>, question: string): Promise<DialogTurnResult> {
     const found = await this.find(question);
+    turn.note({ lookups: [{ kind: 'faq', summary: found ? `answered from ${found.titles.join(', ')}` : 'no confident answer' }] });
     if (found) {
       await turn.say(`${found.text}\n(From our article${found.titles.length > 1 ? 's' : ''} ${found.titles.map((t) => `"${t}"`).join(', ')}.)`);
       return turn.end();

@@ -116,6 +116,7 @@ class FormFlow extends FlowDialog<FormState, RoutedDialogOptions> {
   private async askField(turn: FlowTurn<FormState>, field: FormField, reason?: string): Promise<DialogTurnResult> {
     turn.state.phase = 'field';
     turn.state.current = field.key;
+    this.noteProgress(turn);
     const hint = field.optional ? ' (optional: say "skip" to leave it out)' : '';
     const text = `${reason ? `${reason}\n` : ''}${field.question}${hint}`;
     return turn.ask(text, field.choices?.map((c) => c.label) ?? (field.yesNo ? ['Yes', 'No'] : undefined));
@@ -157,6 +158,15 @@ class FormFlow extends FlowDialog<FormState, RoutedDialogOptions> {
       return this.review(turn);
     }
     return this.next(turn);
+  }
+
+  /** Progress only, for the agent: which question, how far; never the answers themselves. */
+  private noteProgress(turn: FlowTurn<FormState>): void {
+    const applicable = this.applicable(turn.state.values);
+    const completed = applicable.filter((f) => f.key in turn.state.values || turn.state.skipped.includes(f.key)).length;
+    turn.note({
+      form: { form: this.form.id, completed, total: applicable.length, ...(turn.state.current ? { currentField: turn.state.current } : {}) },
+    });
   }
 
   private store(state: FormState, key: string, value: unknown): void {
@@ -224,6 +234,7 @@ class FormFlow extends FlowDialog<FormState, RoutedDialogOptions> {
     const { state } = turn;
     state.phase = 'review';
     delete state.current;
+    this.noteProgress(turn);
     const lines = this.applicable(state.values).map((f) => `• ${f.label}: ${displayValue(f, state.values[f.key])}`);
     return turn.ask(
       `Here's what I have for ${this.form.title}:\n${lines.join('\n')}\nSay "submit" to send it, or "change" and the name of an answer to fix it (e.g. "change email").`,
@@ -289,6 +300,7 @@ class FormFlow extends FlowDialog<FormState, RoutedDialogOptions> {
       userId: activity.from?.id ?? '',
       channelId: activity.channelId ?? '',
     });
+    turn.note({ form: null, lookups: [{ kind: `${this.form.id}.submit`, summary: 'form submitted' }] });
     await turn.say(reply);
     return turn.end({ submitted: true });
   }

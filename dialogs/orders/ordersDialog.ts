@@ -102,6 +102,7 @@ class OrdersFlow extends FlowDialog<OrdersState, RoutedDialogOptions> {
   private async verify(turn: FlowTurn<OrdersState>, orderId: string, secret: string): Promise<DialogTurnResult> {
     const order = await this.deps.orders.verify(orderId, secret);
     if (order) {
+      turn.note({ slots: { orderId: order.id }, lookups: [{ kind: 'order.verify', summary: `verified ${order.id}` }] });
       turn.state.verified = { orderId: order.id, secret };
       turn.state.credentials = {};
       turn.state.failures = 0;
@@ -113,6 +114,7 @@ class OrdersFlow extends FlowDialog<OrdersState, RoutedDialogOptions> {
   private async fail(turn: FlowTurn<OrdersState>, message: string): Promise<DialogTurnResult> {
     const { state } = turn;
     state.failures += 1;
+    turn.note({ lookups: [{ kind: 'order.verify', summary: `not verified (${state.failures} failed)` }] });
     if (state.failures >= (this.deps.maxVerificationFailures ?? 3)) {
       state.phase = 'offerHuman';
       state.credentials = {};
@@ -171,6 +173,7 @@ class OrdersFlow extends FlowDialog<OrdersState, RoutedDialogOptions> {
       return turn.ask(outcome.ask, outcome.choices);
     }
     // Answered: stay around for follow-ups on the same order, so it isn't verified twice.
+    turn.note({ lookups: [{ kind: state.action ?? 'order', summary: outcome.reply.split('\n')[0]?.slice(0, 200) ?? '' }] });
     state.phase = 'followUp';
     delete state.step;
     const orderId = state.verified?.orderId ?? '';
