@@ -22,6 +22,7 @@ import type { TranscriptLine } from './storage/transcriptLines';
 import { createWebChat } from './web/createWebChat';
 import { createDomainServices } from './domain/createDomainServices';
 import { createRedisDomainStores } from './storage/domain/createRedisDomainStores';
+import { createLlmServices } from './llm/createLlmServices';
 
 export interface App {
   readonly config: AppConfig;
@@ -99,6 +100,8 @@ export function buildApp(config: AppConfig, options: BuildOptions): App {
       domain,
       defaultTimeZone: config.DEFAULT_TIMEZONE,
       maxFieldFailures: config.HANDOFF_FIELD_FAILURES,
+      // FAQ answers go through the grounded answerer only when a model is configured.
+      ...(config.LLM_PROVIDER === 'none' ? {} : { answerer: createLlmServices(config, domain.knowledge).answerer }),
     },
     policy: policyConfigFrom(config),
     recorder: {
