@@ -1,4 +1,4 @@
-import { ActivityTypes, MessageFactory } from 'botbuilder';
+import { MessageFactory } from 'botbuilder';
 import { ComponentDialog, type DialogContext, type DialogTurnResult, DialogTurnStatus } from 'botbuilder-dialogs';
 import type { IntentMetadata } from '../intents/schema';
 import { type DialogModule, describeCapabilities } from './dialogModule';
@@ -58,7 +58,8 @@ export class MainDialog extends ComponentDialog {
 
   private async route(inner: DialogContext): Promise<DialogTurnResult> {
     const signals = getTurnSignals(inner.context);
-    if (!signals || inner.context.activity.type !== ActivityTypes.Message) return inner.endDialog();
+    // Signals exist for user messages and for the bot resuming after a handback; nothing else routes.
+    if (!signals) return inner.endDialog();
     if (signals.preempt) return inner.beginDialog(signals.preempt.dialogId, signals.preempt.options);
 
     const { understanding } = signals;

@@ -5,7 +5,7 @@ import type { HandoffPolicyConfig } from '../handoff/policy';
 import type { CorpusUnderstanding } from '../nlu/corpusUnderstanding';
 import { initialFrustrationState, updateFrustration } from '../nlu';
 import { preemptionFromPolicy } from './preemption';
-import { type ConversationRecorder, TandemBot } from './tandemBot';
+import { type ConversationRecorder, TandemBot, type TandemBotDeps } from './tandemBot';
 
 export interface BotWiring {
   readonly storage: Storage;
@@ -14,13 +14,16 @@ export interface BotWiring {
   readonly policy: HandoffPolicyConfig;
   readonly recorder: ConversationRecorder;
   readonly defaultTimezone: string;
+  readonly onHandoffStatus?: TandemBotDeps['onHandoffStatus'];
 }
 
 /** Builds the bot and its dialogs; shared by the app and by tests so both run the same wiring. */
 export function createTandemBot(wiring: BotWiring): TandemBot {
-  let main: MainDialog | undefined;
-  const modules = createDialogModules({ ...wiring.dialogDeps, capabilities: () => main?.capabilities() ?? '' });
-  main = new MainDialog(modules, wiring.understanding.intents);
+  // The help dialog lists what the main dialog can route to; it is only asked after construction.
+  const main: MainDialog = new MainDialog(
+    createDialogModules({ ...wiring.dialogDeps, capabilities: () => main.capabilities() }),
+    wiring.understanding.intents,
+  );
   return new TandemBot({
     conversationState: new ConversationState(wiring.storage),
     userState: new UserState(wiring.storage),
@@ -31,5 +34,6 @@ export function createTandemBot(wiring: BotWiring): TandemBot {
     preemption: preemptionFromPolicy(wiring.policy),
     recorder: wiring.recorder,
     defaultTimezone: wiring.defaultTimezone,
+    ...(wiring.onHandoffStatus ? { onHandoffStatus: wiring.onHandoffStatus } : {}),
   });
 }

@@ -12,6 +12,7 @@ import { mainDialogId, type MainDialog } from '../../dialogs/mainDialog';
 import { setTurnSignals, takeInsights, type Preemption } from '../../dialogs/turnSignals';
 import type { TurnInsight } from '../handoff/insights';
 import type { HandoffDecision } from '../handoff/policy';
+import { HandoffProtocol } from '../handoff/vocabulary';
 import type { FrustrationAssessment, FrustrationState, NluEngine, SentimentResult, Understanding } from '../nlu/types';
 import { parseCsat } from './csat';
 
@@ -56,6 +57,8 @@ export interface TandemBotDeps {
   readonly preemption: PreemptionPolicy;
   readonly recorder: ConversationRecorder;
   readonly defaultTimezone: string;
+  /** Handles `handoff.status` events from an external hub (Bot Framework handoff protocol). */
+  readonly onHandoffStatus?: (context: TurnContext, bot: TandemBot) => Promise<void>;
 }
 
 /**
@@ -85,6 +88,10 @@ export class TandemBot extends ActivityHandler {
     });
     this.onMessage(async (context, next) => {
       await this.handleMessage(context);
+      await next();
+    });
+    this.onEvent(async (context, next) => {
+      if (deps.onHandoffStatus && context.activity.name === HandoffProtocol.statusEvent) await deps.onHandoffStatus(context, this);
       await next();
     });
   }

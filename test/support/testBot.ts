@@ -83,7 +83,8 @@ export function createTestBot(
     handoff?: HandoffGateway;
     humans?: HumanSide;
     backend?: StateBackend;
-    recorder?: RecordingRecorder;
+    recorder?: RecordingRecorder | undefined;
+    adapterClass?: typeof TestAdapter;
     dialogDeps?: Partial<BotWiring['dialogDeps']>;
     env?: NodeJS.ProcessEnv;
   } = {},
@@ -100,10 +101,11 @@ export function createTestBot(
     recorder,
     defaultTimezone: config.DEFAULT_TIMEZONE,
   });
-  const adapter = new TestAdapter(async (context) => bot.run(context), {
-    channelId: 'test',
-    conversation: { id: `conv-${Math.random().toString(36).slice(2)}` } as Activity['conversation'],
-  });
+  const AdapterClass = options.adapterClass ?? TestAdapter;
+  const conversation = { id: `conv-${Math.random().toString(36).slice(2)}` } as Activity['conversation'];
+  const adapter = new AdapterClass(async (context) => bot.run(context), { channelId: 'test', conversation });
+  adapter.conversation.conversation = conversation;
+  adapter.conversation.channelId = 'test';
   installMiddleware(
     adapter,
     { logger: silentLogger, backend, humans: options.humans ?? botOnly },

@@ -1,13 +1,13 @@
 import { type Activity, type CloudAdapter, type ConversationReference, MessageFactory, type TurnContext } from 'botbuilder';
 import { TandemError } from '../../errors';
-import type { UserChannel } from '../../handoff/handoffService';
+import type { UserChannel, UserChannelMessage } from '../../handoff/handoffService';
 import type { ConversationReferenceStore } from '../../storage/ports';
 import { allowWhileHumanOwned } from '../humanSide';
 
 /** Channel data that marks a message as a person's, so Web Chat can show the agent's name. */
 export interface AgentChannelData {
   readonly agent: { readonly name: string };
-  readonly tandem: { readonly kind: 'agent_message' };
+  readonly tandem: { readonly kind: 'agent_message' | 'agent_joined' };
 }
 
 /**
@@ -21,12 +21,15 @@ export class ProactiveUserChannel implements UserChannel {
     private readonly appId: string,
   ) {}
 
-  async deliver(conversationId: string, message: { readonly text: string; readonly agentName?: string }): Promise<void> {
+  async deliver(conversationId: string, message: UserChannelMessage): Promise<void> {
     await this.continueConversation(conversationId, async (context) => {
       allowWhileHumanOwned(context);
       const activity = MessageFactory.text(message.text) as Partial<Activity>;
       if (message.agentName) {
-        activity.channelData = { agent: { name: message.agentName }, tandem: { kind: 'agent_message' } } satisfies AgentChannelData;
+        activity.channelData = {
+          agent: { name: message.agentName },
+          tandem: { kind: message.kind ?? 'agent_message' },
+        } satisfies AgentChannelData;
       }
       await context.sendActivity(activity);
     });

@@ -1,0 +1,102 @@
+import type { TurnContext } from 'botbuilder';
+import { z } from 'zod';
+import { TandemError } from '../../errors';
+import type { HandoffService } from '../../handoff/handoffService';
+import type { HandoffRecord, HandoffStore } from '../../handoff/handoffStore';
+import { CallbackReason, HandoffProtocol, HandoffState, HandoffStatus, valuesOf } from '../../handoff/vocabulary';
+import type { Logger } from '../../observability/logger';
+import { allowWhileHumanOwned } from '../humanSide';
+import { turnLogger } from '../turnLogger';
+import type { HandbackBot } from './agentHandback';
+
+const status = z.enum(valuesOf(HandoffStatus));
+
+/** botbuilder's `EventFactory.createHandoffStatus` sends `{state, message}`; some hubs send `{status}`. */
+const statusValueSchema = z
+  .object({ state: status.optional(), status: status.optional(), message: z.string().max(2000).optional() })
+  .refine((v) => v.state !== undefined || v.status !== undefined, 'value.state must be accepted, failed or completed');
+
+const hubIdPattern = /^[A-Za-z0-9._@:-]{1,64}$/;
+
+export interface HandoffStatusDeps {
+  readonly service: Pick<HandoffService, 'applyExternalStatus' | 'scheduleCallback' | 'status'>;
+  readonly records: Pick<HandoffStore, 'getRecord'>;
+  /** How many of our own agents are online; with none, a failed hub handoff becomes a callback. */
+  readonly agentsOnline: () => Promise<number>;
+  /** Channels whose senders are customers (our own web chat): a `handoff.status` there is ignored. */
+  readonly untrustedChannels?: readonly string[];
+  readonly logger?: Logger;
+}
+
+/** True for a `handoff.status` event activity. */
+export function isHandoffStatus(context: TurnContext): boolean {
+  return context.activity.type === 'event' && context.activity.name === HandoffProtocol.statusEvent;
+}
+
+/**
+ * The inbound half of the Bot Framework handoff protocol: an external hub reports `accepted`,
+ * `failed` or `completed` for a conversation the bot handed over with `handoff.initiate`.
+ * accepted → the hub owns the chat (the bot stays silent); completed → the bot resumes;
+ * failed → our own queue if an agent is online, otherwise a callback the customer is told about.
+ */
+export class HandoffStatusHandler {
+  constructor(private readonly deps: HandoffStatusDeps) {}
+
+  async handle(context: TurnContext, bot: Pick<HandbackBot, 'resumeAfterHandback'>): Promise<void> {
+    const { activity } = context;
+    const log = turnLogger(context) ?? this.deps.logger;
+    if (this.deps.untrustedChannels?.includes(activity.channelId)) {
+      log?.warn({ channelId: activity.channelId }, 'handoff.status ignored: sent on a customer channel');
+      return;
+    }
+    const parsed = statusValueSchema.safeParse(activity.value);
+    if (!parsed.success) {
+      log?.warn({ problem: parsed.error.issues[0]?.message }, 'handoff.status ignored: invalid value');
+      return;
+    }
+    const state = (parsed.data.state ?? parsed.data.status) as HandoffStatus;
+    const conversationId = activity.conversation.id;
+    const hubId = activity.from?.id && hubIdPattern.test(activity.from.id) ? activity.from.id : 'hub';
+
+    const before = await this.deps.records.getRecord(conversationId);
+    const heldByHub = before?.state === HandoffState.assigned && before.external;
+    let after: HandoffRecord | undefined;
+    try {
+      after = await this.deps.service.applyExternalStatus(conversationId, state, hubId);
+    } catch (error) {
+      if (error instanceof TandemError && ['HANDOFF_CONFLICT', 'HANDOFF_NOT_FOUND', 'HANDOFF_NOT_OWNER'].includes(error.code)) {
+        log?.info({ state, code: error.code }, 'handoff.status did not apply');
+        return;
+      }
+      throw error;
+    }
+    log?.info({ state, from: before?.state ?? 'none', to: after?.state ?? 'none' }, 'handoff.status applied');
+
+    if (state === HandoffStatus.completed && heldByHub && after?.state === HandoffState.bot) {
+      await bot.resumeAfterHandback(context, undefined, undefined);
+      return;
+    }
+    if (state === HandoffStatus.failed && after?.state === HandoffState.queued) {
+      await this.afterFailure(context, after, heldByHub);
+    }
+  }
+
+  private async afterFailure(context: TurnContext, record: HandoffRecord, wasHeldByHub: boolean): Promise<void> {
+    const conversationId = record.conversationId;
+    if ((await this.deps.agentsOnline()) > 0) {
+      // The requeue already told the customer when the hub had the chat; otherwise say where they stand.
+      if (!wasHeldByHub) {
+        allowWhileHumanOwned(context);
+        await context.sendActivity((await this.deps.service.status(conversationId)).customerMessage);
+      }
+      return;
+    }
+    const { ticket, whenText } = await this.deps.service.scheduleCallback(
+      { conversationId, channelId: record.channelId, summary: record.summary, priority: record.priority },
+      record.contact ?? null,
+      CallbackReason.noAgent,
+    );
+    const how = ticket.contact ? '' : ' We will follow up in this conversation.';
+    await context.sendActivity(`I'm sorry, our team couldn't take your conversation right now. ${whenText}${how}`);
+  }
+}
