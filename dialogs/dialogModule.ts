@@ -8,6 +8,7 @@ export interface DialogModule {
 }
 
 export function describeCapabilities(modules: readonly DialogModule[]): string {
-  const lines = modules.flatMap((m) => (m.capability ? [`• ${m.capability}`] : []));
-  return lines.length > 0 ? `Here's what I can help with:\n${lines.join('\n')}` : '';
+  // A blank line before the list so Web Chat's markdown renders it as a list, not one paragraph.
+  const lines = modules.flatMap((m) => (m.capability ? [`- ${m.capability}`] : []));
+  return lines.length > 0 ? `Here's what I can help with:\n\n${lines.join('\n')}\n\n` : '';
 }

@@ -13,7 +13,7 @@ export class HelpDialog extends Dialog {
     await dc.context.sendActivity(
       MessageFactory.suggestedActions(
         ['Talk to a human'],
-        `${this.capabilities()}\nJust tell me what you need in your own words. You can say "cancel" to stop anything, or "talk to a human" at any time.`,
+        `${this.capabilities()}Just tell me what you need in your own words. You can say "cancel" to stop anything, or "talk to a human" at any time.`,
       ),
     );
     return dc.endDialog();

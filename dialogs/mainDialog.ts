@@ -65,7 +65,7 @@ export class MainDialog extends ComponentDialog {
     const { understanding } = signals;
     if (understanding.language !== 'en' && understanding.language !== 'und') {
       await inner.context.sendActivity(
-        `Sorry, I can only chat in English for now. ${this.capabilities()}\nYou can also ask for a human at any time.`,
+        `Sorry, I can only chat in English for now. ${this.capabilities()}You can also ask for a human at any time.`,
       );
       return inner.endDialog();
     }
@@ -85,7 +85,7 @@ export class MainDialog extends ComponentDialog {
     if (!intent || !signals) return this.fallback(inner);
     if (!this.registered.has(intent.dialog)) {
       await inner.context.sendActivity(
-        `I understood that you want to: ${intent.description.toLowerCase()}. I can't do that here yet, and I won't guess. ${this.capabilities()}\nOr say "talk to a human".`,
+        `I understood that you want to: ${intent.description.toLowerCase()}. I can't do that here yet, and I won't guess. ${this.capabilities()}Or say "talk to a human".`,
       );
       return inner.endDialog();
     }

@@ -8,6 +8,9 @@ import { OutboundGuardMiddleware } from './middleware/outboundGuardMiddleware';
 import { OwnershipGateMiddleware } from './middleware/ownershipGateMiddleware';
 import { TranscriptMiddleware } from './middleware/transcriptMiddleware';
 import { TurnLoggerMiddleware } from './middleware/turnLoggerMiddleware';
+import { TypingMiddleware } from './middleware/typingMiddleware';
+import { TeamsEventFilterMiddleware } from './teams/teamsEventFilterMiddleware';
+import { TeamsInboundMiddleware } from './teams/teamsInboundMiddleware';
 
 export interface MiddlewareOptions {
   readonly dedupeTtlSeconds: number;
@@ -16,7 +19,8 @@ export interface MiddlewareOptions {
 
 /**
  * The turn pipeline of DESIGN §3, in order. The outbound guard is installed before the transcript
- * so that suppressed bot output is never recorded as said.
+ * so that suppressed bot output is never recorded as said; Teams mentions are stripped before the
+ * transcript and NLU see the text.
  */
 export function installMiddleware(
   adapter: BotAdapter,
@@ -27,7 +31,10 @@ export function installMiddleware(
     .use(new TurnLoggerMiddleware(deps.logger))
     .use(new DedupeMiddleware(deps.backend.dedupe, options.dedupeTtlSeconds))
     .use(new ConversationLockMiddleware(deps.backend.locks, options.lock))
+    .use(new TeamsEventFilterMiddleware())
     .use(new OutboundGuardMiddleware(deps.humans))
+    .use(new TeamsInboundMiddleware())
     .use(new TranscriptMiddleware(deps.backend.transcripts))
-    .use(new OwnershipGateMiddleware(deps.humans));
+    .use(new OwnershipGateMiddleware(deps.humans))
+    .use(new TypingMiddleware(deps.humans));
 }

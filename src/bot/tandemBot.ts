@@ -80,7 +80,7 @@ export class TandemBot extends ActivityHandler {
       for (const member of context.activity.membersAdded ?? []) {
         if (member.id !== context.activity.recipient?.id) {
           await context.sendActivity(
-            `Hi, I'm Tandem, your virtual assistant. ${deps.mainDialog.capabilities()}\nYou can ask for a human at any time.`,
+            `Hi, I'm Tandem, your virtual assistant. ${deps.mainDialog.capabilities()}You can ask for a human at any time.`,
           );
         }
       }
