@@ -20,15 +20,13 @@ export interface HeldOutScore {
 }
 
 export interface ThresholdTuningOptions {
-  /** Weight of out-of-scope recall against in-scope accuracy: 0.5 says wrongly turning away an in-scope request costs twice a missed out-of-scope one. */
-  readonly oosWeight: number;
-  /** Without out-of-scope examples: the share of right held-out answers the thresholds may reject to catch wrong ones. */
+  /** Share of right held-out in-scope answers the thresholds may turn away. */
   readonly maxFalseRejectRate: number;
   /** Margins whose held-out accuracy is at or below this count as ambiguous. */
   readonly ambiguityAccuracy: number;
 }
 
-export const defaultThresholdTuningOptions: ThresholdTuningOptions = { oosWeight: 0.5, maxFalseRejectRate: 0.005, ambiguityAccuracy: 0.5 };
+export const defaultThresholdTuningOptions: ThresholdTuningOptions = { maxFalseRejectRate: 0.01, ambiguityAccuracy: 0.5 };
 
 const isRejected = (s: HeldOutScore, minConfidence: number, minSimilarity: number): boolean =>
   s.oosWins || s.topProbability < minConfidence || s.similarity < minSimilarity;
@@ -58,9 +56,9 @@ function tuneMargin(accepted: readonly HeldOutScore[], ambiguityAccuracy: number
 }
 
 /**
- * Grid-searches the out-of-scope thresholds on held-out scores. With out-of-scope examples it maximises
- * in-scope accuracy + oosWeight × out-of-scope recall; without them it rejects as many wrong held-out
- * answers as it can while rejecting at most `maxFalseRejectRate` of the right ones.
+ * Grid-searches the out-of-scope thresholds on held-out scores: within a budget of `maxFalseRejectRate`
+ * of the right in-scope answers, reject as many out-of-scope examples as possible (then as many wrong
+ * in-scope answers). Without out-of-scope examples, wrong answers are all there is to catch.
  */
 export function tuneThresholds(
   scores: readonly HeldOutScore[],
@@ -68,43 +66,32 @@ export function tuneThresholds(
 ): DecisionThresholds {
   const inScope = scores.filter((s) => s.label >= 0);
   const outOfScope = scores.filter((s) => s.label < 0);
+  // Answers the explicit out-of-scope class already turns away are not the thresholds' doing.
+  const right = inScope.filter((s) => !s.oosWins && s.top === s.label);
+  const wrong = inScope.filter((s) => !s.oosWins && s.top !== s.label);
+  const budget = Math.floor(options.maxFalseRejectRate * right.length);
+  // Candidates: scores of right answers up to a little past the budget, so the search stays small.
+  const reach = Math.min(1, (4 * (budget + 1)) / Math.max(1, right.length));
+  const confidences = quantiles(right.map((s) => s.topProbability), reach, 40);
+  const similarities = quantiles(right.map((s) => s.similarity), reach, 40);
   let minConfidence = 0;
   let minSimilarity = 0;
-  if (outOfScope.length > 0 && inScope.length > 0) {
-    const confidences = quantiles(scores.map((s) => s.topProbability), 0.6, 60);
-    const similarities = quantiles(scores.map((s) => s.similarity), 0.6, 60);
-    let bestObjective = -Infinity;
-    for (const c of confidences) {
-      for (const sim of similarities) {
-        let correct = 0;
-        for (const s of inScope) if (s.top === s.label && !isRejected(s, c, sim)) correct++;
-        let rejected = 0;
-        for (const s of outOfScope) if (isRejected(s, c, sim)) rejected++;
-        const objective = correct / inScope.length + (options.oosWeight * rejected) / outOfScope.length;
-        if (objective > bestObjective + 1e-12) {
-          bestObjective = objective;
-          minConfidence = c;
-          minSimilarity = sim;
-        }
-      }
-    }
-  } else if (inScope.length > 0) {
-    // No negatives: wrong held-out answers stand in for them, within a budget of rejected right ones.
-    const right = inScope.filter((s) => s.top === s.label);
-    const wrong = inScope.filter((s) => s.top !== s.label);
-    const budget = Math.floor(options.maxFalseRejectRate * right.length);
-    const confidences = quantiles(right.map((s) => s.topProbability), options.maxFalseRejectRate * 2, 20);
-    const similarities = quantiles(right.map((s) => s.similarity), options.maxFalseRejectRate * 2, 20);
-    let bestCaught = -1;
-    for (const c of confidences) {
-      for (const sim of similarities) {
-        if (right.filter((s) => isRejected(s, c, sim)).length > budget) continue;
-        const caught = wrong.filter((s) => isRejected(s, c, sim)).length;
-        if (caught > bestCaught) {
-          bestCaught = caught;
-          minConfidence = c;
-          minSimilarity = sim;
-        }
+  let best = -1;
+  for (const c of confidences) {
+    for (const sim of similarities) {
+      let rejectedRight = 0;
+      for (const s of right) if (isRejected(s, c, sim) && ++rejectedRight > budget) break;
+      if (rejectedRight > budget) continue;
+      let caught = 0;
+      for (const s of outOfScope) if (isRejected(s, c, sim)) caught++;
+      let caughtWrong = 0;
+      for (const s of wrong) if (isRejected(s, c, sim)) caughtWrong++;
+      // Out-of-scope catches first; wrong in-scope answers break ties (and decide alone without negatives).
+      const value = caught * (wrong.length + 1) + caughtWrong;
+      if (value > best) {
+        best = value;
+        minConfidence = c;
+        minSimilarity = sim;
       }
     }
   }

@@ -67,13 +67,13 @@ export class FeatureSpace {
     return { names: this.names, idf: Array.from(this.idf), options: this.options };
   }
 
-  /** The text's TF-IDF vector; features outside the vocabulary are dropped. */
-  vectorize(features: TextFeatures): SparseVector {
+  /** The text's TF-IDF vector; features outside the vocabulary (or outside `known`, when given) are dropped. */
+  vectorize(features: TextFeatures, known?: Uint8Array): SparseVector {
     const entries: [number, number, 'w' | 'c'][] = [];
     const norm = { w: 0, c: 0 };
     for (const [name, count] of features.counts) {
       const i = this.index.get(name);
-      if (i === undefined) continue;
+      if (i === undefined || (known && known[i] === 0)) continue;
       const tf = this.options.sublinearTf ? 1 + Math.log(count) : count;
       const v = tf * this.idf[i]!;
       const block = blockOf(name);

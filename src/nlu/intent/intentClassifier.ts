@@ -6,13 +6,13 @@ import { FeatureSpace, defaultFeatureSpaceOptions, type FeatureSpaceOptions, typ
 import { seededRandom, shuffleInPlace } from './seededRandom';
 import { SoftmaxModel, defaultSoftmaxTrainingOptions, type SoftmaxTrainingOptions } from './softmaxRegression';
 import { fitTemperature, softmax, type HeldOutLogits } from './temperatureScaling';
-import { TextFeaturizer, defaultFeatureOptions, type FeatureOptions, type TextFeatures } from './textFeatures';
+import { TextFeaturizer, defaultFeatureOptions, type FeatureOptions } from './textFeatures';
 
 /** Label of out-of-scope training examples; it is a class of the model but never an answer. */
 export const OUT_OF_SCOPE_LABEL = 'oos';
 
 /** Bump when features, model or JSON layout change: cached models of another version are retrained. */
-export const INTENT_MODEL_VERSION = 1;
+export const INTENT_MODEL_VERSION = 2;
 
 export interface TrainingExample {
   readonly text: string;
@@ -33,6 +33,8 @@ export interface IntentClassifierOptions {
   readonly thresholds: ThresholdTuningOptions;
   /** Default: 5-fold cross-validation up to 4,000 examples, else one 10% hold-out fold. */
   readonly holdout?: HoldoutOptions;
+  /** With a single hold-out run, the final model starts from the hold-out model and trains this many epochs on all examples. */
+  readonly refit: { readonly epochs: number; readonly learningRate: number };
   /** Per-intent confidence below which a clear answer becomes ambiguous (the corpus's `minConfidence`). */
   readonly classMinConfidence: Readonly<Record<string, number>>;
   /** How many candidates `ranking` lists. */
@@ -44,6 +46,7 @@ export const defaultIntentClassifierOptions: IntentClassifierOptions = {
   space: defaultFeatureSpaceOptions,
   training: defaultSoftmaxTrainingOptions,
   thresholds: defaultThresholdTuningOptions,
+  refit: { epochs: 4, learningRate: 0.2 },
   classMinConfidence: {},
   rankingSize: 5,
 };
@@ -56,10 +59,12 @@ export interface CalibrationReport {
   readonly heldOutOutOfScope: number;
 }
 
-const float32Base64 = z.string().transform((s) => {
+const bytesOf = (s: string): ArrayBuffer => {
   const bytes = Buffer.from(s, 'base64');
-  return new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
-});
+  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+};
+const float32Base64 = z.string().transform((s) => new Float32Array(bytesOf(s)));
+const int32Base64 = z.string().transform((s) => new Int32Array(bytesOf(s)));
 
 const modelJsonSchema = z.object({
   format: z.literal('tandem.intent-classifier'),
@@ -82,7 +87,7 @@ const modelJsonSchema = z.object({
   }),
   weights: float32Base64,
   bias: z.array(z.number()),
-  centroids: float32Base64,
+  centroids: z.object({ offsets: int32Base64, classes: int32Base64, values: float32Base64 }),
   calibration: z.object({
     temperature: z.number().positive(),
     thresholds: z.object({ minConfidence: z.number(), minSimilarity: z.number(), minMargin: z.number() }),
@@ -96,7 +101,7 @@ const modelJsonSchema = z.object({
 /** The serialised model (what `toJSON` returns and `fromJSON` accepts). */
 export type IntentModelJSON = z.input<typeof modelJsonSchema>;
 
-const toBase64 = (a: Float32Array): string => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
+const toBase64 = (a: Float32Array | Int32Array): string => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
 
 interface Scored {
   readonly probabilities: Float64Array;
@@ -221,7 +226,11 @@ export class IntentClassifier {
       space: this.space.toJSON() as IntentModelJSON['space'],
       weights: toBase64(this.model.weights),
       bias: Array.from(this.model.bias),
-      centroids: toBase64(this.centroids.centroids),
+      centroids: {
+        offsets: toBase64(this.centroids.offsets),
+        classes: toBase64(this.centroids.classes),
+        values: toBase64(this.centroids.values),
+      },
       calibration: this.calibration,
       classMinConfidence: { ...this.classMinConfidence },
       rankingSize: this.rankingSize,
@@ -233,7 +242,16 @@ export class IntentClassifier {
     const m = modelJsonSchema.parse(json);
     const C = m.labels.length;
     const F = m.space.names.length;
-    if (m.weights.length !== F * C || m.centroids.length !== F * C || m.bias.length !== C || m.space.idf.length !== F) {
+    const { offsets, classes, values } = m.centroids;
+    if (
+      m.weights.length !== F * C ||
+      m.bias.length !== C ||
+      m.space.idf.length !== F ||
+      offsets.length !== F + 1 ||
+      classes.length !== values.length ||
+      offsets[F] !== values.length ||
+      classes.some((c) => c < 0 || c >= C)
+    ) {
       throw new Error('intent model JSON is inconsistent: weight, centroid or bias sizes do not match labels × features');
     }
     return new IntentClassifier(
@@ -241,7 +259,7 @@ export class IntentClassifier {
       m.features,
       FeatureSpace.fromJSON(m.space),
       new SoftmaxModel(F, C, m.weights, Float32Array.from(m.bias)),
-      new CentroidSimilarity(C, m.centroids),
+      new CentroidSimilarity(C, offsets, classes, values),
       m.calibration,
       m.classMinConfidence,
       m.rankingSize,
@@ -261,20 +279,6 @@ export class IntentClassifier {
     }
     return ranking;
   }
-}
-
-interface FittedParts {
-  readonly space: FeatureSpace;
-  readonly model: SoftmaxModel;
-  readonly centroids: CentroidSimilarity;
-}
-
-function fitParts(docs: readonly TextFeatures[], labels: Int32Array, classCount: number, oosIndex: number, options: IntentClassifierOptions): FittedParts {
-  const space = FeatureSpace.fit(docs, options.space);
-  const rows = docs.map((d) => space.vectorize(d));
-  const model = SoftmaxModel.train(rows, labels, space.size, classCount, options.training);
-  const centroids = CentroidSimilarity.fit(rows, labels, space.size, classCount, oosIndex);
-  return { space, model, centroids };
 }
 
 /** Stratified fold number per example (seeded). */
@@ -317,30 +321,37 @@ export function trainIntentClassifier(
   const docs = usable.map((e) => featurizer.extract(e.text));
   const labels = Int32Array.from(usable.map((e) => classIndex.get(e.intent)!));
 
+  // One vocabulary for hold-out and final models, so the final model can start from the hold-out one;
+  // hold-out texts are scored without the features only they contain, as unseen text would be.
+  const space = FeatureSpace.fit(docs, opts.space);
+  const rows = docs.map((d) => space.vectorize(d));
   const holdout = opts.holdout ?? (usable.length <= 4000 ? { folds: 5, runs: 5 } : { folds: 10, runs: 1 });
   const fold = stratifiedFolds(labels, holdout.folds, opts.training.seed);
-  const heldOut: { logits: Float64Array; label: number; vector: SparseVector; parts: FittedParts }[] = [];
+  const heldOut: { logits: Float64Array; label: number; vector: SparseVector; model: SoftmaxModel; centroids: CentroidSimilarity }[] = [];
+  let warmStart: SoftmaxModel | undefined;
   for (let run = 0; run < Math.min(holdout.runs, holdout.folds); run++) {
     const trainIdx: number[] = [];
     const testIdx: number[] = [];
     fold.forEach((f, i) => (f === run ? testIdx : trainIdx).push(i));
     if (testIdx.length === 0) continue;
-    const parts = fitParts(
-      trainIdx.map((i) => docs[i]!),
-      Int32Array.from(trainIdx.map((i) => labels[i]!)),
-      classes.length,
-      oosIndex,
-      opts,
-    );
+    const trainRows = trainIdx.map((i) => rows[i]!);
+    const trainLabels = Int32Array.from(trainIdx.map((i) => labels[i]!));
+    const model = SoftmaxModel.train(trainRows, trainLabels, space.size, classes.length, opts.training);
+    const centroids = CentroidSimilarity.fit(trainRows, trainLabels, space.size, classes.length, oosIndex);
+    const known = new Uint8Array(space.size);
+    for (const row of trainRows) for (const f of row.indices) known[f] = 1;
     for (const i of testIdx) {
-      const vector = parts.space.vectorize(docs[i]!);
-      heldOut.push({ logits: parts.model.logits(vector), label: labels[i]!, vector, parts });
+      const vector = space.vectorize(docs[i]!, known);
+      heldOut.push({ logits: model.logits(vector), label: labels[i]!, vector, model, centroids });
     }
+    // Only a single hold-out model is close enough to the final one to start from; after full
+    // cross-validation (small data, cheap) the final model trains from scratch.
+    if (holdout.runs === 1) warmStart = model;
   }
   const temperature = fitTemperature(heldOut.filter((h) => h.vector.indices.length > 0) as HeldOutLogits[]);
   const scratch = new Float64Array(classes.length);
   const scores: HeldOutScore[] = heldOut.map((h) => {
-    const s = scoreVector(h.vector, h.parts.model, h.parts.centroids, temperature, oosIndex, scratch);
+    const s = scoreVector(h.vector, h.model, h.centroids, temperature, oosIndex, scratch);
     const p = s.probabilities;
     return {
       label: h.label === oosIndex ? -1 : h.label,
@@ -353,12 +364,14 @@ export function trainIntentClassifier(
   });
   const thresholds = tuneThresholds(scores, opts.thresholds);
 
-  const final = fitParts(docs, labels, classes.length, oosIndex, opts);
+  const finalTraining = warmStart ? { ...opts.training, ...opts.refit } : opts.training;
+  const model = SoftmaxModel.train(rows, labels, space.size, classes.length, finalTraining, warmStart);
+  const centroids = CentroidSimilarity.fit(rows, labels, space.size, classes.length, oosIndex);
   const calibration: CalibrationReport = {
     temperature,
     thresholds,
     heldOutExamples: scores.length,
     heldOutOutOfScope: scores.filter((s) => s.label < 0).length,
   };
-  return IntentClassifier.assemble(classes, opts.features, final.space, final.model, final.centroids, calibration, opts.classMinConfidence, opts.rankingSize);
+  return IntentClassifier.assemble(classes, opts.features, space, model, centroids, calibration, opts.classMinConfidence, opts.rankingSize);
 }

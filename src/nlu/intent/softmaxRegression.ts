@@ -13,8 +13,8 @@ export interface SoftmaxTrainingOptions {
 }
 
 export const defaultSoftmaxTrainingOptions: SoftmaxTrainingOptions = {
-  epochs: 12,
-  learningRate: 0.5,
+  epochs: 8,
+  learningRate: 1,
   l2: 1e-5,
   classWeight: 'balanced',
   seed: 7,
@@ -52,10 +52,12 @@ export class SoftmaxModel {
     featureCount: number,
     classCount: number,
     options: SoftmaxTrainingOptions = defaultSoftmaxTrainingOptions,
+    /** Start from these weights (same features and classes) instead of zeros. */
+    init?: SoftmaxModel,
   ): SoftmaxModel {
     const C = classCount;
-    const w = new Float32Array(featureCount * C);
-    const b = new Float32Array(C);
+    const w = init ? Float32Array.from(init.weights) : new Float32Array(featureCount * C);
+    const b = init ? Float32Array.from(init.bias) : new Float32Array(C);
     const classWeight = new Float64Array(C).fill(1);
     if (options.classWeight === 'balanced') {
       const counts = new Float64Array(C);

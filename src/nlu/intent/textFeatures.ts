@@ -13,7 +13,7 @@ export interface FeatureOptions {
   readonly maxChars: number;
 }
 
-export const defaultFeatureOptions: FeatureOptions = { words: true, bigrams: true, charNgrams: [2, 3, 4, 5], maxChars: 600 };
+export const defaultFeatureOptions: FeatureOptions = { words: true, bigrams: true, charNgrams: [3, 4, 5], maxChars: 600 };
 
 /** Feature-name prefixes: the feature space weights each block separately. */
 export const FeatureBlock = { word: 'w', char: 'c' } as const;

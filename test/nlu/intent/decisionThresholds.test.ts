@@ -18,6 +18,17 @@ const outOfScope = (topProbability: number, similarity: number): HeldOutScore =>
 });
 
 describe('tuneThresholds', () => {
+  it('rejects no more right in-scope answers than the budget allows', () => {
+    const scores = [
+      ...Array.from({ length: 200 }, (_, i) => inScope(0.3 + i * 0.003, 0.5)),
+      ...Array.from({ length: 50 }, (_, i) => outOfScope(0.2 + i * 0.01, 0.5)),
+    ];
+    const t = tuneThresholds(scores, { maxFalseRejectRate: 0.05, ambiguityAccuracy: 0.5 });
+    const rejectedRight = scores.filter((s) => s.label >= 0 && s.topProbability < t.minConfidence).length;
+    expect(rejectedRight).toBeLessThanOrEqual(10);
+    expect(rejectedRight).toBeGreaterThan(5);
+  });
+
   it('separates out-of-scope examples that score lower than in-scope ones', () => {
     const scores = [
       ...Array.from({ length: 50 }, (_, i) => inScope(0.7 + i * 0.005, 0.5)),
@@ -41,7 +52,7 @@ describe('tuneThresholds', () => {
   it('without negatives rejects wrong answers but no more right ones than the budget', () => {
     const right = Array.from({ length: 400 }, (_, i) => inScope(0.5 + (i % 50) / 100, 0.5));
     const wrong = Array.from({ length: 20 }, () => inScope(0.2, 0.5, false));
-    const t = tuneThresholds([...right, ...wrong], { oosWeight: 0.5, maxFalseRejectRate: 0.01, ambiguityAccuracy: 0.5 });
+    const t = tuneThresholds([...right, ...wrong], { maxFalseRejectRate: 0.01, ambiguityAccuracy: 0.5 });
     expect(t.minConfidence).toBeGreaterThan(0.2);
     expect(right.filter((s) => s.topProbability < t.minConfidence).length).toBeLessThanOrEqual(4);
   });
