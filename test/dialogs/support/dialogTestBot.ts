@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import type { Activity, ChannelAccount } from 'botbuilder';
 import type { BotWiring } from '../../../src/bot/createTandemBot';
+import type { StateBackend } from '../../../src/storage/ports';
 import { createDomainServices, type DomainServices } from '../../../src/domain/createDomainServices';
 import { createTestBot, RecordingHandoffGateway, type TestBot } from '../../support/testBot';
 
@@ -28,6 +30,8 @@ export interface DialogTestBotOptions {
   readonly from?: ChannelAccount;
   readonly localTimezone?: string;
   readonly gateway?: RecordingHandoffGateway;
+  /** Bot state backend; default in memory. */
+  readonly backend?: StateBackend;
 }
 
 /** The user every test conversation speaks as, unless a test says otherwise (channel "test"). */
@@ -43,11 +47,14 @@ export function createDialogTestBot(options: DialogTestBotOptions = {}): DialogT
   const domain = options.domain ?? createDomainServices();
   const bot = createTestBot({
     handoff: gateway,
+    ...(options.backend ? { backend: options.backend } : {}),
     dialogDeps: { domain, defaultTimeZone: 'America/New_York', maxFieldFailures: 3, ...options.dialogDeps },
   });
   const say = async (text: string, extra: Partial<Activity> = {}): Promise<Partial<Activity>[]> => {
     await bot.adapter.receiveActivity({
       type: 'message',
+      // Unique like a channel's ids, so two bots sharing a dedupe store never drop each other's turns.
+      id: randomUUID(),
       text,
       from: options.from ?? testUser,
       ...(options.localTimezone ? { localTimezone: options.localTimezone } : {}),
