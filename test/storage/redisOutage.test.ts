@@ -1,57 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { createConnection, createServer } from 'node:net';
+import type { ChildProcess } from 'node:child_process';
 import { createStateBackend, type RedisStateBackend } from '../../src/storage/createStateBackend';
+import { canRunThrowawayRedis, freePort, sleep, startRedis, stopRedis } from '../support/throwawayRedis';
 import { captureLogs } from './logCapture';
 
-// The outage test needs its own redis-server to kill and restart; CI must have it.
-const redisServerBin = '/usr/bin/redis-server';
-const canRun = existsSync(redisServerBin) || process.env.CI === 'true';
-const describeOutage = canRun ? describe : describe.skip;
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
-
-function answersPing(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = createConnection({ port, host: '127.0.0.1' });
-    const done = (ok: boolean) => {
-      socket.destroy();
-      resolve(ok);
-    };
-    socket.setTimeout(300, () => done(false));
-    socket.once('error', () => done(false));
-    socket.once('connect', () => socket.write('PING\r\n'));
-    socket.once('data', (data) => done(data.toString().startsWith('+PONG')));
-  });
-}
-
-async function startRedis(port: number): Promise<ChildProcess> {
-  const child = spawn(redisServerBin, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-    stdio: 'ignore',
-  });
-  for (let i = 0; i < 100; i += 1) {
-    if (await answersPing(port)) return child;
-    await sleep(50);
-  }
-  child.kill('SIGKILL');
-  throw new Error(`redis-server did not start on port ${port}`);
-}
-
-async function stopRedis(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGKILL');
-  await exited;
-}
+const describeOutage = canRunThrowawayRedis ? describe : describe.skip;
 
 /** Elapsed ms and the error code of an operation that is expected to fail. */
 async function failure(op: () => Promise<unknown>): Promise<{ ms: number; code: unknown }> {
