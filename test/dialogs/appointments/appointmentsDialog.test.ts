@@ -9,6 +9,13 @@ const zone = 'America/New_York';
 function dayInWords(days: number): string {
   return new Intl.DateTimeFormat('en-US', { timeZone: zone, month: 'long', day: 'numeric' }).format(new Date(Date.now() + days * 86_400_000));
 }
+/** The first Monday-to-Friday at least `minDays` ahead, in words. */
+function weekdayInWords(minDays: number): string {
+  for (let days = minDays; ; days += 1) {
+    const weekday = new Intl.DateTimeFormat('en-US', { timeZone: zone, weekday: 'short' }).format(new Date(Date.now() + days * 86_400_000));
+    if (weekday !== 'Sat' && weekday !== 'Sun') return dayInWords(days);
+  }
+}
 const testPatient = patientRefOf(testChannelId, testUser.id);
 const slotsOffered = /\n1\. .+ with .+\n/;
 const when = /What day would you like\?/;
@@ -144,6 +151,17 @@ describe('appointments dialog', () => {
       [`${day} at ${clock}`, /Shall I book this: Follow-up visit, .+ with Dr\. Amara Okafor\?/],
       ['yes', /You're booked/],
     ]);
+  });
+
+  it("reads times in the user's own zone (activity.localTimezone)", async () => {
+    // 5:30am in Los Angeles is 8:30am in New York, when Dr. Okafor starts; in New York it is before opening.
+    const steps = (expected: RegExp, forbidden?: RegExp) =>
+      [
+        ['book a follow-up with Dr. Okafor', when],
+        [`${weekdayInWords(15)} at 5:30am`, expected, forbidden],
+      ] as const;
+    await createDialogTestBot().run(steps(/outside working hours/));
+    await createDialogTestBot({ localTimezone: 'America/Los_Angeles' }).run(steps(/8:30 AM E[SD]T/, /outside working hours/));
   });
 
   it('reschedules an appointment to a new free slot', async () => {
