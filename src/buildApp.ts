@@ -1,18 +1,23 @@
 import type { Server } from 'restify';
 import { createAdapter, type TandemAdapter } from './bot/createAdapter';
 import { createTandemBot } from './bot/createTandemBot';
+import { AgentHandback } from './bot/handoff/agentHandback';
+import { HandoffStatusHandler } from './bot/handoff/handoffStatusHandler';
 import { ProactiveUserChannel } from './bot/handoff/proactiveUserChannel';
 import { ServiceHandoffGateway } from './bot/handoff/serviceHandoffGateway';
 import { ServiceHumanSide } from './bot/handoff/serviceHumanSide';
 import { installMiddleware } from './bot/installMiddleware';
 import type { TandemBot } from './bot/tandemBot';
 import type { AppConfig } from './config';
+import { createAgentApi, type AgentApi } from './http/agent/createAgentApi';
 import { createServer, type RouteModule } from './http/createServer';
+import { webChatChannelId } from './http/directline/directLineActivity';
 import { InflightTracker } from './http/inflight';
 import { AgentDirectory } from './handoff/agents';
 import { BusinessCalendar } from './handoff/businessCalendar';
 import { HandoffService, handoffServiceConfigFrom } from './handoff/handoffService';
 import { policyConfigFrom } from './handoff/policy';
+import { startHandoffSweeper } from './handoff/sweeper';
 import { createCorpusUnderstanding } from './nlu/corpusUnderstanding';
 import type { Logger } from './observability/logger';
 import { createMetrics, type Metrics } from './observability/metrics';
@@ -36,6 +41,7 @@ export interface App {
   readonly userChannel: ProactiveUserChannel;
   readonly metrics: Metrics;
   readonly inflight: InflightTracker;
+  readonly agentApi: AgentApi;
   /** Stops timers and closes connections; the HTTP server is closed by the caller. */
   close(): Promise<void>;
 }
@@ -111,6 +117,14 @@ export function buildApp(config: AppConfig, options: BuildOptions): App {
       },
     },
     defaultTimezone: config.DEFAULT_TIMEZONE,
+    onHandoffStatus: (context, target) => handoffStatus.handle(context, target),
+  });
+  const handoffStatus = new HandoffStatusHandler({
+    service: handoff,
+    records: handoffPorts.store,
+    agentsOnline: async () => (await handoffPorts.presence.online()).length,
+    untrustedChannels: [webChatChannelId],
+    logger,
   });
 
   installMiddleware(
@@ -124,7 +138,18 @@ export function buildApp(config: AppConfig, options: BuildOptions): App {
 
   const inflight = new InflightTracker();
   const webChat = createWebChat({ config, backend, adapter, bot, logger, metrics, inflight });
-  const routes: RouteModule[] = [...webChat.routes];
+  const agentApi = createAgentApi({
+    config,
+    service: handoff,
+    agents,
+    records: handoffPorts.store,
+    transcripts: backend.transcripts,
+    bus: handoffPorts.bus,
+    handback: new AgentHandback(userChannel, bot),
+    logger,
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
+  const routes: RouteModule[] = [...webChat.routes, ...agentApi.routes];
   const server = createServer({
     adapter,
     bot,
@@ -135,6 +160,8 @@ export function buildApp(config: AppConfig, options: BuildOptions): App {
     ready: () => backend.ping(),
     routes,
   });
+
+  const stopSweeper = startHandoffSweeper(handoff, config.HANDOFF_SWEEP_INTERVAL_SECONDS * 1000, logger);
 
   return {
     config,
@@ -148,6 +175,11 @@ export function buildApp(config: AppConfig, options: BuildOptions): App {
     userChannel,
     metrics,
     inflight,
-    close: () => backend.close(),
+    agentApi,
+    close: async () => {
+      agentApi.close();
+      await stopSweeper();
+      await backend.close();
+    },
   };
 }

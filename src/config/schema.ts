@@ -161,6 +161,12 @@ export const envSchema = z.object({
   HANDOFF_INSIGHTS_MAX_ITEMS: intIn(1, 1000).default(50),
   HANDOFF_INSIGHTS_TTL_SECONDS: intIn(60, 365 * 24 * 3600).default(7 * 24 * 3600),
   AGENT_PRESENCE_TTL_SECONDS: intIn(5, 3600).default(45),
+  HANDOFF_SWEEP_INTERVAL_SECONDS: intIn(1, 3600).default(5),
+
+  // Agent API (src/http/agent)
+  AGENT_RATE_LIMIT_PER_SECOND: numIn(0.1, 100_000).default(20),
+  AGENT_RATE_LIMIT_BURST: intIn(1, 100_000).default(60),
+  AGENT_SSE_HEARTBEAT_SECONDS: intIn(1, 300).default(15),
 
   // Business hours (callback routing)
   BUSINESS_HOURS: businessHours.prefault('24/7'),

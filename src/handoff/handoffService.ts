@@ -11,6 +11,7 @@ import type { HandoffEvent, HandoffEventBus } from './events';
 import type {
   CallbackContact,
   CallbackTicket,
+  ClaimResult,
   HandoffNote,
   HandoffRecord,
   HandoffStore,
@@ -33,7 +34,14 @@ import {
 
 /** How a message reaches the customer on their own channel; the bot layer supplies it. */
 export interface UserChannel {
-  deliver(conversationId: string, message: { readonly text: string; readonly agentName?: string }): Promise<void>;
+  deliver(conversationId: string, message: UserChannelMessage): Promise<void>;
+}
+
+/** A message for the customer; with `agentName` it is a person's (`kind` says whether a chat line or a join notice). */
+export interface UserChannelMessage {
+  readonly text: string;
+  readonly agentName?: string;
+  readonly kind?: 'agent_message' | 'agent_joined';
 }
 
 export interface HandoffServiceConfig {
@@ -231,7 +239,7 @@ export class HandoffService {
   }
 
   /** Agent claims a queued conversation; exactly one concurrent claimer wins (others get 409). */
-  async claim(conversationId: string, agent: Agent): Promise<{ record: HandoffRecord; fencingToken: number }> {
+  async claim(conversationId: string, agent: Agent): Promise<ClaimResult> {
     const now = this.clock();
     const result = await this.deps.store.claim(conversationId, agent.id, this.deps.config.leaseMs);
     await this.safely(() => this.deps.presence.heartbeat(agent.id), 'presence heartbeat');
@@ -245,7 +253,7 @@ export class HandoffService {
         data: { agentId: agent.id, fencingToken: result.fencingToken },
       });
       await this.safely(
-        () => this.deps.userChannel.deliver(conversationId, { text: `${agent.name} from our team has joined the conversation.`, agentName: agent.name }),
+        () => this.deps.userChannel.deliver(conversationId, { text: `${agent.name} from our team has joined the conversation.`, agentName: agent.name, kind: 'agent_joined' }),
         'deliver join notice',
       );
     }

@@ -1,0 +1,230 @@
+import type { TranscriptStore } from 'botbuilder';
+import type { Request, Response, Server } from 'restify';
+import type { z } from 'zod';
+import { TandemError, toTandemError } from '../../errors';
+import { canSeePii, type Agent, type AgentDirectory } from '../../handoff/agents';
+import type { HandoffService } from '../../handoff/handoffService';
+import type { CallbackTicket, HandoffStore } from '../../handoff/handoffStore';
+import type { Disposition } from '../../handoff/vocabulary';
+import type { Logger } from '../../observability/logger';
+import { redactPii } from '../../privacy/redactPii';
+import { readTranscriptLines } from '../../storage/transcriptLines';
+import { sendError } from '../sendError';
+import type { AgentEventStreams } from './agentEventStreams';
+import {
+  callbacksQuerySchema,
+  contextPackQuerySchema,
+  conversationIdSchema,
+  firstIssue,
+  heartbeatBodySchema,
+  idempotencyKeySchema,
+  messageBodySchema,
+  noteBodySchema,
+  releaseBodySchema,
+} from './agentSchemas';
+import type { TokenBucketLimiter } from './rateLimiter';
+
+/** The customer-facing half of a release (CSAT or the bot resuming), run after the state change. */
+export interface ReleaseFollowUp {
+  afterRelease(released: { conversationId: string; disposition: Disposition; note?: string; agentName?: string }): Promise<void>;
+}
+
+export interface AgentRoutesDeps {
+  readonly service: HandoffService;
+  readonly agents: Pick<AgentDirectory, 'authenticate'>;
+  readonly records: Pick<HandoffStore, 'getRecord' | 'listCallbacks'>;
+  readonly transcripts: TranscriptStore;
+  readonly handback: ReleaseFollowUp;
+  readonly streams: AgentEventStreams;
+  readonly limiter: TokenBucketLimiter;
+  readonly logger: Logger;
+}
+
+const prefix = '/api/agent';
+
+type AgentHandler = (req: Request, res: Response, agent: Agent) => Promise<void>;
+
+/** Error codes that are the caller's doing; anything else is logged as ours. */
+const clientCodes = new Set(['HANDOFF_NOT_FOUND', 'HANDOFF_CONFLICT', 'HANDOFF_NOT_OWNER', 'UNPROCESSABLE', 'NOT_FOUND', 'BAD_REQUEST', 'FORBIDDEN', 'CONFLICT']);
+
+function unprocessable(reason: string): TandemError {
+  return new TandemError('UNPROCESSABLE', reason, reason);
+}
+
+/** Parses a JSON body (absent = `{}`); 400 when it is not an object, 422 with the first problem otherwise. */
+function parseBody<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
+  const value = body === undefined || body === null || body === '' ? {} : body;
+  if (typeof value !== 'object' || Array.isArray(value) || Buffer.isBuffer(value)) {
+    throw new TandemError('BAD_REQUEST', 'agent API body is not a JSON object', 'The request body must be a JSON object.');
+  }
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw unprocessable(firstIssue(parsed.error));
+  return parsed.data as z.infer<T>;
+}
+
+function parseQuery<T extends z.ZodType>(schema: T, query: unknown): z.infer<T> {
+  const parsed = schema.safeParse(query ?? {});
+  if (!parsed.success) throw unprocessable(firstIssue(parsed.error));
+  return parsed.data as z.infer<T>;
+}
+
+function conversationIdOf(req: Request): string {
+  const parsed = conversationIdSchema.safeParse(req.params?.id);
+  if (!parsed.success) throw new TandemError('HANDOFF_NOT_FOUND', 'malformed conversation id', 'No such conversation.');
+  return parsed.data;
+}
+
+function ticketForViewer(ticket: CallbackTicket, agent: Agent): CallbackTicket {
+  if (canSeePii(agent.role)) return ticket;
+  return {
+    ...ticket,
+    summary: redactPii(ticket.summary),
+    contact: ticket.contact ? { kind: ticket.contact.kind, value: redactPii(ticket.contact.value) } : null,
+  };
+}
+
+/**
+ * The agent API of DESIGN §5 (plus heartbeat, requeue and callbacks). Every route needs an agent's
+ * bearer token; the event stream also takes `?access_token=` because browsers' EventSource cannot
+ * set headers. Each agent has a request budget per process (429 beyond it).
+ */
+export function registerAgentRoutes(server: Server, deps: AgentRoutesDeps): void {
+  const { service, logger } = deps;
+
+  const route = (handler: AgentHandler, options: { queryToken?: boolean } = {}) =>
+    async (req: Request, res: Response): Promise<void> => {
+      res.setHeader('cache-control', 'no-store');
+      const queryToken = options.queryToken ? (req.query as Record<string, unknown> | undefined)?.access_token : undefined;
+      const credential = req.header('authorization') || (typeof queryToken === 'string' ? queryToken : undefined);
+      const agent = deps.agents.authenticate(credential);
+      if (!agent) {
+        res.setHeader('www-authenticate', 'Bearer realm="tandem-agent"');
+        return sendError(res, 'UNAUTHORIZED', 'Send Authorization: Bearer <agent token>.');
+      }
+      const budget = deps.limiter.take(agent.id);
+      if (!budget.allowed) {
+        res.setHeader('retry-after', String(budget.retryAfterSeconds));
+        return sendError(res, 'RATE_LIMITED');
+      }
+      try {
+        await handler(req, res, agent);
+      } catch (error) {
+        const failure = toTandemError(error);
+        if (!clientCodes.has(failure.code)) {
+          logger.error({ code: failure.code, err: { message: failure.message }, route: req.getRoute?.()?.path, agentId: agent.id }, 'agent API request failed');
+        }
+        if (res.headersSent) return;
+        sendError(res, failure.code, failure.userMessage);
+      }
+    };
+
+  server.get(`${prefix}/queue`, route(async (_req, res, agent) => {
+    res.json({ items: await service.queue(agent) });
+  }));
+
+  server.get(`${prefix}/conversations/:id`, route(async (req, res, agent) => {
+    const conversationId = conversationIdOf(req);
+    const paging = parseQuery(contextPackQuerySchema, req.query);
+    const record = await deps.records.getRecord(conversationId);
+    if (!record) throw new TandemError('HANDOFF_NOT_FOUND', 'no handoff record', 'No such conversation.');
+    const transcript = await readTranscriptLines(deps.transcripts, record.channelId, conversationId);
+    res.json(await service.contextPack(conversationId, agent, transcript, {
+      ...(paging.page !== undefined ? { page: paging.page } : {}),
+      ...(paging.pageSize !== undefined ? { pageSize: paging.pageSize } : {}),
+    }));
+  }));
+
+  server.post(`${prefix}/conversations/:id/claim`, route(async (req, res, agent) => {
+    const conversationId = conversationIdOf(req);
+    const { record, fencingToken, reclaimed } = await service.claim(conversationId, agent);
+    if (reclaimed) {
+      // A second claim is a conflict even for the holder; its token comes back so a retrying console recovers.
+      res.status(409);
+      res.json({ error: { code: 'HANDOFF_CONFLICT', message: 'You already hold this conversation.' }, conversationId, fencingToken });
+      return;
+    }
+    res.json({ conversationId, state: record.state, assignedAgent: record.assignedAgent ?? agent.id, fencingToken, leaseExpiresAt: record.leaseExpiresAt ?? null });
+  }));
+
+  server.post(`${prefix}/conversations/:id/messages`, route(async (req, res, agent) => {
+    const conversationId = conversationIdOf(req);
+    const body = parseBody(messageBodySchema, req.body);
+    const header = req.header('idempotency-key');
+    if (header) {
+      const parsed = idempotencyKeySchema.safeParse(header);
+      if (!parsed.success) throw unprocessable('Idempotency-Key must be 1-128 letters, digits, . _ : or -');
+      if (body.idempotencyKey !== undefined && body.idempotencyKey !== header) {
+        throw unprocessable('The Idempotency-Key header and body.idempotencyKey differ.');
+      }
+    }
+    const idempotencyKey = body.idempotencyKey ?? (header || undefined);
+    const result = await service.sendAgentMessage(conversationId, agent, {
+      text: body.text,
+      ...(idempotencyKey !== undefined ? { idempotencyKey } : {}),
+      ...(body.fencingToken !== undefined ? { fencingToken: body.fencingToken } : {}),
+    });
+    res.status(202);
+    res.json({ conversationId, delivered: result.delivered, duplicate: result.duplicate });
+  }));
+
+  server.post(`${prefix}/conversations/:id/notes`, route(async (req, res, agent) => {
+    const conversationId = conversationIdOf(req);
+    const body = parseBody(noteBodySchema, req.body);
+    const note = await service.addNote(conversationId, agent, body.text);
+    res.status(201);
+    res.json({ conversationId, note });
+  }));
+
+  server.post(`${prefix}/conversations/:id/release`, route(async (req, res, agent) => {
+    const conversationId = conversationIdOf(req);
+    const body = parseBody(releaseBodySchema, req.body);
+    const note = body.note === undefined || body.note === '' ? undefined : body.note;
+    const { record } = await service.release(conversationId, agent, {
+      disposition: body.disposition,
+      ...(note !== undefined ? { note } : {}),
+      ...(body.fencingToken !== undefined ? { fencingToken: body.fencingToken } : {}),
+    });
+    let handback: 'delivered' | 'failed' = 'delivered';
+    try {
+      await deps.handback.afterRelease({ conversationId, disposition: body.disposition, agentName: agent.name, ...(note !== undefined ? { note } : {}) });
+    } catch (error) {
+      // The release stands; the customer simply hears from the bot on their next message.
+      handback = 'failed';
+      logger.warn({ err: { message: (error as Error).message }, disposition: body.disposition }, 'handback turn failed');
+    }
+    res.json({ conversationId, state: record.state, disposition: body.disposition, handback });
+  }));
+
+  server.post(`${prefix}/conversations/:id/requeue`, route(async (req, res, agent) => {
+    const conversationId = conversationIdOf(req);
+    const record = await service.requeue(conversationId, agent);
+    res.json({ conversationId, state: record.state });
+  }));
+
+  server.post(`${prefix}/heartbeat`, route(async (req, res, agent) => {
+    const body = parseBody(heartbeatBodySchema, req.body);
+    await service.heartbeat(agent);
+    const leases = [];
+    for (const lease of body.leases ?? []) {
+      try {
+        const record = await service.renewLease(lease.conversationId, agent, lease.fencingToken);
+        leases.push({ conversationId: lease.conversationId, ok: true, leaseExpiresAt: record.leaseExpiresAt ?? null });
+      } catch (error) {
+        const failure = toTandemError(error);
+        if (!clientCodes.has(failure.code)) throw error;
+        leases.push({ conversationId: lease.conversationId, ok: false, error: { code: failure.code, message: failure.userMessage } });
+      }
+    }
+    res.json({ agentId: agent.id, online: true, leases });
+  }));
+
+  server.get(`${prefix}/callbacks`, route(async (req, res, agent) => {
+    const query = parseQuery(callbacksQuerySchema, req.query);
+    const tickets = await deps.records.listCallbacks(query.status !== undefined ? { status: query.status } : {});
+    res.json({ items: tickets.map((ticket) => ticketForViewer(ticket, agent)) });
+  }));
+
+  server.get(`${prefix}/events`, route(async (_req, res, agent) => {
+    await deps.streams.serve(res, agent);
+  }, { queryToken: true }));
+}

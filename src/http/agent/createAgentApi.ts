@@ -1,0 +1,64 @@
+import type { TranscriptStore } from 'botbuilder';
+import type { AppConfig } from '../../config';
+import type { AgentDirectory } from '../../handoff/agents';
+import type { HandoffEventBus } from '../../handoff/events';
+import type { HandoffService } from '../../handoff/handoffService';
+import type { HandoffStore } from '../../handoff/handoffStore';
+import type { Logger } from '../../observability/logger';
+import type { RouteModule } from '../createServer';
+import { AgentEventStreams } from './agentEventStreams';
+import { registerAgentRoutes, type ReleaseFollowUp } from './agentRoutes';
+import { TokenBucketLimiter } from './rateLimiter';
+
+export interface AgentApiDeps {
+  readonly config: Pick<
+    AppConfig,
+    'AGENT_RATE_LIMIT_PER_SECOND' | 'AGENT_RATE_LIMIT_BURST' | 'AGENT_SSE_HEARTBEAT_SECONDS' | 'AGENT_PRESENCE_TTL_SECONDS'
+  >;
+  readonly service: HandoffService;
+  readonly agents: Pick<AgentDirectory, 'authenticate'>;
+  readonly records: Pick<HandoffStore, 'getRecord' | 'listCallbacks'>;
+  readonly transcripts: TranscriptStore;
+  readonly bus: Pick<HandoffEventBus, 'subscribe' | 'ready'>;
+  readonly handback: ReleaseFollowUp;
+  readonly logger: Logger;
+  readonly clock?: () => number;
+}
+
+export interface AgentApi {
+  readonly routes: RouteModule[];
+  readonly streams: AgentEventStreams;
+  readonly limiter: TokenBucketLimiter;
+  /** Ends open event streams (shutdown), so the HTTP server can close. */
+  close(): void;
+}
+
+/** The agent API for the composition root: routes, the SSE streams it keeps, and its rate limiter. */
+export function createAgentApi(deps: AgentApiDeps): AgentApi {
+  const { config } = deps;
+  const limiter = new TokenBucketLimiter({
+    perSecond: config.AGENT_RATE_LIMIT_PER_SECOND,
+    burst: config.AGENT_RATE_LIMIT_BURST,
+    ...(deps.clock ? { clock: deps.clock } : {}),
+  });
+  const keepAliveMs = config.AGENT_SSE_HEARTBEAT_SECONDS * 1000;
+  const streams = new AgentEventStreams(
+    { bus: deps.bus, heartbeat: (agent) => deps.service.heartbeat(agent), logger: deps.logger },
+    // Presence must be renewed well within its TTL even when keep-alives are rare.
+    { keepAliveMs, presenceMs: Math.min(keepAliveMs, (config.AGENT_PRESENCE_TTL_SECONDS * 1000) / 3) },
+  );
+  const routes: RouteModule[] = [
+    (server) =>
+      registerAgentRoutes(server, {
+        service: deps.service,
+        agents: deps.agents,
+        records: deps.records,
+        transcripts: deps.transcripts,
+        handback: deps.handback,
+        streams,
+        limiter,
+        logger: deps.logger,
+      }),
+  ];
+  return { routes, streams, limiter, close: () => streams.closeAll() };
+}
