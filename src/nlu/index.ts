@@ -16,3 +16,11 @@ export {
 export { detectEmergency, EmergencyDetector } from './emergency/detectEmergency';
 export { guessLanguage, type LanguageGuess } from './language/guessLanguage';
 export { cleanText, type CleanedText } from './language/cleanText';
+export {
+  BinaryTextModel,
+  defaultBinaryTextModelOptions,
+  normalizeForModel,
+  type BinaryExample,
+  type BinaryTextModelOptions,
+  type BinaryTextModelJSON,
+} from './sentiment/binaryTextModel';

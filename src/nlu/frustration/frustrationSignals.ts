@@ -6,6 +6,7 @@ import {
   COMPLAINT_PHRASES,
   COMPLAINT_WORDS,
   MASKED_PROFANITY,
+  PROFANE_FORMS,
   PROFANE_PREFIXES,
   PROFANITY,
   REPETITION_CLAIMS,
@@ -47,7 +48,7 @@ export function frustrationSignals(text: string, sentiment: SentimentResult = an
   if (tokens.some((t) => COMPLAINT_EXACT.has(t.norm) || COMPLAINT_STEMS.has(t.stem)) || COMPLAINT_PHRASES.some((r) => r.test(joined))) {
     reasons.add(FrustrationReason.complaintWords);
   }
-  if (tokens.some((t) => PROFANITY.has(t.norm) || PROFANE_PREFIXES.some((p) => t.norm.startsWith(p))) || MASKED_PROFANITY.test(text)) {
+  if (tokens.some((t) => PROFANITY.has(t.norm) || PROFANE_FORMS.test(t.norm) || PROFANE_PREFIXES.some((p) => t.norm.startsWith(p))) || MASKED_PROFANITY.test(text)) {
     reasons.add(FrustrationReason.profanity);
   }
   if (REPETITION_CLAIMS.some((r) => r.test(joined))) reasons.add(FrustrationReason.repetitionClaim);

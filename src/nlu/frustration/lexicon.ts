@@ -24,7 +24,9 @@ export const PROFANITY: ReadonlySet<string> = new Set([
   'asshole', 'assholes', 'bastard', 'bastards', 'bitch', 'bitches', 'bullshit', 'bs', 'wtf', 'ffs', 'stfu', 'piss',
   'pissed', 'freaking', 'frickin', 'fricking', 'effing', 'bloody', 'dick', 'dicks', 'prick', 'screw', 'screwed', 'sucks',
 ]);
-export const PROFANE_PREFIXES: readonly string[] = ['fuck', 'fck', 'shit', 'motherf', 'bullsh'];
+export const PROFANE_PREFIXES: readonly string[] = ['fuck', 'fck', 'motherf', 'bullsh'];
+/** "shit" and its forms, but not "shitake". */
+export const PROFANE_FORMS = /^(?:shit|shits|shitty|shitting|shitted|shithead|shithole|shitshow|horseshit|apeshit)$/;
 /** Masked profanity such as "f***", "sh*t", "f#cking". */
 export const MASKED_PROFANITY = /(?<![\p{L}\p{N}])(?:f[*#@$%]{1,3}(?:k|ck|cking|king|ing)?|sh[*#@$%]t\w*|s[*#@$%]{2}t|f[*#@$%]ck\w*)(?![\p{L}\p{N}])/iu;
 
