@@ -24,6 +24,7 @@ import { createMetrics, type Metrics } from './observability/metrics';
 import { createStateBackend, type MemoryStateBackend, type RedisStateBackend } from './storage/createStateBackend';
 import { createHandoffPorts, type HandoffPorts } from './storage/handoff/createHandoffPorts';
 import type { TranscriptLine } from './storage/transcriptLines';
+import { agentPageRoutes } from './web/agentPageRoutes';
 import { createWebChat } from './web/createWebChat';
 import { createDomainServices } from './domain/createDomainServices';
 import { createRedisDomainStores } from './storage/domain/createRedisDomainStores';
@@ -149,7 +150,7 @@ export function buildApp(config: AppConfig, options: BuildOptions): App {
     logger,
     ...(options.clock ? { clock: options.clock } : {}),
   });
-  const routes: RouteModule[] = [...webChat.routes, ...agentApi.routes];
+  const routes: RouteModule[] = [...webChat.routes, ...agentApi.routes, agentPageRoutes()];
   const server = createServer({
     adapter,
     bot,

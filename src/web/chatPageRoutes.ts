@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Request, Response, Server } from 'restify';
 import type { RouteModule } from '../http/createServer';
+import { packageWebRoot, pageSecurityHeaders, readAssets, serveAssets, serveHtmlPage } from './pageServing';
 
 export interface ChatPageDeps {
   /** A token for a new conversation and user; `createDirectLine(...).newChatSession`. */
@@ -35,22 +35,6 @@ export function chatPageCsp(nonce: string): string {
   ].join('; ');
 }
 
-const commonHeaders = {
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-  'cross-origin-opener-policy': 'same-origin',
-};
-
-function packageWebRoot(): string {
-  let dir = __dirname;
-  while (!existsSync(join(dir, 'package.json'))) {
-    const parent = dirname(dir);
-    if (parent === dir) return __dirname;
-    dir = parent;
-  }
-  return join(dir, 'src', 'web');
-}
-
 /** NOTES: the package's `exports` hides dist/, so go from its main entry. */
 function defaultWebChatBundle(): string {
   return join(dirname(require.resolve('botframework-webchat')), '..', 'dist', 'webchat.js');
@@ -67,33 +51,13 @@ function acceptsGzip(req: Request): boolean {
 export function chatPageRoutes(deps: ChatPageDeps): RouteModule {
   const root = resolve(deps.webRoot ?? packageWebRoot());
   const html = readFileSync(join(root, 'chat', 'index.html'), 'utf8');
-  const assets = new Map<string, { body: Buffer; type: string }>([
-    ['/chat/chat.js', { body: readFileSync(join(root, 'chat', 'chat.js')), type: 'text/javascript; charset=utf-8' }],
-    ['/chat/chat.css', { body: readFileSync(join(root, 'chat', 'chat.css')), type: 'text/css; charset=utf-8' }],
-  ]);
+  const assets = readAssets(join(root, 'chat'), '/chat', ['chat.js', 'chat.css']);
   const bundlePath = deps.webChatBundlePath ?? defaultWebChatBundle();
   let bundle: { plain: Buffer; gzip?: Buffer } | undefined;
 
   return (server: Server) => {
-    server.get('/', async (_req: Request, res: Response) => {
-      const nonce = randomBytes(16).toString('base64');
-      const body = html.replace(/__CSP_NONCE__/g, nonce);
-      res.writeHead(200, {
-        ...commonHeaders,
-        'content-type': 'text/html; charset=utf-8',
-        'content-security-policy': chatPageCsp(nonce),
-        'x-frame-options': 'DENY',
-        'cache-control': 'no-store',
-      });
-      res.end(body);
-    });
-
-    for (const [path, asset] of assets) {
-      server.get(path, async (_req: Request, res: Response) => {
-        res.writeHead(200, { ...commonHeaders, 'content-type': asset.type, 'cache-control': 'no-cache' });
-        res.end(asset.body);
-      });
-    }
+    serveHtmlPage(server, '/', { html, csp: chatPageCsp });
+    serveAssets(server, assets);
 
     server.get('/vendor/webchat.js', async (req: Request, res: Response) => {
       bundle ??= { plain: readFileSync(bundlePath) };
@@ -101,7 +65,7 @@ export function chatPageRoutes(deps: ChatPageDeps): RouteModule {
       if (gzip) bundle.gzip ??= gzipSync(bundle.plain);
       const body = gzip && bundle.gzip ? bundle.gzip : bundle.plain;
       res.writeHead(200, {
-        ...commonHeaders,
+        ...pageSecurityHeaders,
         'content-type': 'text/javascript; charset=utf-8',
         'cache-control': 'public, max-age=86400',
         vary: 'accept-encoding',
