@@ -125,6 +125,7 @@ export function buildApp(config: AppConfig, options: BuildOptions): App {
     records: handoffPorts.store,
     agentsOnline: async () => (await handoffPorts.presence.online()).length,
     untrustedChannels: [webChatChannelId],
+    withinTurn: (context, work, quiet) => userChannel.withinTurn(context, work, quiet),
     logger,
   });
 

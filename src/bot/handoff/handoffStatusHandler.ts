@@ -25,6 +25,8 @@ export interface HandoffStatusDeps {
   readonly agentsOnline: () => Promise<number>;
   /** Channels whose senders are customers (our own web chat): a `handoff.status` there is ignored. */
   readonly untrustedChannels?: readonly string[];
+  /** Runs service calls so that what they deliver to this conversation goes out in this turn (which holds its lock). */
+  readonly withinTurn?: <T>(context: TurnContext, work: () => Promise<T>, options?: { quiet?: boolean }) => Promise<T>;
   readonly logger?: Logger;
 }
 
@@ -60,9 +62,12 @@ export class HandoffStatusHandler {
 
     const before = await this.deps.records.getRecord(conversationId);
     const heldByHub = before?.state === HandoffState.assigned && before.external;
+    // A failed hub with nobody of ours online ends in a callback: the "you keep your place" notice would mislead.
+    const toCallback = state === HandoffStatus.failed && (await this.deps.agentsOnline()) === 0;
     let after: HandoffRecord | undefined;
     try {
-      after = await this.deps.service.applyExternalStatus(conversationId, state, hubId);
+      const apply = () => this.deps.service.applyExternalStatus(conversationId, state, hubId);
+      after = await (this.deps.withinTurn ? this.deps.withinTurn(context, apply, { quiet: toCallback }) : apply());
     } catch (error) {
       if (error instanceof TandemError && ['HANDOFF_CONFLICT', 'HANDOFF_NOT_FOUND', 'HANDOFF_NOT_OWNER'].includes(error.code)) {
         log?.info({ state, code: error.code }, 'handoff.status did not apply');
@@ -77,13 +82,13 @@ export class HandoffStatusHandler {
       return;
     }
     if (state === HandoffStatus.failed && after?.state === HandoffState.queued) {
-      await this.afterFailure(context, after, heldByHub);
+      await this.afterFailure(context, after, heldByHub, toCallback);
     }
   }
 
-  private async afterFailure(context: TurnContext, record: HandoffRecord, wasHeldByHub: boolean): Promise<void> {
+  private async afterFailure(context: TurnContext, record: HandoffRecord, wasHeldByHub: boolean, toCallback: boolean): Promise<void> {
     const conversationId = record.conversationId;
-    if ((await this.deps.agentsOnline()) > 0) {
+    if (!toCallback) {
       // The requeue already told the customer when the hub had the chat; otherwise say where they stand.
       if (!wasHeldByHub) {
         allowWhileHumanOwned(context);

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { type Activity, type CloudAdapter, type ConversationReference, MessageFactory, type TurnContext } from 'botbuilder';
 import { TandemError } from '../../errors';
 import type { UserChannel, UserChannelMessage } from '../../handoff/handoffService';
@@ -15,6 +16,8 @@ export interface AgentChannelData {
  * the shared store and the message goes out through a proactive turn.
  */
 export class ProactiveUserChannel implements UserChannel {
+  private readonly currentTurn = new AsyncLocalStorage<{ context: TurnContext; quiet: boolean }>();
+
   constructor(
     private readonly adapter: CloudAdapter,
     private readonly references: ConversationReferenceStore,
@@ -22,7 +25,7 @@ export class ProactiveUserChannel implements UserChannel {
   ) {}
 
   async deliver(conversationId: string, message: UserChannelMessage): Promise<void> {
-    await this.continueConversation(conversationId, async (context) => {
+    const send = async (context: TurnContext) => {
       allowWhileHumanOwned(context);
       const activity = MessageFactory.text(message.text) as Partial<Activity>;
       if (message.agentName) {
@@ -32,7 +35,19 @@ export class ProactiveUserChannel implements UserChannel {
         } satisfies AgentChannelData;
       }
       await context.sendActivity(activity);
-    });
+    };
+    const turn = this.currentTurn.getStore();
+    // A turn of this very conversation holds its lock: a proactive turn would wait for it, so reply in place.
+    if (turn?.context.activity.conversation?.id === conversationId) return turn.quiet ? undefined : send(turn.context);
+    await this.continueConversation(conversationId, send);
+  }
+
+  /**
+   * Runs `work` so that anything it delivers to this turn's own conversation goes out in this turn,
+   * or nowhere when `quiet` (the caller is about to say something that supersedes it).
+   */
+  withinTurn<T>(context: TurnContext, work: () => Promise<T>, options: { quiet?: boolean } = {}): Promise<T> {
+    return this.currentTurn.run({ context, quiet: options.quiet ?? false }, work);
   }
 
   /** Runs `logic` in a proactive turn of the conversation (through the full middleware pipeline). */

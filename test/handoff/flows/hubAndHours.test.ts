@@ -1,0 +1,154 @@
+import { post, startApp, type RunningApp } from '../../support/startApp';
+import { agentCall, ChannelRecorder, conv, Customer, SseClient, supervisorToken } from '../../http/agent/agentHarness';
+
+const texts = (replies: { type: string; text?: string }[]) => replies.filter((a) => a.type === 'message').map((a) => a.text ?? '');
+
+/** A `handoff.status` event as an external hub (botbuilder's EventFactory.createHandoffStatus) sends it. */
+function hubStatus(customer: Customer, value: Record<string, unknown>, extra: Record<string, unknown> = {}) {
+  return customer.say('', { type: 'event', name: 'handoff.status', value, from: { id: 'omnichannel-hub', name: 'Hub' }, text: undefined, ...extra });
+}
+
+describe('the Bot Framework handoff protocol: handoff.status from an external hub', () => {
+  let running: RunningApp;
+  let recorder: ChannelRecorder;
+  let sse: SseClient;
+
+  beforeAll(async () => {
+    recorder = await new ChannelRecorder().start();
+    running = await startApp();
+    sse = await SseClient.open(`${running.baseUrl}/api/agent/events`, { authorization: `Bearer ${supervisorToken}` });
+  });
+  afterAll(async () => {
+    sse.close();
+    await running.stop();
+    await recorder.stop();
+  });
+
+  async function queuedCustomer(): Promise<Customer> {
+    await agentCall(running.baseUrl, 'POST', '/api/agent/heartbeat');
+    const customer = new Customer(running.baseUrl, recorder.url);
+    const replies = await customer.say('I want to talk to a human agent please');
+    expect(replies.map((a) => a.type === 'event' ? `event:${(a as { name?: string }).name}` : a.text).join(' | ')).toMatch(/connecting you.*event:handoff\.initiate/);
+    return customer;
+  }
+
+  const record = (id: string) => running.app.handoffPorts.store.getRecord(id);
+
+  it.each([
+    ['botbuilder shape {state}', { state: 'accepted' }],
+    ['{status} shape', { status: 'accepted', message: 'Agent Kim accepted' }],
+  ])('accepted (%s): the hub owns the chat and the bot stays silent', async (_shape, value) => {
+    const customer = await queuedCustomer();
+    const id = customer.conversationId;
+    expect(texts(await hubStatus(customer, value))).toEqual([]);
+    expect(await record(id)).toMatchObject({ state: 'assigned', external: true, assignedAgent: 'hub:omnichannel-hub' });
+    await sse.waitFor((e) => e.event === 'claimed' && e.data.conversationId === id);
+    expect(texts(await customer.say('what are your opening hours?'))).toEqual([]);
+    // Our own agents cannot take over a chat the hub holds.
+    expect((await agentCall(running.baseUrl, 'POST', `${conv(id)}/claim`)).status).toBe(409);
+  });
+
+  it('completed: the bot resumes and answers again', async () => {
+    const customer = await queuedCustomer();
+    await hubStatus(customer, { state: 'accepted' });
+    const resumed = texts(await hubStatus(customer, { state: 'completed', message: 'done' }));
+    expect(resumed).toEqual(['Our team handed you back to me, Tandem, the virtual assistant.', 'How else can I help you today?']);
+    expect((await record(customer.conversationId))?.state).toBe('bot');
+    expect(texts(await customer.say('what are your opening hours?')).join(' ')).toMatch(/hour|open/i);
+  });
+
+  it('failed with nobody of ours online: a callback ticket, and the customer is told when to expect contact', async () => {
+    const customer = await queuedCustomer();
+    const id = customer.conversationId;
+    await hubStatus(customer, { state: 'accepted' });
+    for (const agentId of await running.app.handoffPorts.presence.online()) await running.app.handoffPorts.presence.offline(agentId);
+    const started = Date.now();
+    const replies = texts(await hubStatus(customer, { state: 'failed' }));
+    // Answered in the event's own turn (which holds the conversation lock), not after a lock wait.
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(replies).toEqual([expect.stringMatching(/^I'm sorry, our team couldn't take your conversation right now\. We'll contact you .*follow up in this conversation\.$/)]);
+    expect(recorder.messagesTo(id).some((a) => /keep your place/.test(a.text ?? ''))).toBe(false);
+    expect(await record(id)).toMatchObject({ state: 'callback', callback: { status: 'open', reason: 'no_agent', contact: null } });
+    await sse.waitFor((e) => e.event === 'callback' && e.data.conversationId === id);
+  });
+
+  it('failed after accepting, with an agent of ours online: back in our queue at its place, and the customer is told in the same turn', async () => {
+    const customer = await queuedCustomer();
+    await hubStatus(customer, { state: 'accepted' });
+    const replies = texts(await hubStatus(customer, { state: 'failed' }));
+    expect(replies).toEqual([expect.stringMatching(/the person helping you was disconnected\. You keep your place/)]);
+    expect((await record(customer.conversationId))?.state).toBe('queued');
+    await sse.waitFor((e) => e.event === 'requeued' && e.data.conversationId === customer.conversationId && e.data.data?.cause === 'hub_failed');
+  });
+
+  it('failed before the hub accepted, with an agent of ours online: stays in our queue and the customer hears their place', async () => {
+    const customer = await queuedCustomer();
+    const replies = texts(await hubStatus(customer, { state: 'failed' }));
+    expect(replies.join(' ')).toMatch(/next in line|in line|place|wait/i);
+    expect((await record(customer.conversationId))?.state).toBe('queued');
+  });
+
+  it.each([
+    ['an unknown state', { state: 'teleported' }],
+    ['no state at all', { note: 'hello' }],
+    ['a non-object value', 'accepted'],
+  ])('ignores a handoff.status with %s', async (_name, value) => {
+    const customer = await queuedCustomer();
+    const { status } = await post(running.baseUrl, customer.activity('', { type: 'event', name: 'handoff.status', value }));
+    expect(status).toBe(200);
+    expect((await record(customer.conversationId))?.state).toBe('queued');
+  });
+
+  it('ignores handoff.status sent on the customer web chat channel (customers cannot release themselves)', async () => {
+    const customer = new Customer(running.baseUrl, recorder.url, undefined, 'webchat');
+    await agentCall(running.baseUrl, 'POST', '/api/agent/heartbeat');
+    await customer.askForHuman();
+    expect((await record(customer.conversationId))?.state).toBe('queued');
+    await hubStatus(customer, { state: 'accepted' });
+    expect((await record(customer.conversationId))?.state).toBe('queued');
+  });
+});
+
+describe('after hours', () => {
+  let running: RunningApp;
+  let recorder: ChannelRecorder;
+
+  /** Today, yesterday and tomorrow in the business time zone: closed whatever the hour. */
+  function closedDays(timeZone: string): string {
+    const day = (offset: number) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(Date.now() + offset * 86_400_000);
+    return [day(-1), day(0), day(1)].join(',');
+  }
+
+  beforeAll(async () => {
+    recorder = await new ChannelRecorder().start();
+    running = await startApp({ BUSINESS_HOURS: 'mon-sun 00:00-24:00', BUSINESS_TIMEZONE: 'America/New_York', BUSINESS_HOLIDAYS: closedDays('America/New_York') });
+  });
+  afterAll(async () => {
+    await running.stop();
+    await recorder.stop();
+  });
+
+  it('offers a callback, captures a valid contact, and files a ticket agents can see (redacted for plain agents)', async () => {
+    await agentCall(running.baseUrl, 'POST', '/api/agent/heartbeat');
+    const customer = new Customer(running.baseUrl, recorder.url);
+    const offer = (await customer.askForHuman()).join('\n');
+    expect(offer).toMatch(/Our team is offline right now/);
+    expect(offer).toMatch(/What phone number or email should we use to reach you\?/);
+    expect((await customer.texts('not sure')).join(' ')).toMatch(/doesn't look like a valid phone number or email/);
+    expect((await customer.texts('pat.jones@example.com')).join(' ')).toMatch(/booked a callback to your email/);
+
+    const supervisor = await agentCall<{ items: { conversationId: string; reason: string; contact: { kind: string; value: string } }[] }>(
+      running.baseUrl, 'GET', '/api/agent/callbacks', { token: supervisorToken },
+    );
+    expect(supervisor.json.items.find((t) => t.conversationId === customer.conversationId)).toMatchObject({
+      reason: 'after_hours',
+      contact: { kind: 'email', value: 'pat.jones@example.com' },
+    });
+    const agent = await agentCall<{ items: { conversationId: string; contact: { kind: string; value: string } }[] }>(running.baseUrl, 'GET', '/api/agent/callbacks');
+    const redacted = agent.json.items.find((t) => t.conversationId === customer.conversationId);
+    expect(redacted?.contact.kind).toBe('email');
+    expect(redacted?.contact.value).not.toContain('pat.jones');
+    // Not queued: the queue stays empty and the bot keeps answering.
+    expect((await agentCall<{ items: unknown[] }>(running.baseUrl, 'GET', '/api/agent/queue')).json.items).toEqual([]);
+  });
+});
