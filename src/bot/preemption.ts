@@ -23,9 +23,11 @@ export function preemptionFromPolicy(config: HandoffPolicyConfig): PreemptionPol
       config,
     );
     if (decision.action !== HandoffAction.handoff) return { decision };
-    // An intent that "interrupts" (talk to a human, emergency) ends any task and goes to its own dialog.
-    if (intent?.interrupts) return { decision, preempt: { dialogId: intent.dialog, options: { decision } } };
+    // A policy intent alone never ends a task: its own dialog runs when no task is active. Anything
+    // else (an explicit ask, an emergency the detector confirms, frustration) pre-empts; an intent
+    // that "interrupts" then goes to its own dialog, the rest to the handoff dialog.
     const preempts = decision.reasonCodes.some((r) => r !== HandoffReason.policyIntent);
-    return preempts ? { decision, preempt: { dialogId: handoffDialogId, options: { decision } } } : { decision };
+    if (!preempts) return { decision };
+    return { decision, preempt: { dialogId: intent?.interrupts ? intent.dialog : handoffDialogId, options: { decision } } };
   };
 }

@@ -135,7 +135,8 @@ export class TandemBot extends ActivityHandler {
   }
 
   private understand(context: TurnContext, text: string): Understanding {
-    const timezone = context.activity.localTimezone ?? this.deps.defaultTimezone;
+    const claimed = context.activity.localTimezone;
+    const timezone = claimed && isTimeZone(claimed) ? claimed : this.deps.defaultTimezone;
     return this.deps.nlu.understand(text, { timezone });
   }
 
@@ -202,4 +203,14 @@ function mergeInsights(learned: ReturnType<typeof takeInsights>): Pick<TurnInsig
     ...(lookups.length > 0 ? { lookups: lookups.slice(0, 20) } : {}),
     ...(form !== undefined ? { form } : {}),
   };
+}
+
+/** Channels send the user's zone as free text; an unknown one falls back to the default. */
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
 }

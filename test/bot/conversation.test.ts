@@ -99,4 +99,12 @@ describe('a whole conversation through TestAdapter', () => {
     expect(insight.intent?.intent).toBe('faq.hours');
     expect(insight.sentiment?.frustration).toBeGreaterThanOrEqual(0);
   });
+
+  it('falls back to the default time zone when the channel sends an unknown one', async () => {
+    const { adapter } = createTestBot();
+    await adapter
+      .send({ type: 'message', text: 'what are your opening hours', localTimezone: 'Mars/Olympus_Mons' } as Partial<Activity>)
+      .assertReply((a) => expect(text(a)).toMatch(/hour|open/i))
+      .startTest();
+  });
 });
