@@ -69,34 +69,32 @@ export class FeatureSpace {
 
   /** The text's TF-IDF vector; features outside the vocabulary (or outside `known`, when given) are dropped. */
   vectorize(features: TextFeatures, known?: Uint8Array): SparseVector {
-    const entries: [number, number, 'w' | 'c'][] = [];
-    const norm = { w: 0, c: 0 };
+    const indices = new Int32Array(features.counts.size);
+    const values = new Float32Array(features.counts.size);
+    const isChar = new Uint8Array(features.counts.size);
+    let n = 0;
+    let wordNorm = 0;
+    let charNorm = 0;
     for (const [name, count] of features.counts) {
       const i = this.index.get(name);
       if (i === undefined || (known && known[i] === 0)) continue;
-      const tf = this.options.sublinearTf ? 1 + Math.log(count) : count;
-      const v = tf * this.idf[i]!;
-      const block = blockOf(name);
-      norm[block] += v * v;
-      entries.push([i, v, block]);
+      const v = (this.options.sublinearTf ? 1 + Math.log(count) : count) * this.idf[i]!;
+      const char = blockOf(name) === 'c';
+      if (char) charNorm += v * v;
+      else wordNorm += v * v;
+      indices[n] = i;
+      values[n] = v;
+      isChar[n++] = char ? 1 : 0;
     }
-    const scale = {
-      w: norm.w > 0 ? this.options.blockWeight.w / Math.sqrt(norm.w) : 0,
-      c: norm.c > 0 ? this.options.blockWeight.c / Math.sqrt(norm.c) : 0,
-    };
+    const wordScale = wordNorm > 0 ? this.options.blockWeight.w / Math.sqrt(wordNorm) : 0;
+    const charScale = charNorm > 0 ? this.options.blockWeight.c / Math.sqrt(charNorm) : 0;
     let total = 0;
-    for (const e of entries) {
-      e[1] *= scale[e[2]];
-      total += e[1] * e[1];
+    for (let k = 0; k < n; k++) {
+      values[k]! *= isChar[k] ? charScale : wordScale;
+      total += values[k]! * values[k]!;
     }
     const inv = total > 0 ? 1 / Math.sqrt(total) : 0;
-    entries.sort((a, b) => a[0] - b[0]);
-    const indices = new Int32Array(entries.length);
-    const values = new Float32Array(entries.length);
-    entries.forEach(([i, v], k) => {
-      indices[k] = i;
-      values[k] = v * inv;
-    });
-    return { indices, values };
+    for (let k = 0; k < n; k++) values[k]! *= inv;
+    return { indices: indices.slice(0, n), values: values.slice(0, n) };
   }
 }

@@ -10,14 +10,22 @@ export interface SoftmaxTrainingOptions {
   /** `balanced` weights each class by n / (classes · n_class). */
   readonly classWeight: 'balanced' | 'none';
   readonly seed: number;
+  /**
+   * After the first epoch, an example whose last loss was below `easyLoss` is visited only with
+   * probability 1 − `skipEasy` (its step scaled up to match); most of the data is easy late in training.
+   */
+  readonly skipEasy: number;
+  readonly easyLoss: number;
 }
 
 export const defaultSoftmaxTrainingOptions: SoftmaxTrainingOptions = {
-  epochs: 8,
-  learningRate: 1,
-  l2: 1e-5,
+  epochs: 10,
+  learningRate: 2,
+  l2: 3e-6,
   classWeight: 'balanced',
   seed: 7,
+  skipEasy: 0.75,
+  easyLoss: 0.01,
 };
 
 const gradientFloor = 1e-4;
@@ -70,6 +78,8 @@ export class SoftmaxModel {
     const activeClasses = new Int32Array(C);
     const activeGrads = new Float64Array(C);
     const totalSteps = Math.max(1, options.epochs * rows.length);
+    const lastLoss = new Float32Array(rows.length).fill(Infinity);
+    const easyBoost = 1 / (1 - Math.min(0.95, options.skipEasy));
     let scale = 1;
     let step = 0;
     for (let epoch = 0; epoch < options.epochs; epoch++) {
@@ -79,6 +89,13 @@ export class SoftmaxModel {
         const y = labels[i]!;
         const lr = options.learningRate * (1 - (0.95 * step) / totalSteps);
         step++;
+        scale *= 1 - lr * options.l2;
+        if (scale < 1e-6) {
+          for (let j = 0; j < w.length; j++) w[j]! *= scale;
+          scale = 1;
+        }
+        const easy = lastLoss[i]! < options.easyLoss && options.skipEasy > 0;
+        if (easy && random() < options.skipEasy) continue;
         const { indices, values } = x;
         for (let c = 0; c < C; c++) z[c] = 0;
         for (let k = 0; k < indices.length; k++) {
@@ -96,9 +113,9 @@ export class SoftmaxModel {
           z[c] = Math.exp(z[c]! - max);
           sum += z[c]!;
         }
-        const cw = classWeight[y]!;
+        lastLoss[i] = Math.log(sum) - Math.log(z[y]!);
+        const cw = classWeight[y]! * (easy ? easyBoost : 1);
         for (let c = 0; c < C; c++) z[c] = ((z[c]! / sum) - (c === y ? 1 : 0)) * cw;
-        scale *= 1 - lr * options.l2;
         const stepOverScale = lr / scale;
         // Classes whose gradient is negligible are skipped: after the first epochs that is nearly all of them.
         let active = 0;
@@ -114,10 +131,6 @@ export class SoftmaxModel {
           const base = indices[k]! * C;
           const v = values[k]! * stepOverScale;
           for (let a = 0; a < active; a++) w[base + activeClasses[a]!]! -= v * activeGrads[a]!;
-        }
-        if (scale < 1e-6) {
-          for (let j = 0; j < w.length; j++) w[j]! *= scale;
-          scale = 1;
         }
       }
     }
