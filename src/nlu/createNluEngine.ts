@@ -10,6 +10,7 @@ export interface IntentClassifierLike {
   classify(text: string): IntentPrediction;
 }
 
+/** What createNluEngine needs. */
 export interface NluEngineOptions {
   readonly classifier: IntentClassifierLike;
   /** Longer messages are truncated before any analysis (MAX_MESSAGE_CHARS). */
@@ -25,6 +26,10 @@ export function outOfScopePrediction(): IntentPrediction {
  * Builds the per-message NLU pipeline: clean (control characters, HTML, markdown), truncate, guess the
  * language, then intent, entities, sentiment and emergency detection. Never throws on odd input; time is
  * linear in the input because the raw text is cut before anything else runs.
+ * - Entity offsets refer to `Understanding.text` (the cleaned text), not the raw input.
+ * - Empty and emoji-only messages, and messages in another language, get an out-of-scope intent without
+ *   calling the classifier; `language` is 'en' unless another language is recognised.
+ * - Emergency detection runs on every message, whatever its language or intent.
  */
 export function createNluEngine(options: NluEngineOptions): NluEngine {
   if (!Number.isInteger(options.maxChars) || options.maxChars < 1) {

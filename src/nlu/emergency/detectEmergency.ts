@@ -39,7 +39,11 @@ export class EmergencyDetector {
   }
 }
 
-/** One-shot helper around EmergencyDetector (compiles the rules on each call; prefer the class in hot paths). */
+// The compiled rules are immutable, so one shared detector is safe; it is built on first use.
+let shared: EmergencyDetector | undefined;
+
+/** Detects emergency and crisis language with a shared EmergencyDetector. */
 export function detectEmergency(text: string): EmergencyResult {
-  return new EmergencyDetector().detect(text);
+  shared ??= new EmergencyDetector();
+  return shared.detect(text);
 }

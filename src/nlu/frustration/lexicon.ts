@@ -24,6 +24,7 @@ export const PROFANITY: ReadonlySet<string> = new Set([
   'asshole', 'assholes', 'bastard', 'bastards', 'bitch', 'bitches', 'bullshit', 'bs', 'wtf', 'ffs', 'stfu', 'piss',
   'pissed', 'freaking', 'frickin', 'fricking', 'effing', 'bloody', 'dick', 'dicks', 'prick', 'screw', 'screwed', 'sucks',
 ]);
+/** Prefixes that are profane in every word they start. */
 export const PROFANE_PREFIXES: readonly string[] = ['fuck', 'fck', 'motherf', 'bullsh'];
 /** "shit" and its forms, but not "shitake". */
 export const PROFANE_FORMS = /^(?:shit|shits|shitty|shitting|shitted|shithead|shithole|shitshow|horseshit|apeshit)$/;

@@ -25,6 +25,7 @@ export interface BinaryTextModelOptions {
   readonly seed: number;
 }
 
+/** Defaults for short customer messages; learning rate and epochs were compared on the airline-complaints dev split. */
 export const defaultBinaryTextModelOptions: BinaryTextModelOptions = {
   buckets: 1 << 18,
   wordNgrams: 2,
@@ -52,6 +53,7 @@ const modelJsonSchema = z.object({
   /** Non-zero weights as [bucket, weight] pairs. */
   weights: z.array(z.tuple([z.number().int().min(0), z.number()])),
 });
+/** The saved form of a model (sparse weights), as produced by `toJSON`. */
 export type BinaryTextModelJSON = z.infer<typeof modelJsonSchema>;
 
 type SparseVector = ReadonlyMap<number, number>;

@@ -20,7 +20,8 @@ export const WORD_OVERRIDES: Readonly<Record<string, number>> = {
 export const PHRASES: Readonly<Record<string, number>> = {
   'waste of time': -3, 'waste of money': -3, 'waste of my time': -3, 'still waiting': -2, 'still not': -2,
   "still haven't": -2, 'still have not': -2, 'still no': -2, 'never arrived': -3, 'never received': -3,
-  'never got': -2, 'never came': -3, 'never showed up': -3, "haven't received": -2, 'have not received': -2,
+  'never got': -2, 'never came': -3, 'not arrived': -2, "hasn't arrived": -2, "didn't arrive": -2, 'did not arrive': -2,
+  'not delivered': -2, "wasn't delivered": -2, 'been waiting': -1, "haven't heard back": -2, 'no update': -1, 'never showed up': -3, "haven't received": -2, 'have not received': -2,
   'not received': -2, 'refund now': -3, 'money back': -2, 'fed up': -3, 'sick of': -3, 'sick and tired': -3,
   'had enough': -2, 'rip off': -3, 'charged twice': -3, 'double charged': -3, 'no response': -2,
   'no reply': -2, 'no one': -1, 'hung up': -2, 'on hold': -1, 'this is a joke': -3, 'what a joke': -3,
@@ -39,6 +40,7 @@ export const EMOJI_OVERRIDES: Readonly<Record<string, number>> = {
   '🙂': 2, '😊': 3, '👍': 2, '🙏': 2, '😀': 2, '😃': 2, '😁': 2, '❤': 3, '💯': 2, '✅': 1,
 };
 
+/** Words that flip the polarity of the next few words. */
 export const NEGATORS: ReadonlySet<string> = new Set([
   'not', 'no', 'never', 'nor', 'without', 'hardly', 'cannot', 'cant', "can't", 'dont', "don't", 'doesnt', "doesn't",
   'didnt', "didn't", 'isnt', "isn't", 'wasnt', "wasn't", 'arent', "aren't", 'werent', "weren't", 'wont', "won't",
@@ -46,6 +48,7 @@ export const NEGATORS: ReadonlySet<string> = new Set([
   'hadnt', "hadn't", 'aint', "ain't",
 ]);
 
+/** Multipliers for the word that follows ("very" strengthens, "slightly" weakens). */
 export const INTENSIFIERS: Readonly<Record<string, number>> = {
   very: 1.5, really: 1.4, so: 1.3, extremely: 1.8, super: 1.5, totally: 1.5, absolutely: 1.6, incredibly: 1.7,
   completely: 1.6, utterly: 1.7, too: 1.3, truly: 1.4, highly: 1.4, insanely: 1.7, beyond: 1.5, most: 1.3,
