@@ -1,7 +1,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'src/web/vendor/**', '**/*.js', '**/*.mjs', 'test/artifacts/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.cache/**', '**/.tmp*', 'src/web/vendor/**', '**/*.js', '**/*.cjs', '**/*.mjs', 'test/artifacts/**'] },
   ...tseslint.configs.recommended,
   {
     languageOptions: { parserOptions: { project: './tsconfig.json', tsconfigRootDir: import.meta.dirname } },
