@@ -1,0 +1,107 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createConnection } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { QueueItem } from '../../../src/handoff/handoffService';
+import { startApp, type RunningApp } from '../../support/startApp';
+import { agentCall, ChannelRecorder, conv, Customer } from '../../http/agent/agentHarness';
+import { freePort } from './tandemProcess';
+
+// Needs its own redis-server to stop and start again; CI must have it.
+const redisServerBin = '/usr/bin/redis-server';
+const describeRestart = existsSync(redisServerBin) || process.env.CI === 'true' ? describe : describe.skip;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function answersPing(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = createConnection({ port, host: '127.0.0.1' });
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(300, () => done(false));
+    socket.once('error', () => done(false));
+    socket.once('connect', () => socket.write('PING\r\n'));
+    socket.once('data', (data) => done(data.toString().startsWith('+PONG')));
+  });
+}
+
+/** A throwaway redis-server with an append-only file in `dir`, so a restart reloads every write. */
+async function startRedis(port: number, dir: string): Promise<ChildProcess> {
+  const child = spawn(redisServerBin, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'yes', '--dir', dir], { stdio: 'ignore' });
+  for (let i = 0; i < 100; i += 1) {
+    // A PING answered while the AOF is still loading would be -LOADING, not +PONG.
+    if (await answersPing(port)) return child;
+    await sleep(50);
+  }
+  child.kill('SIGKILL');
+  throw new Error(`redis-server did not start on port ${port}`);
+}
+
+async function stopRedis(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill(signal);
+  await exited;
+}
+
+describeRestart('Redis restarted while conversations are queued', () => {
+  jest.setTimeout(60_000);
+  let dir: string;
+  let port: number;
+  let redis: ChildProcess;
+  let running: RunningApp;
+  let recorder: ChannelRecorder;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'tandem-aof-'));
+    port = await freePort();
+    redis = await startRedis(port, dir);
+    recorder = await new ChannelRecorder().start();
+    running = await startApp({ REDIS_URL: `redis://127.0.0.1:${port}`, REDIS_KEY_PREFIX: 'restart' });
+  });
+  afterAll(async () => {
+    await running?.stop();
+    await recorder?.stop();
+    if (redis) await stopRedis(redis, 'SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const queue = async () => (await agentCall<{ items: QueueItem[] }>(running.baseUrl, 'GET', '/api/agent/queue')).json.items;
+
+  it('loses nothing: the same conversations, in the same order, and they can still be claimed', async () => {
+    expect((await agentCall(running.baseUrl, 'POST', '/api/agent/heartbeat')).status).toBe(200);
+    const customers = Array.from({ length: 4 }, () => new Customer(running.baseUrl, recorder.url));
+    for (const customer of customers) expect((await customer.askForHuman()).join(' ')).toMatch(/connecting you/);
+    const before = await queue();
+    expect(before.map((i) => i.conversationId)).toEqual(customers.map((c) => c.conversationId));
+
+    await stopRedis(redis, 'SIGTERM');
+    const during = await agentCall(running.baseUrl, 'GET', '/api/agent/queue');
+    expect(during.status).toBe(503);
+    expect(during.json.error?.code).toBe('STATE_UNAVAILABLE');
+    redis = await startRedis(port, dir);
+
+    // The client reconnects by itself; give it a moment.
+    let after: QueueItem[] = [];
+    for (let i = 0; i < 50; i += 1) {
+      const response = await agentCall<{ items: QueueItem[] }>(running.baseUrl, 'GET', '/api/agent/queue');
+      if (response.status === 200) {
+        after = response.json.items;
+        break;
+      }
+      await sleep(100);
+    }
+    expect(after.map((i) => ({ conversationId: i.conversationId, position: i.position, waitingSince: i.waitingSince }))).toEqual(
+      before.map((i) => ({ conversationId: i.conversationId, position: i.position, waitingSince: i.waitingSince })),
+    );
+
+    const first = customers[0]!;
+    expect((await agentCall(running.baseUrl, 'POST', `${conv(first.conversationId)}/claim`)).status).toBe(200);
+    await recorder.waitFor(first.conversationId, (m) => /has joined/.test(m.text ?? ''));
+    expect((await first.texts('are you there?'))).toEqual([]);
+    expect((await queue()).map((i) => i.conversationId)).toEqual(customers.slice(1).map((c) => c.conversationId));
+  });
+});

@@ -1,0 +1,71 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import path from 'node:path';
+
+const root = path.resolve(__dirname, '../../..');
+
+/** A port nobody listens on right now. */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A real Tandem process (`tsx src/main.ts`), as a deployment runs it. */
+export class TandemProcess {
+  private output = '';
+
+  private constructor(
+    private readonly child: ChildProcess,
+    readonly baseUrl: string,
+  ) {
+    const keep = (chunk: Buffer) => {
+      this.output = (this.output + chunk.toString('utf8')).slice(-20_000);
+    };
+    child.stdout?.on('data', keep);
+    child.stderr?.on('data', keep);
+  }
+
+  /** Starts one process on a free port and resolves once /readyz answers 200. */
+  static async start(env: Record<string, string>): Promise<TandemProcess> {
+    const port = await freePort();
+    const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['src/main.ts'], {
+      cwd: root,
+      env: { ...process.env, DOTENV_CONFIG_QUIET: 'true', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(port), ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const started = new TandemProcess(child, `http://127.0.0.1:${port}`);
+    const deadline = Date.now() + 30_000;
+    while (Date.now() < deadline) {
+      if (child.exitCode !== null) throw new Error(`Tandem exited with ${child.exitCode}:\n${started.output}`);
+      try {
+        if ((await fetch(`${started.baseUrl}/readyz`)).status === 200) return started;
+      } catch {
+        // not listening yet
+      }
+      await sleep(100);
+    }
+    await started.stop();
+    throw new Error(`Tandem did not become ready:\n${started.output}`);
+  }
+
+  /** What the process printed (for failure messages). */
+  get logs(): string {
+    return this.output;
+  }
+
+  /** SIGTERM (graceful), then SIGKILL if it hangs. */
+  async stop(): Promise<void> {
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+    const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
+    this.child.kill('SIGTERM');
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), 8000);
+    await exited;
+    clearTimeout(timer);
+  }
+}
