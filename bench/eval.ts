@@ -6,12 +6,23 @@
  * With --json the last stdout line is one JSON object.
  */
 import { basename, resolve } from 'node:path';
+import { OUT_OF_SCOPE_LABEL } from '../src/nlu/intent';
 import { evaluateBinaryDetector } from './lib/binaryEval';
 import { evaluateIntentSystem } from './lib/evaluateIntentSystem';
 import { parseEvalArgs } from './lib/evalArgs';
 import { tandemSystem } from './lib/intentSystem';
-import { DatasetShape, intentExamples, loadDatasetSplits } from './lib/jsonlDataset';
+import { coarseAccuracy } from './lib/intentMetrics';
+import { DatasetShape, intentExamples, loadDatasetSplits, type Row } from './lib/jsonlDataset';
 import { formatIntentEvaluation, peakRssMb } from './lib/report';
+
+/** Rows' `intent_type` as a coarser label, when every row carries one. */
+function coarseRows(train: readonly Row[], evaluation: readonly Row[]) {
+  const typed = (rows: readonly Row[]) =>
+    rows.every((r) => typeof r.intent_type === 'string') ? rows.map((r) => ({ intent: String(r.intent), coarse: String(r.intent_type) })) : null;
+  const t = typed(train);
+  const e = typed(evaluation);
+  return t && e && t.length > 0 ? { train: t, evaluation: e } : null;
+}
 
 async function main(): Promise<void> {
   const args = parseEvalArgs(process.argv.slice(2));
@@ -27,12 +38,15 @@ async function main(): Promise<void> {
     if (args.json) console.log(JSON.stringify({ dataset: basename(dir), split: splits.evaluationSplit, ...result }));
     return;
   }
-  const evaluation = await evaluateIntentSystem(tandemSystem(), intentExamples(splits.train), intentExamples(splits.evaluation));
+  const { predictions, ...evaluation } = await evaluateIntentSystem(tandemSystem(), intentExamples(splits.train), intentExamples(splits.evaluation));
   const peak = peakRssMb();
+  const coarse = coarseRows(splits.train, splits.evaluation);
+  const intentTypeAccuracy = coarse ? coarseAccuracy(coarse.train, coarse.evaluation, predictions, OUT_OF_SCOPE_LABEL) : null;
   console.log(heading);
   console.log(formatIntentEvaluation(evaluation, peak));
+  if (intentTypeAccuracy !== null) console.log(`intent_type accuracy ${(100 * intentTypeAccuracy).toFixed(1)}%   (rows' coarser intent_type label)`);
   if (args.json) {
-    console.log(JSON.stringify({ dataset: basename(dir), split: splits.evaluationSplit, ...evaluation, peakRssMb: peak }));
+    console.log(JSON.stringify({ dataset: basename(dir), split: splits.evaluationSplit, ...evaluation, intentTypeAccuracy, peakRssMb: peak }));
   }
 }
 

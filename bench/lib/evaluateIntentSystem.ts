@@ -16,6 +16,8 @@ export interface IntentEvaluation extends IntentMetrics {
   readonly modelBytes: number | null;
   readonly trainExamples: number;
   readonly model: Record<string, unknown>;
+  /** The answer (or `oos`) per evaluated example, in order. */
+  readonly predictions: readonly string[];
 }
 
 /** Trains `system` on `train`, then classifies every `evaluation` row once, timing each call. */
@@ -64,5 +66,6 @@ export async function evaluateIntentSystem(
     modelBytes: system.modelBytes(),
     trainExamples: train.length,
     model: system.describe(),
+    predictions: predicted,
   };
 }

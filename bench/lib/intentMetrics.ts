@@ -71,3 +71,22 @@ export function intentMetrics(gold: readonly string[], predicted: readonly strin
   };
 }
 
+
+/**
+ * Accuracy on a coarser label carried by the rows (e.g. SGD's `intent_type`, which ignores the provider): each
+ * predicted label is mapped to the coarse label it has in training; `oos` maps to itself.
+ */
+export function coarseAccuracy(
+  train: readonly { intent: string; coarse: string }[],
+  evaluation: readonly { coarse: string }[],
+  predicted: readonly string[],
+  oosLabel: string,
+): number {
+  const coarseOf = new Map(train.map((r) => [r.intent, r.coarse]));
+  coarseOf.set(oosLabel, oosLabel);
+  let right = 0;
+  evaluation.forEach((r, i) => {
+    if (coarseOf.get(predicted[i]!) === r.coarse) right++;
+  });
+  return right / Math.max(1, evaluation.length);
+}
