@@ -94,3 +94,101 @@ export function messageTexts(page: Page, from: 'user' | 'bot'): Promise<string[]
   const selector = from === 'user' ? '.webchat__bubble--from-user p' : '.webchat__bubble:not(.webchat__bubble--from-user) p';
   return page.$$eval(selector, (nodes) => nodes.map((node) => node.textContent ?? ''));
 }
+
+/** A customer talking to Tandem over the Direct Line subset, without a browser (fast set-up for console tests). */
+export class DirectLineCustomer {
+  private constructor(
+    private readonly url: string,
+    readonly conversationId: string,
+    private readonly token: string,
+  ) {}
+
+  static async start(url: string): Promise<DirectLineCustomer> {
+    const issued = (await (await fetch(`${url}/chat/token`, { method: 'POST' })).json()) as { conversationId: string; token: string };
+    const customer = new DirectLineCustomer(url, issued.conversationId, issued.token);
+    const started = await fetch(`${url}/v3/directline/conversations`, { method: 'POST', headers: customer.headers() });
+    if (!started.ok) throw new Error(`starting a Direct Line conversation failed with ${started.status}`);
+    return customer;
+  }
+
+  private headers(): Record<string, string> {
+    return { authorization: `Bearer ${this.token}`, 'content-type': 'application/json' };
+  }
+
+  /** Sends a message; the post returns once the bot's turn has run (or the channel's wait ran out). */
+  async say(text: string): Promise<void> {
+    const response = await fetch(`${this.url}/v3/directline/conversations/${encodeURIComponent(this.conversationId)}/activities`, {
+      method: 'POST',
+      headers: this.headers(),
+      body: JSON.stringify({ type: 'message', text }),
+    });
+    if (!response.ok) throw new Error(`sending a message failed with ${response.status}`);
+  }
+
+  /** Texts of the bot's (and agents') messages so far. */
+  async botTexts(): Promise<string[]> {
+    const response = await fetch(`${this.url}/v3/directline/conversations/${encodeURIComponent(this.conversationId)}/activities`, { headers: this.headers() });
+    const body = (await response.json()) as { activities: { type: string; from: { role?: string }; text?: string }[] };
+    return body.activities.filter((a) => a.type === 'message' && a.from.role !== 'user').map((a) => a.text ?? '');
+  }
+}
+
+/** Calls the agent API as a test would from outside the browser. */
+export async function agentApi<T>(url: string, token: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+  const response = await fetch(`${url}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  return { status: response.status, body: (await response.json()) as T };
+}
+
+/** Polls until `check` returns a value (not undefined) or the time is up. */
+export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs: number, what: string): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Opens the agent console and signs in; resolves once the live event stream is connected. */
+export async function signInAgent(page: Page, url: string, token: string, timeoutMs = 15_000): Promise<void> {
+  await page.goto(`${url}/agent`);
+  await page.locator('#token').fill(token);
+  await page.locator('#sign-in-form button[type="submit"]').click();
+  await page.locator('#connection', { hasText: 'Live' }).waitFor({ timeout: timeoutMs });
+}
+
+/** Types a message into Web Chat's send box and sends it. */
+export async function sendChat(page: Page, text: string): Promise<void> {
+  const box = page.locator('input[type="text"], textarea').first();
+  await box.fill(text);
+  await box.press('Enter');
+}
+
+/** Waits until the text of a bot (or agent) message bubble matches `pattern`; returns that text, the newest first. */
+export async function waitForBotText(page: Page, pattern: RegExp, timeoutMs = 15_000): Promise<string> {
+  const handle = await page.waitForFunction(
+    ([source, flags]) => {
+      const re = new RegExp(source, flags);
+      const texts = Array.from(document.querySelectorAll('.webchat__bubble:not(.webchat__bubble--from-user) .webchat__bubble__content')).map((node) => (node.textContent ?? '').trim());
+      return texts.reverse().find((text) => re.test(text));
+    },
+    [pattern.source, pattern.flags] as const,
+    { timeout: timeoutMs },
+  );
+  return (await handle.jsonValue()) as string;
+}
+
+/** The Direct Line conversation id the chat page saved for this tab. */
+export function chatConversationId(page: Page): Promise<string> {
+  return page.evaluate(() => (JSON.parse(sessionStorage.getItem('tandem.chat.session') ?? '{}') as { conversationId: string }).conversationId);
+}
+
+/** The suggested-action button labelled `label` that Web Chat shows under the latest bot message. */
+export function suggestedAction(page: Page, label: string | RegExp) {
+  return page.locator('button.webchat__suggested-action', { hasText: label });
+}

@@ -83,25 +83,4 @@ describeBrowser('customer chat page (real Web Chat bundle, real Tandem)', () => 
     expect(problems.dialogs).toEqual([]);
     expect(problems.errors).toEqual([]);
   });
-
-  it('shows queue updates and the agent\'s messages apart from the bot\'s', async () => {
-    const agent = tandem.app.agents.list()[0]!;
-    await tandem.app.handoff.heartbeat(agent);
-    await page.goto(`${tandem.url}/`);
-    const before = (await waitForBotMessages(1)).length;
-    await send('I want to talk to a person');
-    const queueStatus = page.locator('[data-tandem-kind="queue_status"]');
-    await queueStatus.waitFor({ timeout: waitMs });
-    expect(await queueStatus.textContent()).toMatch(/line|wait/i);
-
-    const conversationId = await page.evaluate(() => (JSON.parse(sessionStorage.getItem('tandem.chat.session') ?? '{}') as { conversationId: string }).conversationId);
-    const { fencingToken } = await tandem.app.handoff.claim(conversationId, agent);
-    await tandem.app.handoff.sendAgentMessage(conversationId, agent, { text: 'Hi, how can I help?', fencingToken });
-    const fromAgent = page.locator('[data-tandem-kind="agent_message"]', { hasText: 'Hi, how can I help?' });
-    await fromAgent.waitFor({ timeout: waitMs });
-    expect(await fromAgent.locator('.tandem-sender').textContent()).toBe(`${agent.name} · Agent`);
-    expect((await waitForBotMessages(before + 1)).length).toBeGreaterThan(before);
-    await screenshot(page, 'chat-handoff');
-    expect(problems).toEqual({ errors: [], cspViolations: [], dialogs: [] });
-  });
 });

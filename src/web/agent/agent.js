@@ -96,7 +96,9 @@
     queue: [],
     claims: {}, // conversationId → fencing token, for the conversations this console holds
     unread: {}, // conversationId → customer messages not yet seen
-    open: null, // {conversationId, pack, nextPage, shownMessageIds, shownNotes}
+    // The open conversation: its pack, the transcript page to load next, live lines not yet seen in a
+    // pack, the ids of messages already shown, and the notes shown.
+    open: null,
     openSeq: 0,
     queueRefresh: null,
   };
@@ -324,7 +326,8 @@
     var open = state.open;
     if (open && open.conversationId === id) {
       if (data.messageId && open.shownMessageIds[data.messageId]) return;
-      addLine({ from: data.from, text: data.text, at: event.at, agentName: data.agentName, mine: data.agentId === state.agentId });
+      if (data.messageId) open.shownMessageIds[data.messageId] = true;
+      addLiveLine({ from: data.from, text: data.text, at: event.at, agentName: data.agentName, mine: data.agentId === state.agentId });
       return;
     }
     if (data.from === 'user' && holds(id)) {
@@ -418,8 +421,8 @@
       var ms = since === null ? 0 : now - since;
       wait.textContent = since === null ? '—' : waitedLabel(ms);
       wait.className = 'wait ' + waitClass(ms);
-      rows[i].classList.remove('wait--normal', 'wait--amber', 'wait--red');
-      rows[i].classList.add(waitClass(ms));
+      rows[i].classList.remove('is-wait-normal', 'is-wait-amber', 'is-wait-red');
+      rows[i].classList.add('is-' + waitClass(ms).replace('--', '-'));
     }
   }
 
@@ -501,7 +504,15 @@
     }
     var pack = result.body;
     var switching = !state.open || state.open.conversationId !== conversationId;
-    state.open = { conversationId: conversationId, pack: pack, nextPage: pack.transcriptPage && pack.transcriptPage.nextPage, shownMessageIds: {}, shownNotes: {} };
+    var previous = switching ? null : state.open;
+    state.open = {
+      conversationId: conversationId,
+      pack: pack,
+      nextPage: pack.transcriptPage && pack.transcriptPage.nextPage,
+      live: previous ? previous.live : [],
+      shownMessageIds: previous ? previous.shownMessageIds : {},
+      shownNotes: {},
+    };
     delete state.unread[conversationId];
     if (switching && !(options && options.keepAlert)) alertConversation('');
     // A claim this tab remembers but the server no longer has (released, cancelled, expired) is dropped.
@@ -534,6 +545,19 @@
     clear(lines);
     pack.transcript.forEach(function (line) {
       lines.appendChild(lineNode(line));
+    });
+    // Live lines that arrived while the pack was on its way are kept; those the pack now holds are dropped.
+    var unmatched = pack.transcript.slice();
+    state.open.live = state.open.live.filter(function (line) {
+      var index = unmatched.findIndex(function (stored) {
+        return stored.from === line.from && stored.text === line.text && Math.abs(Date.parse(stored.at) - Date.parse(line.at)) < 10000;
+      });
+      if (index >= 0) {
+        unmatched.splice(index, 1);
+        return false;
+      }
+      lines.appendChild(lineNode(line));
+      return true;
     });
     show($('older'), Boolean(state.open.nextPage));
     if (switching) {
@@ -568,7 +592,13 @@
     ]);
   }
 
-  function addLine(line) {
+  /** A message that arrived live (or was just sent); remembered until a context pack includes it. */
+  function addLiveLine(line) {
+    var open = state.open;
+    if (open) {
+      open.live.push(line);
+      if (open.live.length > 200) open.live.shift();
+    }
     var node = lineNode(line);
     $('lines').appendChild(node);
     scrollTranscript();
@@ -705,7 +735,7 @@
     var open = state.open;
     if (!open) return;
     var id = open.conversationId;
-    var node = pendingNode || addLine({ from: 'agent', text: text, at: new Date().toISOString(), mine: true });
+    var node = pendingNode || addLiveLine({ from: 'agent', text: text, at: new Date().toISOString(), mine: true });
     open.shownMessageIds[key] = true;
     node.classList.add('line--pending');
     node.classList.remove('line--failed');

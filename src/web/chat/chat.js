@@ -113,6 +113,37 @@
     };
   };
 
+  /**
+   * Agents type plain text; rendered as markdown their quotes would turn typographic and "--" into a
+   * dash, so the customer would not read exactly what the agent wrote.
+   */
+  var agentTextIsPlain = function () {
+    return function (next) {
+      return function (action) {
+        var activity = action && action.type === 'DIRECT_LINE/INCOMING_ACTIVITY' && action.payload && action.payload.activity;
+        if (activity && activity.type === 'message' && activity.from && activity.from.role === 'bot' && agentName(activity)) {
+          action = Object.assign({}, action, { payload: Object.assign({}, action.payload, { activity: Object.assign({}, activity, { textFormat: 'plain' }) }) });
+        }
+        return next(action);
+      };
+    };
+  };
+
+  /**
+   * A booking's FHIR record travels as a JSON attachment for systems that read it. Web Chat has no
+   * renderer for it (it would draw an empty box), so the customer sees its name as plain text.
+   */
+  var attachmentMiddleware = function () {
+    return function (next) {
+      return function (args) {
+        var attachment = args && args.attachment;
+        if (!attachment || attachment.contentType !== 'application/fhir+json') return next.apply(null, arguments);
+        var name = typeof attachment.name === 'string' && attachment.name ? attachment.name.slice(0, 120) : 'record';
+        return next(Object.assign({}, args, { attachment: { contentType: 'text/plain', content: 'Appointment record attached: ' + name } }));
+      };
+    };
+  };
+
   function initials(name) {
     var parts = name.split(/\s+/).filter(Boolean);
     return ((parts[0] || '').charAt(0) + (parts.length > 1 ? parts[parts.length - 1].charAt(0) : '')).toUpperCase();
@@ -149,11 +180,13 @@
     window.WebChat.renderWebChat(
       {
         directLine: directLine,
+        store: window.WebChat.createStore({}, agentTextIsPlain),
         userID: session.userId,
         locale: navigator.language || 'en-US',
         nonce: nonce,
         activityMiddleware: activityMiddleware,
         avatarMiddleware: avatarMiddleware,
+        attachmentMiddleware: attachmentMiddleware,
         styleOptions: {
           hideUploadButton: true,
           markdownRenderHTML: false,
