@@ -246,4 +246,74 @@ describeBrowser('agent console (real Tandem, real chromium)', () => {
     await eventually(async () => (problems.cspViolations.length > 0 ? true : undefined), waitMs, 'the Trusted Types report');
     expect(problems.cspViolations).toEqual([expect.stringMatching(/^require-trusted-types-for /)]);
   });
+
+  it('pages through a long transcript, newest first, on demand', async () => {
+    const { page, problems } = await newAgentPage();
+    await signInAgent(page, tandem.url, agentToken);
+    const customer = await DirectLineCustomer.start(tandem.url);
+    await customer.say('I want to talk to a person');
+    await queued(customer.conversationId);
+    // While queued the bot stays silent, so each of these is exactly one transcript line.
+    for (let i = 1; i <= 55; i += 1) await customer.say(`line ${i}`);
+
+    await row(page, customer.conversationId).click();
+    await page.locator('#conversation-view').waitFor({ timeout: waitMs });
+    const firstPage = await page.locator('#lines .line__text').allTextContents();
+    expect(firstPage).toHaveLength(50);
+    expect(firstPage[49]).toBe('line 55');
+    expect(firstPage).not.toContain('I want to talk to a person');
+    await page.locator('#older').click();
+    await page.locator('#older').waitFor({ state: 'hidden', timeout: waitMs });
+    const all = await page.locator('#lines .line__text').allTextContents();
+    expect(all.length).toBeGreaterThan(55);
+    expect(all.slice(-55)).toEqual(Array.from({ length: 55 }, (_, i) => `line ${i + 1}`));
+    expect(all[0]).toMatch(/Tandem/);
+    expect(all).toContain('I want to talk to a person');
+    expect(problems).toEqual({ errors: [], cspViolations: [], dialogs: [] });
+  });
+
+  it('lists callback tickets live, with the contact hidden from a plain agent and shown to a supervisor', async () => {
+    // A holiday today (and tomorrow, in case the test straddles midnight) means after hours, so requests become callbacks.
+    const day = (offset: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York' }).format(new Date(Date.now() + offset * 86_400_000));
+    const closed = await startTandem({ BUSINESS_HOLIDAYS: `${day(0)},${day(1)}` });
+    try {
+      const agent = await newAgentPage();
+      await signInAgent(agent.page, closed.url, agentToken);
+      await agent.page.locator('#tab-callbacks').click();
+      await agent.page.locator('#callbacks-empty').waitFor({ timeout: waitMs });
+
+      const customer = await DirectLineCustomer.start(closed.url);
+      await customer.say('I want to talk to a person');
+      expect((await customer.botTexts()).join('\n')).toMatch(/phone number or email/);
+      await customer.say('you can reach me at (415) 555-0132');
+      const ticket = agent.page.locator('#callbacks .callback');
+      await ticket.waitFor({ timeout: waitMs });
+      expect(await agent.page.locator('#callback-count').textContent()).toBe('1');
+      expect(await ticket.locator('.callback__reason').textContent()).toBe('after hours');
+      expect(await ticket.locator('.callback__status').textContent()).toBe('open');
+      expect(await ticket.locator('.callback__contact').textContent()).toBe('phone: [phone]');
+      expect(await ticket.locator('.callback__summary').textContent()).toContain('I want to talk to a person');
+      await screenshot(agent.page, 'agent-callbacks');
+      // The ticket opens the conversation's context, read-only: there is nobody waiting to claim.
+      await ticket.locator('.callback__open').click();
+      await agent.page.locator('#conversation-view').waitFor({ timeout: waitMs });
+      expect(await agent.page.locator('#conversation-meta').textContent()).toMatch(/^callback · /);
+      expect(await agent.page.locator('#claim').isHidden()).toBe(true);
+      expect(await agent.page.locator('#reply').isDisabled()).toBe(true);
+
+      const supervisor = await newAgentPage();
+      await signInAgent(supervisor.page, closed.url, supervisorToken);
+      await supervisor.page.locator('#tab-callbacks').click();
+      const shown = supervisor.page.locator('#callbacks .callback .callback__contact');
+      await shown.waitFor({ timeout: waitMs });
+      expect(await shown.textContent()).toMatch(/^phone: \+?1?[\s(]*415\D*555\D*0132$/);
+      await supervisor.page.locator('#callback-status').selectOption('done');
+      await supervisor.page.locator('#callbacks-empty').waitFor({ state: 'visible', timeout: waitMs });
+      expect(agent.problems).toEqual({ errors: [], cspViolations: [], dialogs: [] });
+      expect(supervisor.problems).toEqual({ errors: [], cspViolations: [], dialogs: [] });
+    } finally {
+      await Promise.all(contexts.splice(0).map((context) => context.close()));
+      await closed.stop();
+    }
+  });
 });

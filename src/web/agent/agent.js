@@ -453,6 +453,8 @@
     clear(list);
     result.body.items.forEach(function (ticket) {
       var contact = ticket.contact ? ticket.contact.kind + ': ' + ticket.contact.value : 'no contact given';
+      var openButton = el('button', { type: 'button', className: 'link callback__open' }, 'Open conversation');
+      openButton.addEventListener('click', function () { void openConversation(ticket.conversationId); });
       list.appendChild(
         el('li', { className: 'callback priority--' + ticket.priority, data: { ticketId: ticket.ticketId } }, [
           el('div', { className: 'callback__head' }, [
@@ -463,6 +465,7 @@
           el('p', { className: 'callback__contact' }, contact),
           el('p', { className: 'callback__summary' }, ticket.summary),
           el('p', { className: 'meta' }, 'Requested ' + new Date(ticket.createdAt).toLocaleString() + ' · ' + ticket.ticketId),
+          openButton,
         ]),
       );
     });
