@@ -78,7 +78,7 @@ export interface HandoffServiceDeps {
   readonly idempotency: IdempotencyStore;
   readonly userChannel: UserChannel;
   readonly config: HandoffServiceConfig;
-  /** Agent display names for customer-facing text ("Dana has joined"). */
+  /** Agent display names for customer-facing text ("You are now chatting with Dana"). */
   readonly agentName?: (agentId: string) => string | undefined;
   readonly metrics?: HandoffMetrics;
   readonly logger?: Logger;
@@ -253,7 +253,7 @@ export class HandoffService {
         data: { agentId: agent.id, fencingToken: result.fencingToken },
       });
       await this.safely(
-        () => this.deps.userChannel.deliver(conversationId, { text: `${agent.name} from our team has joined the conversation.`, agentName: agent.name, kind: 'agent_joined' }),
+        () => this.deps.userChannel.deliver(conversationId, { text: `You are now chatting with ${agent.name} from our team.`, agentName: agent.name, kind: 'agent_joined' }),
         'deliver join notice',
       );
     }

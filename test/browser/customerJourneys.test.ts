@@ -109,7 +109,7 @@ describeBrowser('customer journeys through the chat page and the agent console (
     await agent.page.locator('#reply:enabled').waitFor({ timeout: waitMs });
     const joined = customer.page.locator('[data-tandem-kind="agent_joined"]');
     await joined.waitFor({ timeout: waitMs });
-    expect(await joined.textContent()).toMatch(/Dev Agent/);
+    expect(await joined.textContent()).toMatch(/You are now chatting with Dev Agent/);
 
     // A canned greeting, sent as is.
     await agent.page.locator('.canned__item', { hasText: 'Greeting' }).click();

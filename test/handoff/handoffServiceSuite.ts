@@ -201,7 +201,7 @@ export function handoffServiceSuite(name: string, makeBackend: (clock: FakeClock
         await eventually(() => eventsOf('claimed', c), (e) => e.length > 0);
         await new Promise((r) => setTimeout(r, 50));
         expect(eventsOf('claimed', c)).toHaveLength(1);
-        expect(channel.to(c).filter((t) => t.includes('has joined'))).toHaveLength(1);
+        expect(channel.to(c).filter((t) => t.includes('You are now chatting with'))).toHaveLength(1);
         const { values } = await metrics.handoffWait.get();
         expect(values.find((v) => v.metricName === 'tandem_handoff_wait_seconds_sum')?.value).toBe(90);
       });

@@ -29,6 +29,8 @@ export class ProactiveUserChannel implements UserChannel {
       allowWhileHumanOwned(context);
       const activity = MessageFactory.text(message.text) as Partial<Activity>;
       if (message.agentName) {
+        // A person's words are shown exactly as typed, never reinterpreted as markdown.
+        activity.textFormat = 'plain';
         activity.channelData = {
           agent: { name: message.agentName },
           tandem: { kind: message.kind ?? 'agent_message' },

@@ -100,7 +100,7 @@ describeRestart('Redis restarted while conversations are queued', () => {
 
     const first = customers[0]!;
     expect((await agentCall(running.baseUrl, 'POST', `${conv(first.conversationId)}/claim`)).status).toBe(200);
-    await recorder.waitFor(first.conversationId, (m) => /has joined/.test(m.text ?? ''));
+    await recorder.waitFor(first.conversationId, (m) => /You are now chatting with/.test(m.text ?? ''));
     expect((await first.texts('are you there?'))).toEqual([]);
     expect((await queue()).map((i) => i.conversationId)).toEqual(customers.slice(1).map((c) => c.conversationId));
   });

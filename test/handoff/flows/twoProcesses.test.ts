@@ -93,10 +93,10 @@ describeRedis('two Tandem processes on one Redis: the customer on A, the agent o
       expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
       const winner = results[0]!.status === 200 ? 'dev-agent' : 'dev-supervisor';
       expect((await agentCall<{ assignedAgent: string }>(b.baseUrl, 'GET', conv(customer.conversationId))).json.assignedAgent).toBe(winner);
-      await recorder.waitFor(customer.conversationId, (m) => /has joined/.test(m.text ?? ''));
+      await recorder.waitFor(customer.conversationId, (m) => /You are now chatting with/.test(m.text ?? ''));
     }
     for (const customer of customers) {
-      expect(recorder.messagesTo(customer.conversationId).filter((m) => /has joined/.test(m.text ?? ''))).toHaveLength(1);
+      expect(recorder.messagesTo(customer.conversationId).filter((m) => /You are now chatting with/.test(m.text ?? ''))).toHaveLength(1);
     }
   });
 });

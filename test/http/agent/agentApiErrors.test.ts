@@ -178,7 +178,7 @@ describe('agent API: bad input gets a clear status and reason, and changes nothi
     });
 
     it('none of the refused requests reached the customer or changed the conversation', async () => {
-      expect(recorder.messagesTo(id).filter((a) => !/has joined/.test(a.text ?? ''))).toEqual([]);
+      expect(recorder.messagesTo(id).filter((a) => !/You are now chatting with/.test(a.text ?? ''))).toEqual([]);
       expect(await running.app.handoffPorts.store.getRecord(id)).toMatchObject({ state: 'assigned', notes: [] });
     });
   });

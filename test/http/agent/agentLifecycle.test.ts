@@ -66,8 +66,8 @@ describe('the human handoff lifecycle over HTTP (memory mode)', () => {
     const claim = await agentCall<{ fencingToken: number; state: string; assignedAgent: string }>(base, 'POST', `${conv(id)}/claim`);
     expect(claim.status).toBe(200);
     expect(claim.json).toMatchObject({ state: 'assigned', assignedAgent: 'dev-agent', fencingToken: expect.any(Number) });
-    const joined = await recorder.waitFor(id, (a) => /has joined/.test(a.text ?? ''));
-    expect(joined.text).toBe('Dev Agent from our team has joined the conversation.');
+    const joined = await recorder.waitFor(id, (a) => /You are now chatting with/.test(a.text ?? ''));
+    expect(joined.text).toBe('You are now chatting with Dev Agent from our team.');
     expect(joined.channelData).toEqual({ agent: { name: 'Dev Agent' }, tandem: { kind: 'agent_joined' } });
     await sse.waitFor((e) => e.event === 'claimed' && e.data.conversationId === id);
     expect((await queue()).some((i) => i.conversationId === id)).toBe(false);
@@ -254,7 +254,7 @@ describe('the human handoff lifecycle over HTTP (memory mode)', () => {
     const statuses = results.map((r) => r.status).sort();
     expect(statuses).toEqual([200, 409, 409]);
     expect(results.filter((r) => r.status === 409).every((r) => r.json.error?.code === 'HANDOFF_CONFLICT')).toBe(true);
-    expect(recorder.messagesTo(customer.conversationId).filter((a) => /has joined/.test(a.text ?? ''))).toHaveLength(1);
+    expect(recorder.messagesTo(customer.conversationId).filter((a) => /You are now chatting with/.test(a.text ?? ''))).toHaveLength(1);
   });
 
   it('keeps private notes for agents only', async () => {
