@@ -10,7 +10,7 @@ export interface DisambiguationResult {
 }
 
 interface State {
-  readonly candidates: readonly Pick<IntentMetadata, 'name' | 'description'>[];
+  readonly candidates: readonly Pick<IntentMetadata, 'name' | 'label'>[];
 }
 
 /** Asks "did you mean A or B?" when the classifier's top two are too close to call. */
@@ -22,12 +22,12 @@ export class DisambiguationDialog extends Dialog<State> {
   }
 
   override async beginDialog(dc: DialogContext, options?: State): Promise<DialogTurnResult> {
-    const candidates = (options?.candidates ?? []).map(({ name, description }) => ({ name, description }));
+    const candidates = (options?.candidates ?? []).map(({ name, label }) => ({ name, label }));
     dc.activeDialog!.state = { candidates } satisfies State;
     await dc.context.sendActivity(
       MessageFactory.suggestedActions(
-        [...candidates.map((c) => c.description), 'Neither'],
-        `Just to be sure, which did you mean?\n${candidates.map((c, i) => `${i + 1}. ${c.description}`).join('\n')}`,
+        [...candidates.map((c) => c.label), 'Neither'],
+        `Just to be sure, which did you mean?\n${candidates.map((c, i) => `${i + 1}. ${c.label}`).join('\n')}`,
       ),
     );
     return Dialog.EndOfTurn;
@@ -37,7 +37,7 @@ export class DisambiguationDialog extends Dialog<State> {
     if (dc.context.activity.type !== ActivityTypes.Message) return Dialog.EndOfTurn;
     const { candidates } = dc.activeDialog!.state as State;
     const answer = (dc.context.activity.text ?? '').trim().toLowerCase();
-    const byText = candidates.find((c, i) => answer === c.description.toLowerCase() || answer === String(i + 1));
+    const byText = candidates.find((c, i) => answer === c.label.toLowerCase() || answer === String(i + 1));
     if (byText) return dc.endDialog({ chosenIntent: byText.name } satisfies DisambiguationResult);
     if (/^(neither|none|no|none of (these|them))$/.test(answer)) {
       await dc.context.sendActivity('No problem. Tell me in other words what you need, or say "talk to a human".');

@@ -73,6 +73,8 @@ export class MainDialog extends ComponentDialog {
     if (prediction.decision === 'ambiguous' && prediction.intent && prediction.runnerUp) {
       const first = this.intents.get(prediction.intent);
       const second = this.intents.get(prediction.runnerUp.intent);
+      // Two readings handled by the same dialog need no question: the dialog serves both.
+      if (first && second && first.dialog === second.dialog) return this.beginIntent(inner, first.name);
       if (first && second) return inner.beginDialog(DisambiguationDialog.id, { candidates: [first, second] });
     }
     if (prediction.decision !== 'clear' || !signals.intent) return this.fallback(inner);
@@ -85,7 +87,7 @@ export class MainDialog extends ComponentDialog {
     if (!intent || !signals) return this.fallback(inner);
     if (!this.registered.has(intent.dialog)) {
       await inner.context.sendActivity(
-        `I understood that you want to: ${intent.description.toLowerCase()}. I can't do that here yet, and I won't guess. ${this.capabilities()}Or say "talk to a human".`,
+        `I understood: ${intent.label.toLowerCase()}. I can't do that here yet, and I won't guess. ${this.capabilities()}Or say "talk to a human".`,
       );
       return inner.endDialog();
     }

@@ -12,6 +12,8 @@ export const intentSchema = z
     /** `domain.action`, e.g. `order.status`. */
     name: z.string().regex(/^[a-z][a-z0-9]*\.[a-z][a-z0-9_]*$/, 'must be domain.action in lower case, e.g. order.status'),
     description: z.string().min(1),
+    /** Short, user-facing name of the task ("Track a package"), shown when the bot asks which was meant. */
+    label: z.string().min(1).max(60),
     /** Business domain, used for per-domain handoff thresholds. */
     domain: z.enum(['general', 'commerce', 'healthcare', 'legal']),
     /** Id of the dialog that handles it; the main dialog routes on this and nothing else. */

@@ -13,7 +13,7 @@ import { setTurnSignals, takeInsights, type Preemption } from '../../dialogs/tur
 import type { TurnInsight } from '../handoff/insights';
 import type { HandoffDecision } from '../handoff/policy';
 import { HandoffProtocol } from '../handoff/vocabulary';
-import type { FrustrationAssessment, FrustrationState, NluEngine, SentimentResult, Understanding } from '../nlu/types';
+import { type FrustrationAssessment, FrustrationReason, type FrustrationState, type NluEngine, type SentimentResult, type Understanding } from '../nlu/types';
 import { parseCsat } from './csat';
 
 /** Conversation-level frustration bookkeeping, as pure functions from the NLU engine. */
@@ -154,8 +154,11 @@ export class TandemBot extends ActivityHandler {
       }
     }
     const understanding = this.understand(context, text);
+    const dc = await this.dialogs.createContext(context);
+    // An answer to a task's question is never a fallback, whatever the classifier made of it.
+    const inTask = dc.activeDialog !== undefined;
 
-    const wasFallback = understanding.intent.decision === 'out_of_scope';
+    const wasFallback = !inTask && understanding.intent.decision === 'out_of_scope';
     data.fallbackStreak = wasFallback ? data.fallbackStreak + 1 : 0;
     const { state, assessment } = this.deps.frustration.update(data.frustration ?? this.deps.frustration.initial(), {
       text: understanding.text,
@@ -169,12 +172,11 @@ export class TandemBot extends ActivityHandler {
     const { decision, preempt } = this.deps.preemption({
       understanding,
       intent,
-      frustration: assessment,
+      frustration: inTask ? withoutStoryContent(assessment) : assessment,
       fallbackStreak: data.fallbackStreak,
     });
     setTurnSignals(context, { understanding, intent, preempt, decision });
 
-    const dc = await this.dialogs.createContext(context);
     const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.empty) await dc.beginDialog(mainDialogId);
 
@@ -187,6 +189,17 @@ export class TandemBot extends ActivityHandler {
       ...(learned.length > 0 ? mergeInsights(learned) : {}),
     });
   }
+}
+
+/** Signals that a sad story carries by itself; they say nothing about the bot failing the user. */
+const storyReasons = new Set<string>([FrustrationReason.complaintWords, FrustrationReason.negativeSentiment, FrustrationReason.negativeTrend]);
+
+/**
+ * Inside a task, a customer describing what went wrong ("my employer fired me") is answering the
+ * question, not losing patience with us; only signals aimed at the conversation itself count.
+ */
+function withoutStoryContent(assessment: FrustrationAssessment): FrustrationAssessment {
+  return assessment.reasons.every((r) => storyReasons.has(r)) ? { score: 0, reasons: [] } : assessment;
 }
 
 function mergeInsights(learned: ReturnType<typeof takeInsights>): Pick<TurnInsight, 'slots' | 'lookups' | 'form'> {

@@ -3,7 +3,7 @@ import { extractEntities } from './entities/extractEntities';
 import { cleanText } from './language/cleanText';
 import { guessLanguage } from './language/guessLanguage';
 import { analyzeSentiment } from './sentiment/analyzeSentiment';
-import { IntentDecision, type IntentPrediction, type NluEngine, type UnderstandOptions, type Understanding } from './types';
+import { IntentDecision, type Entity, type IntentPrediction, type NluEngine, type UnderstandOptions, type Understanding } from './types';
 
 /** What the engine needs from an intent classifier (the corpus classifier in ./intent satisfies it). */
 export interface IntentClassifierLike {
@@ -42,18 +42,35 @@ export function createNluEngine(options: NluEngineOptions): NluEngine {
       const hasWords = /[\p{L}\p{N}]/u.test(text);
       const guess = hasWords ? guessLanguage(text) : 'und';
       const language = guess === 'und' ? 'en' : guess;
-      const intent = hasWords && language === 'en' ? options.classifier.classify(text) : outOfScopePrediction();
+      const entities = hasWords
+        ? extractEntities(text, { timezone: safeTimeZone(understandOptions.timezone), now: validDate(understandOptions.now) })
+        : [];
+      // A bare value ("10027", "TD-100001", "2") answers a question; it is not a request to classify.
+      const classify = hasWords && language === 'en' && hasWordsBeyond(text, entities);
+      const intent = classify ? options.classifier.classify(text) : outOfScopePrediction();
       return {
         text,
         truncated,
         language,
         intent,
-        entities: hasWords ? extractEntities(text, { timezone: safeTimeZone(understandOptions.timezone), now: validDate(understandOptions.now) }) : [],
+        entities,
         sentiment: analyzeSentiment(text),
         emergency: emergency.detect(text),
       };
     },
   };
+}
+
+/** True when letters remain once the entities are cut out of the text. */
+function hasWordsBeyond(text: string, entities: readonly Entity[]): boolean {
+  let rest = '';
+  let at = 0;
+  for (const entity of entities) {
+    rest += text.slice(at, entity.start);
+    at = Math.max(at, entity.end);
+  }
+  rest += text.slice(at);
+  return /\p{L}/u.test(rest);
 }
 
 function validDate(now: Date | undefined): Date {

@@ -7,6 +7,7 @@ const utterances = (prefix: string, n = 20): string[] => Array.from({ length: n 
 const intent = (name: string, overrides: object = {}): object => ({
   name,
   description: 'test intent',
+  label: 'Test intent',
   domain: 'general',
   dialog: 'faq',
   escalate: false,

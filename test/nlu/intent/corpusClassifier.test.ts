@@ -8,6 +8,7 @@ import { loadOrTrainCorpusClassifier } from '../../../src/nlu/intent';
 const intent = (name: string, words: string[]): IntentDefinition => ({
   name,
   description: name,
+  label: name,
   domain: 'general',
   dialog: 'faq',
   escalate: false,
