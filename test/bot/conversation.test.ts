@@ -107,4 +107,25 @@ describe('a whole conversation through TestAdapter', () => {
       .assertReply((a) => expect(text(a)).toMatch(/hour|open/i))
       .startTest();
   });
+
+  it('treats a bare value as an answer, never as an emergency or a request', async () => {
+    const handoff = new RecordingHandoffGateway();
+    const { adapter } = createTestBot({ handoff });
+    await adapter
+      .send('10027')
+      .assertReply((a) => expect(text(a)).toMatch(/didn't understand/))
+      .send('2')
+      .assertReply((a) => expect(text(a)).not.toMatch(/hurt or in danger|911/))
+      .startTest();
+    expect(handoff.requests).toHaveLength(0);
+  });
+
+  it('does not count answers inside a task as fallbacks', async () => {
+    const handoff = new RecordingHandoffGateway();
+    const { adapter } = createTestBot({ handoff });
+    let flow = adapter.send('I need to open a new legal matter').assertReply(() => undefined);
+    for (const answer of ['Jane Doe', 'jane@example.com', 'Acme Corp']) flow = flow.send(answer).assertReply((a) => expect(text(a)).not.toMatch(/connect you with a person|put it another way/));
+    await flow.startTest();
+    expect(handoff.requests).toHaveLength(0);
+  });
 });

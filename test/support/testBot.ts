@@ -6,6 +6,7 @@ import type { TurnInsight } from '../../src/handoff/insights';
 import { createTandemBot, type BotWiring } from '../../src/bot/createTandemBot';
 import { installMiddleware } from '../../src/bot/installMiddleware';
 import { loadConfig } from '../../src/config';
+import { createDomainServices } from '../../src/domain/createDomainServices';
 import { policyConfigFrom } from '../../src/handoff/policy';
 import type { HandoffDecision } from '../../src/handoff/policy';
 import { createCorpusUnderstanding, type CorpusUnderstanding } from '../../src/nlu/corpusUnderstanding';
@@ -96,7 +97,7 @@ export function createTestBot(
   const bot = createTandemBot({
     storage: backend.storage,
     understanding: testUnderstanding(),
-    dialogDeps: { handoff, ...options.dialogDeps } as BotWiring['dialogDeps'],
+    dialogDeps: { handoff, domain: createDomainServices(), ...options.dialogDeps } as BotWiring['dialogDeps'],
     policy: policyConfigFrom(config),
     recorder,
     defaultTimezone: config.DEFAULT_TIMEZONE,
