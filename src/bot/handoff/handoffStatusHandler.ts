@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { TandemError } from '../../errors';
 import type { HandoffService } from '../../handoff/handoffService';
 import type { HandoffRecord, HandoffStore } from '../../handoff/handoffStore';
-import { CallbackReason, HandoffProtocol, HandoffState, HandoffStatus, valuesOf } from '../../handoff/vocabulary';
+import { CallbackReason, HandoffState, HandoffStatus, valuesOf } from '../../handoff/vocabulary';
 import type { Logger } from '../../observability/logger';
 import { allowWhileHumanOwned } from '../humanSide';
 import { turnLogger } from '../turnLogger';
@@ -28,11 +28,6 @@ export interface HandoffStatusDeps {
   /** Runs service calls so that what they deliver to this conversation goes out in this turn (which holds its lock). */
   readonly withinTurn?: <T>(context: TurnContext, work: () => Promise<T>, options?: { quiet?: boolean }) => Promise<T>;
   readonly logger?: Logger;
-}
-
-/** True for a `handoff.status` event activity. */
-export function isHandoffStatus(context: TurnContext): boolean {
-  return context.activity.type === 'event' && context.activity.name === HandoffProtocol.statusEvent;
 }
 
 /**
