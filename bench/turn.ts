@@ -1,15 +1,13 @@
 /**
  * `npm run bench:turn [-- --conversations 100 --turns 20 --redis redis://127.0.0.1:6379]`
  * Tandem and a bare botbuilder echo bot on the same restify stack, in the same run, in memory mode
- * and in Redis mode: turns/s and p50/p99 through POST /api/messages (expectReplies).
+ * and in Redis mode: turns/s and p50/p99 through POST /api/messages (expectReplies). Each bot runs in
+ * its own process; the load generator runs in this one.
  */
-import type { AddressInfo } from 'node:net';
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { cpus } from 'node:os';
-import type { Server } from 'restify';
-import { buildApp } from '../src/buildApp';
-import { loadConfig } from '../src/config';
-import { silentLogger } from '../src/observability/logger';
-import { createEchoServer } from './lib/echoServer';
+import { join } from 'node:path';
 import { runLoad, type LoadResult } from './lib/load';
 
 const arg = (name: string, fallback: string): string => {
@@ -32,17 +30,25 @@ const messages = [
   'cancel',
 ];
 
-async function listen(server: Server): Promise<number> {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return (server.address() as AddressInfo).port;
-}
-
-async function measure(label: string, server: Server): Promise<LoadResult> {
-  const port = await listen(server);
-  await runLoad(port, { conversations: 10, turnsPerConversation: 5, messages, label: `${label}-warm` });
-  const result = await runLoad(port, { conversations, turnsPerConversation: turns, messages, label });
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return result;
+/** Each bot runs in its own process, so the load generator never shares its event loop. */
+async function measure(label: string, bot: 'tandem' | 'echo', env: NodeJS.ProcessEnv): Promise<LoadResult> {
+  const child = spawn(process.execPath, ['--import', 'tsx', '--disable-warning=DEP0111', join(__dirname, 'lib', 'serveBot.ts'), bot], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    createInterface({ input: child.stdout }).once('line', (line) => resolve((JSON.parse(line) as { port: number }).port));
+    child.once('exit', (code) => reject(new Error(`${bot} server exited with ${String(code)}`)));
+  });
+  try {
+    // Warm up with as many conversations as the run, so first-turn costs and JIT are out of the figures.
+    await runLoad(port, { conversations, turnsPerConversation: 3, messages, label: `${label}-warm` });
+    return await runLoad(port, { conversations, turnsPerConversation: turns, messages, label });
+  } finally {
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+  }
 }
 
 async function main(): Promise<void> {
@@ -50,10 +56,8 @@ async function main(): Promise<void> {
   if (!skipRedis) modes.push({ mode: 'redis', env: { REDIS_URL: redisUrl, REDIS_KEY_PREFIX: `bench${Date.now() % 100000}` } });
   const rows: Record<string, unknown>[] = [];
   for (const { mode, env } of modes) {
-    const app = buildApp(loadConfig({ ...env, LOG_LEVEL: 'silent' }), { logger: silentLogger });
-    const tandem = await measure(`tandem-${mode}`, app.server);
-    await app.close();
-    const echo = await measure(`echo-${mode}`, createEchoServer());
+    const tandem = await measure(`tandem-${mode}`, 'tandem', env);
+    const echo = await measure(`echo-${mode}`, 'echo', env);
     for (const [bot, r] of [['tandem', tandem], ['echo', echo]] as const) {
       rows.push({ mode, bot, turns: r.turns, errors: r.errors, turnsPerSec: +r.turnsPerSecond.toFixed(0), p50Ms: +r.p50Ms.toFixed(2), p99Ms: +r.p99Ms.toFixed(2) });
     }

@@ -1,16 +1,8 @@
 import type { TurnContext } from 'botbuilder';
-
-function isKnownZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { isTimeZone } from '../src/time/isTimeZone';
 
 /** The user's IANA zone as the channel reports it (`localTimezone`), else the configured default. */
 export function userTimeZone(context: TurnContext, fallback: string): string {
   const reported = context.activity.localTimezone;
-  return reported && isKnownZone(reported) ? reported : fallback;
+  return reported && isTimeZone(reported) ? reported : fallback;
 }

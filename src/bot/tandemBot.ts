@@ -14,6 +14,7 @@ import type { TurnInsight } from '../handoff/insights';
 import type { HandoffDecision } from '../handoff/policy';
 import { HandoffProtocol } from '../handoff/vocabulary';
 import { type FrustrationAssessment, FrustrationReason, type FrustrationState, type NluEngine, type SentimentResult, type Understanding } from '../nlu/types';
+import { isTimeZone } from '../time/isTimeZone';
 import { parseCsat } from './csat';
 
 /** Conversation-level frustration bookkeeping, as pure functions from the NLU engine. */
@@ -216,14 +217,4 @@ function mergeInsights(learned: ReturnType<typeof takeInsights>): Pick<TurnInsig
     ...(lookups.length > 0 ? { lookups: lookups.slice(0, 20) } : {}),
     ...(form !== undefined ? { form } : {}),
   };
-}
-
-/** Channels send the user's zone as free text; an unknown one falls back to the default. */
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -1,3 +1,4 @@
+import { isTimeZone } from '../time/isTimeZone';
 import { EmergencyDetector } from './emergency/detectEmergency';
 import { extractEntities } from './entities/extractEntities';
 import { cleanText } from './language/cleanText';
@@ -79,10 +80,5 @@ function validDate(now: Date | undefined): Date {
 
 /** Unknown zones fall back to UTC rather than failing the turn. */
 function safeTimeZone(timeZone: string): string {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone });
-    return timeZone;
-  } catch {
-    return 'UTC';
-  }
+  return isTimeZone(timeZone) ? timeZone : 'UTC';
 }

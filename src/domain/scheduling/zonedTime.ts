@@ -1,3 +1,5 @@
+import { isTimeZone } from '../../time/isTimeZone';
+
 /**
  * Time-zone arithmetic on top of Intl only. Instants are stored as UTC; "local" means wall-clock time in
  * an IANA zone. Offsets come from the zone database Node ships, so daylight-saving changes are handled.
@@ -43,12 +45,7 @@ function partsFormatter(timeZone: string): Intl.DateTimeFormat {
 
 /** True when `timeZone` is an IANA zone this runtime knows. */
 export function isValidTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone });
-    return true;
-  } catch {
-    return false;
-  }
+  return isTimeZone(timeZone);
 }
 
 /** Wall-clock fields of `instant` in `timeZone`. */

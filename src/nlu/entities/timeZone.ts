@@ -8,9 +8,21 @@ export interface WallClock {
   readonly second: number;
 }
 
+const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** Formatters are costly to build and immutable, so one per zone is kept. */
+function offsetFormatter(timeZone: string): Intl.DateTimeFormat {
+  let formatter = offsetFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' });
+    if (offsetFormatters.size < 1000) offsetFormatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
 /** Minutes east of UTC for an IANA zone at an instant (New York in summer: -240). Throws RangeError on an unknown zone. */
 export function zoneOffsetMinutes(timeZone: string, at: Date): number {
-  const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
+  const name = offsetFormatter(timeZone)
     .formatToParts(at)
     .find((p) => p.type === 'timeZoneName')?.value;
   const m = /GMT([+-])(\d{2}):(\d{2})/.exec(name ?? '');
