@@ -23,7 +23,6 @@ import type { Logger } from './observability/logger';
 import { createMetrics, type Metrics } from './observability/metrics';
 import { createStateBackend, type MemoryStateBackend, type RedisStateBackend } from './storage/createStateBackend';
 import { createHandoffPorts, type HandoffPorts } from './storage/handoff/createHandoffPorts';
-import type { TranscriptLine } from './storage/transcriptLines';
 import { agentPageRoutes } from './web/agentPageRoutes';
 import { createWebChat } from './web/createWebChat';
 import { createDomainServices } from './domain/createDomainServices';
@@ -56,12 +55,6 @@ export interface BuildOptions {
   readonly clock?: () => number;
 }
 
-/** Until an LLM is configured: the customer's own recent words, which agents read first. */
-function extractiveSummary(lines: readonly TranscriptLine[]): Promise<string> {
-  const said = lines.filter((l) => l.from === 'user').slice(-4).map((l) => l.text);
-  return Promise.resolve(said.length > 0 ? `Customer said: ${said.join(' / ')}`.slice(0, 600) : 'No messages yet.');
-}
-
 /** The composition root: every dependency is built here and injected, nothing constructs its own. */
 export function buildApp(config: AppConfig, options: BuildOptions): App {
   const { logger } = options;
@@ -78,6 +71,8 @@ export function buildApp(config: AppConfig, options: BuildOptions): App {
   const domain = createDomainServices(
     backend.kind === 'redis' ? { stores: createRedisDomainStores(backend.redis, backend.keys) } : {},
   );
+  // Without LLM_PROVIDER the null client answers from the knowledge base and summarises extractively.
+  const llm = createLlmServices(config, domain.knowledge);
   const handoffPorts = createHandoffPorts(backend, config, { logger, ...(options.clock ? { clock: options.clock } : {}) });
   const handoff = new HandoffService({
     ...handoffPorts,
@@ -102,13 +97,13 @@ export function buildApp(config: AppConfig, options: BuildOptions): App {
         service: handoff,
         references: backend.references,
         transcripts: backend.transcripts,
-        summarize: extractiveSummary,
+        summarize: async (lines) => (await llm.summarizer.summarize(lines)).text,
       }),
       domain,
       defaultTimeZone: config.DEFAULT_TIMEZONE,
       maxFieldFailures: config.HANDOFF_FIELD_FAILURES,
       // FAQ answers go through the grounded answerer only when a model is configured.
-      ...(config.LLM_PROVIDER === 'none' ? {} : { answerer: createLlmServices(config, domain.knowledge).answerer }),
+      ...(config.LLM_PROVIDER === 'none' ? {} : { answerer: llm.answerer }),
     },
     policy: policyConfigFrom(config),
     recorder: {
