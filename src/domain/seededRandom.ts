@@ -1,3 +1,5 @@
+import { seededRandom } from '../random/seededRandom';
+
 /** A small deterministic PRNG (mulberry32), so sample data is identical on every machine and run. */
 export interface SeededRandom {
   /** Uniform in [0, 1). */
@@ -10,14 +12,7 @@ export interface SeededRandom {
 }
 
 export function createSeededRandom(seed: number): SeededRandom {
-  let state = seed >>> 0;
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededRandom(seed);
   return {
     next,
     int: (min, max) => min + Math.floor(next() * (max - min + 1)),

@@ -3,7 +3,7 @@ import { IntentDecision, type IntentPrediction, type ScoredIntent } from '../typ
 import { CentroidSimilarity } from './centroidSimilarity';
 import { defaultThresholdTuningOptions, tuneThresholds, type DecisionThresholds, type HeldOutScore, type ThresholdTuningOptions } from './decisionThresholds';
 import { FeatureSpace, defaultFeatureSpaceOptions, type FeatureSpaceOptions, type SparseVector } from './featureSpace';
-import { seededRandom, shuffleInPlace } from './seededRandom';
+import { seededRandom, shuffleInPlace } from '../../random/seededRandom';
 import { SoftmaxModel, defaultSoftmaxTrainingOptions, type SoftmaxTrainingOptions } from './softmaxRegression';
 import { fitTemperature, softmax, type HeldOutLogits } from './temperatureScaling';
 import { TextFeaturizer, defaultFeatureOptions, type FeatureOptions } from './textFeatures';

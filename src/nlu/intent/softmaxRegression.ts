@@ -1,5 +1,5 @@
 import type { SparseVector } from './featureSpace';
-import { seededRandom, shuffleInPlace } from './seededRandom';
+import { seededRandom, shuffleInPlace } from '../../random/seededRandom';
 
 export interface SoftmaxTrainingOptions {
   readonly epochs: number;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { seededRandom, shuffleInPlace } from '../../random/seededRandom';
 
 /** One labelled message; `features` are extra named signals (lexicon hits, conversation context). */
 export interface BinaryExample {
@@ -81,9 +82,9 @@ export class BinaryTextModel {
     let bias = 0;
     let biasSquared = 1e-8;
     const order = examples.map((_, i) => i);
-    const random = mulberry32(opts.seed);
+    const random = seededRandom(opts.seed);
     for (let epoch = 0; epoch < opts.epochs; epoch++) {
-      shuffle(order, random);
+      shuffleInPlace(order, random);
       for (const i of order) {
         const x = vectors[i]!;
         const y = examples[i]!.label ? 1 : 0;
@@ -199,22 +200,4 @@ function fnv1a(text: string): number {
     h = Math.imul(h, 0x01000193);
   }
   return h >>> 0;
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function shuffle<T>(items: T[], random: () => number): void {
-  for (let i = items.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [items[i], items[j]] = [items[j]!, items[i]!];
-  }
 }

@@ -1,51 +1,18 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createConnection } from 'node:net';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { QueueItem } from '../../../src/handoff/handoffService';
 import { startApp, type RunningApp } from '../../support/startApp';
 import { agentCall, ChannelRecorder, conv, Customer } from '../../http/agent/agentHarness';
-import { freePort } from './tandemProcess';
+import { canRunThrowawayRedis, freePort, sleep, startRedis, stopRedis } from '../../support/throwawayRedis';
 
 // Needs its own redis-server to stop and start again; CI must have it.
-const redisServerBin = '/usr/bin/redis-server';
-const describeRestart = existsSync(redisServerBin) || process.env.CI === 'true' ? describe : describe.skip;
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function answersPing(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = createConnection({ port, host: '127.0.0.1' });
-    const done = (ok: boolean) => {
-      socket.destroy();
-      resolve(ok);
-    };
-    socket.setTimeout(300, () => done(false));
-    socket.once('error', () => done(false));
-    socket.once('connect', () => socket.write('PING\r\n'));
-    socket.once('data', (data) => done(data.toString().startsWith('+PONG')));
-  });
-}
+const describeRestart = canRunThrowawayRedis ? describe : describe.skip;
 
 /** A throwaway redis-server with an append-only file in `dir`, so a restart reloads every write. */
-async function startRedis(port: number, dir: string): Promise<ChildProcess> {
-  const child = spawn(redisServerBin, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'yes', '--dir', dir], { stdio: 'ignore' });
-  for (let i = 0; i < 100; i += 1) {
-    // A PING answered while the AOF is still loading would be -LOADING, not +PONG.
-    if (await answersPing(port)) return child;
-    await sleep(50);
-  }
-  child.kill('SIGKILL');
-  throw new Error(`redis-server did not start on port ${port}`);
-}
-
-async function stopRedis(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill(signal);
-  await exited;
-}
+const startAofRedis = (port: number, dir: string): Promise<ChildProcess> =>
+  startRedis(port, ['--save', '', '--appendonly', 'yes', '--dir', dir]);
 
 describeRestart('Redis restarted while conversations are queued', () => {
   jest.setTimeout(60_000);
@@ -58,7 +25,7 @@ describeRestart('Redis restarted while conversations are queued', () => {
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'tandem-aof-'));
     port = await freePort();
-    redis = await startRedis(port, dir);
+    redis = await startAofRedis(port, dir);
     recorder = await new ChannelRecorder().start();
     running = await startApp({ REDIS_URL: `redis://127.0.0.1:${port}`, REDIS_KEY_PREFIX: 'restart' });
   });
@@ -82,7 +49,7 @@ describeRestart('Redis restarted while conversations are queued', () => {
     const during = await agentCall(running.baseUrl, 'GET', '/api/agent/queue');
     expect(during.status).toBe(503);
     expect(during.json.error?.code).toBe('STATE_UNAVAILABLE');
-    redis = await startRedis(port, dir);
+    redis = await startAofRedis(port, dir);
 
     // The client reconnects by itself; give it a moment.
     let after: QueueItem[] = [];

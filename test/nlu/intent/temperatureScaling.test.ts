@@ -1,4 +1,4 @@
-import { seededRandom } from '../../../src/nlu/intent/seededRandom';
+import { seededRandom } from '../../../src/random/seededRandom';
 import { fitTemperature, softmax, type HeldOutLogits } from '../../../src/nlu/intent/temperatureScaling';
 
 /** Labels drawn from softmax(logits / trueTemperature): the fit should recover trueTemperature. */
