@@ -1,3 +1,4 @@
+import type { TurnContext } from 'botbuilder';
 import {
   type DialogTurnResult,
   TextPrompt,
@@ -5,10 +6,9 @@ import {
   WaterfallDialog,
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
-import { parsePhoneNumberFromString } from 'libphonenumber-js';
-import { z } from 'zod';
 import type { HandoffDecision } from '../src/handoff/policy';
 import { HandoffReason } from '../src/handoff/vocabulary';
+import { EntityType } from '../src/nlu/types';
 import { emergencyGuidance } from './emergencyGuidance';
 import type { CallbackContact, HandoffGateway } from './handoffGateway';
 import { InterruptibleDialog } from './interruptibleDialog';
@@ -21,15 +21,14 @@ export interface HandoffDialogOptions {
 }
 
 const contactPromptId = 'handoffContact';
-const email = z.string().email();
 
-/** Reads a phone number (E.164) or an email out of free text; undefined when neither is valid. */
-export function parseContact(text: string, defaultCountry: 'US' = 'US'): CallbackContact | undefined {
-  const trimmed = text.trim();
-  const emailMatch = /[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+/.exec(trimmed)?.[0];
-  if (emailMatch && email.safeParse(emailMatch).success) return { kind: 'email', value: emailMatch.toLowerCase() };
-  const phone = parsePhoneNumberFromString(trimmed, defaultCountry);
-  if (phone?.isValid()) return { kind: 'phone', value: phone.number };
+/** The first phone number or email the NLU found in this turn's message (already validated and normalised). */
+function contactIn(context: TurnContext): CallbackContact | undefined {
+  for (const entity of getTurnSignals(context)?.understanding.entities ?? []) {
+    if (typeof entity.value !== 'string') continue;
+    if (entity.type === EntityType.email) return { kind: 'email', value: entity.value };
+    if (entity.type === EntityType.phone) return { kind: 'phone', value: entity.value };
+  }
   return undefined;
 }
 
@@ -44,7 +43,7 @@ export class HandoffDialog extends InterruptibleDialog {
   constructor(private readonly gateway: HandoffGateway) {
     super(HandoffDialog.id);
     this.addDialog(new TextPrompt(contactPromptId, async (prompt: PromptValidatorContext<string>) => {
-      const ok = parseContact(prompt.recognized.value ?? '') !== undefined;
+      const ok = contactIn(prompt.context) !== undefined;
       if (!ok && prompt.attemptCount < 4) {
         await prompt.context.sendActivity(
           "That doesn't look like a valid phone number or email address. Please type one, e.g. (555) 010-7788 or name@example.com.",
@@ -78,7 +77,7 @@ export class HandoffDialog extends InterruptibleDialog {
   }
 
   private async captureContact(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const contact = parseContact(String(step.result ?? ''));
+    const contact = contactIn(step.context);
     if (!contact) {
       await step.context.sendActivity(
         "I couldn't read a phone number or email, so I haven't booked a callback. Say \"talk to a human\" to try again.",
