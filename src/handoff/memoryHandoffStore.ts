@@ -61,6 +61,19 @@ interface Stored {
 const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString());
 
 /** In-process HandoffStore for one process (development, tests). Same contract as the Redis store. */
+/** What a conversation forgets when it goes back to the bot (release or cancel). */
+const backToBot = {
+  state: HandoffState.bot,
+  assignedAgent: undefined,
+  assignedAt: undefined,
+  leaseExpiresAt: undefined,
+  waitingSince: undefined,
+  requeuedAt: undefined,
+  enqueuedSeq: undefined,
+  external: false,
+  announced: undefined,
+} as const satisfies Partial<Stored>;
+
 export class MemoryHandoffStore implements HandoffStore {
   private readonly records = new Map<string, Stored>();
   private readonly tickets = new Map<string, CallbackTicket>();
@@ -148,19 +161,10 @@ export class MemoryHandoffStore implements HandoffStore {
       this.handleTimes = this.handleTimes.slice(0, this.handleHistory);
     }
     if (input.note !== undefined) this.pushNote(stored, { agentId, text: input.note, at: new Date(now).toISOString() });
-    Object.assign(stored, {
-      state: HandoffState.bot,
+    Object.assign(stored, backToBot, {
       handledTimes: stored.handledTimes + 1,
       lastDisposition: input.disposition,
       lastReleaseNote: input.note,
-      assignedAgent: undefined,
-      assignedAt: undefined,
-      leaseExpiresAt: undefined,
-      waitingSince: undefined,
-      requeuedAt: undefined,
-      enqueuedSeq: undefined,
-      external: false,
-      announced: undefined,
       updatedAt: now,
     } satisfies Partial<Stored>);
     return { record: this.toRecord(stored), handleMs };
@@ -181,18 +185,7 @@ export class MemoryHandoffStore implements HandoffStore {
     if (previousState !== HandoffState.queued && previousState !== HandoffState.assigned) {
       throw conflict(`cannot cancel a conversation in state ${previousState}`);
     }
-    Object.assign(stored, {
-      state: HandoffState.bot,
-      assignedAgent: undefined,
-      assignedAt: undefined,
-      leaseExpiresAt: undefined,
-      waitingSince: undefined,
-      requeuedAt: undefined,
-      enqueuedSeq: undefined,
-      external: false,
-      announced: undefined,
-      updatedAt: this.clock(),
-    } satisfies Partial<Stored>);
+    Object.assign(stored, backToBot, { updatedAt: this.clock() } satisfies Partial<Stored>);
     return { record: this.toRecord(stored), previousState, ...(previousAgent !== undefined ? { previousAgent } : {}) };
   }
 
