@@ -1,5 +1,6 @@
 import { decideHandoff, HandoffAction, type HandoffPolicyConfig } from '../handoff/policy';
 import { HandoffReason } from '../handoff/vocabulary';
+import { type FrustrationAssessment, FrustrationReason } from '../nlu/types';
 import type { PreemptionPolicy } from './tandemBot';
 
 export const handoffDialogId = 'handoff';
@@ -10,12 +11,12 @@ export const handoffDialogId = 'handoff';
  * Emergencies detected in the text always pre-empt, whatever the classifier thought.
  */
 export function preemptionFromPolicy(config: HandoffPolicyConfig): PreemptionPolicy {
-  return ({ understanding, intent, frustration, fallbackStreak }) => {
+  return ({ understanding, intent, frustration, fallbackStreak, inTask }) => {
     const decision = decideHandoff(
       {
         intent: { prediction: understanding.intent, metadata: intent ?? null },
         emergency: understanding.emergency,
-        frustration,
+        frustration: inTask ? withoutStoryContent(frustration) : frustration,
         fallbackStreak,
         fieldFailures: 0,
         explicitRequest: intent?.interrupts === true && intent.dialog === handoffDialogId,
@@ -30,4 +31,15 @@ export function preemptionFromPolicy(config: HandoffPolicyConfig): PreemptionPol
     if (!preempts) return { decision };
     return { decision, preempt: { dialogId: intent?.interrupts ? intent.dialog : handoffDialogId, options: { decision } } };
   };
+}
+
+/** Signals that a sad story carries by itself; they say nothing about the bot failing the user. */
+const storyReasons = new Set<string>([FrustrationReason.complaintWords, FrustrationReason.negativeSentiment, FrustrationReason.negativeTrend]);
+
+/**
+ * Inside a task, a customer describing what went wrong ("my employer fired me") is answering the
+ * question, not losing patience with us; only signals aimed at the conversation itself count.
+ */
+function withoutStoryContent(assessment: FrustrationAssessment): FrustrationAssessment {
+  return assessment.reasons.every((r) => storyReasons.has(r)) ? { score: 0, reasons: [] } : assessment;
 }

@@ -13,7 +13,7 @@ import { setTurnSignals, takeInsights, type Preemption } from '../../dialogs/tur
 import type { TurnInsight } from '../handoff/insights';
 import type { HandoffDecision } from '../handoff/policy';
 import { HandoffProtocol } from '../handoff/vocabulary';
-import { type FrustrationAssessment, FrustrationReason, type FrustrationState, type NluEngine, type SentimentResult, type Understanding } from '../nlu/types';
+import type { FrustrationAssessment, FrustrationState, NluEngine, SentimentResult, Understanding } from '../nlu/types';
 import { isTimeZone } from '../time/isTimeZone';
 import { parseCsat } from './csat';
 
@@ -46,6 +46,8 @@ export type PreemptionPolicy = (input: {
   intent: IntentMetadata | undefined;
   frustration: FrustrationAssessment;
   fallbackStreak: number;
+  /** A task dialog is waiting for this message as its answer. */
+  inTask: boolean;
 }) => { decision: HandoffDecision; preempt?: Preemption };
 
 export interface TandemBotDeps {
@@ -173,8 +175,9 @@ export class TandemBot extends ActivityHandler {
     const { decision, preempt } = this.deps.preemption({
       understanding,
       intent,
-      frustration: inTask ? withoutStoryContent(assessment) : assessment,
+      frustration: assessment,
       fallbackStreak: data.fallbackStreak,
+      inTask,
     });
     setTurnSignals(context, { understanding, intent, preempt, decision });
 
@@ -190,17 +193,6 @@ export class TandemBot extends ActivityHandler {
       ...(learned.length > 0 ? mergeInsights(learned) : {}),
     });
   }
-}
-
-/** Signals that a sad story carries by itself; they say nothing about the bot failing the user. */
-const storyReasons = new Set<string>([FrustrationReason.complaintWords, FrustrationReason.negativeSentiment, FrustrationReason.negativeTrend]);
-
-/**
- * Inside a task, a customer describing what went wrong ("my employer fired me") is answering the
- * question, not losing patience with us; only signals aimed at the conversation itself count.
- */
-function withoutStoryContent(assessment: FrustrationAssessment): FrustrationAssessment {
-  return assessment.reasons.every((r) => storyReasons.has(r)) ? { score: 0, reasons: [] } : assessment;
 }
 
 function mergeInsights(learned: ReturnType<typeof takeInsights>): Pick<TurnInsight, 'slots' | 'lookups' | 'form'> {
