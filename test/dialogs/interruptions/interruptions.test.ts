@@ -12,7 +12,6 @@ const whatDay = /What day would you like\?/;
 const slotsOffered = /\n1\. .+ with .+\n/;
 const pickByNumber = /pick one of the times by its number/i;
 const notUnderstood = /didn't understand|didn't catch|rather not guess|can't do that here/i;
-const back = (task: string): RegExp => new RegExp(`Back to ${task}:`);
 
 /** Every kind of prompt, interrupted the way customers do it: questions, second thoughts, other tasks, odd input. */
 const cases: readonly DialogCase[] = [
