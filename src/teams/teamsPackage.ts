@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
-import { PNG } from 'pngjs';
+import { PNG, type PNGWithMetadata } from 'pngjs';
 
 const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const placeholder = '{{MICROSOFT_APP_ID}}';
@@ -9,7 +9,7 @@ const placeholder = '{{MICROSOFT_APP_ID}}';
 /** Icon files the manifest names, with the size Teams requires. */
 const icons = { 'color.png': 192, 'outline.png': 32 } as const;
 
-function readIcon(teamsDir: string, name: keyof typeof icons): { data: Buffer; png: PNG } {
+function readIcon(teamsDir: string, name: keyof typeof icons): { data: Buffer; png: PNGWithMetadata } {
   const data = readFileSync(join(teamsDir, name));
   try {
     return { data, png: PNG.sync.read(data) };
