@@ -116,7 +116,7 @@ export function createTestBot(
       humans: options.humans ?? botOnly,
       readsAsCancel: cancelReader(testUnderstanding().nlu, testUnderstanding().intents, config.DEFAULT_TIMEZONE),
     },
-    { dedupeTtlSeconds: 60, lock: { ttlMs: 5000, waitMs: 5000 } },
+    { dedupe: { ttlSeconds: 60, leaseMs: 10_000 }, lock: { ttlMs: 5000, waitMs: 5000 } },
   );
   return { adapter, bot, backend, handoff, recorder };
 }
