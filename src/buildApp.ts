@@ -51,7 +51,10 @@ export interface BuildOptions {
   /** Where the trained intent model is cached; defaults to .cache/nlu. */
   readonly nluCacheDir?: string;
   readonly collectDefaultMetrics?: boolean;
-  /** Injected clock for handoff timing (tests). */
+  /**
+   * Injected clock (tests, conversation evals): handoff timing, the domain services, the dialogs and the
+   * understanding of dates all read it. Default: the system clock.
+   */
   readonly clock?: () => number;
 }
 
@@ -68,12 +71,15 @@ export function buildApp(config: AppConfig, options: BuildOptions): App {
   const adapter = createAdapter(config, logger, metrics);
   const userChannel = new ProactiveUserChannel(adapter, backend.references, config.MICROSOFT_APP_ID);
 
-  const domain = createDomainServices(
-    backend.kind === 'redis' ? { stores: createRedisDomainStores(backend.redis, backend.keys) } : {},
-  );
+  const clock = options.clock;
+  const now = clock ? () => new Date(clock()) : undefined;
+  const domain = createDomainServices({
+    ...(backend.kind === 'redis' ? { stores: createRedisDomainStores(backend.redis, backend.keys) } : {}),
+    ...(now ? { now } : {}),
+  });
   // Without LLM_PROVIDER the null client answers from the knowledge base and summarises extractively.
   const llm = createLlmServices(config, domain.knowledge);
-  const handoffPorts = createHandoffPorts(backend, config, { logger, ...(options.clock ? { clock: options.clock } : {}) });
+  const handoffPorts = createHandoffPorts(backend, config, { logger, ...(clock ? { clock } : {}) });
   const handoff = new HandoffService({
     ...handoffPorts,
     calendar: new BusinessCalendar({
@@ -86,7 +92,7 @@ export function buildApp(config: AppConfig, options: BuildOptions): App {
     agentName: (id) => agents.get(id)?.name,
     metrics,
     logger,
-    ...(options.clock ? { clock: options.clock } : {}),
+    ...(clock ? { clock } : {}),
   });
 
   const bot = createTandemBot({
@@ -102,6 +108,7 @@ export function buildApp(config: AppConfig, options: BuildOptions): App {
       domain,
       defaultTimeZone: config.DEFAULT_TIMEZONE,
       maxFieldFailures: config.HANDOFF_FIELD_FAILURES,
+      ...(now ? { now } : {}),
       // FAQ answers go through the grounded answerer only when a model is configured.
       ...(config.LLM_PROVIDER === 'none' ? {} : { answerer: llm.answerer }),
     },
@@ -113,6 +120,7 @@ export function buildApp(config: AppConfig, options: BuildOptions): App {
       },
     },
     defaultTimezone: config.DEFAULT_TIMEZONE,
+    ...(now ? { now } : {}),
     onHandoffStatus: (context, target) => handoffStatus.handle(context, target),
   });
   const handoffStatus = new HandoffStatusHandler({
@@ -144,7 +152,7 @@ export function buildApp(config: AppConfig, options: BuildOptions): App {
     bus: handoffPorts.bus,
     handback: new AgentHandback(userChannel, bot),
     logger,
-    ...(options.clock ? { clock: options.clock } : {}),
+    ...(clock ? { clock } : {}),
   });
   const routes: RouteModule[] = [...webChat.routes, ...agentApi.routes, agentPageRoutes()];
   const server = createServer({

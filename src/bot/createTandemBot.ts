@@ -14,6 +14,8 @@ export interface BotWiring {
   readonly policy: HandoffPolicyConfig;
   readonly recorder: ConversationRecorder;
   readonly defaultTimezone: string;
+  /** The clock dates are understood against (give the dialogs' domain services the same one). Default: system clock. */
+  readonly now?: () => Date;
   readonly onHandoffStatus?: TandemBotDeps['onHandoffStatus'];
 }
 
@@ -34,6 +36,7 @@ export function createTandemBot(wiring: BotWiring): TandemBot {
     preemption: preemptionFromPolicy(wiring.policy),
     recorder: wiring.recorder,
     defaultTimezone: wiring.defaultTimezone,
+    ...(wiring.now ? { now: wiring.now } : {}),
     ...(wiring.onHandoffStatus ? { onHandoffStatus: wiring.onHandoffStatus } : {}),
   });
 }

@@ -60,6 +60,8 @@ export interface TandemBotDeps {
   readonly preemption: PreemptionPolicy;
   readonly recorder: ConversationRecorder;
   readonly defaultTimezone: string;
+  /** The clock "monday" or "in two weeks" is read against. Default: system clock. */
+  readonly now?: () => Date;
   /** Handles `handoff.status` events from an external hub (Bot Framework handoff protocol). */
   readonly onHandoffStatus?: (context: TurnContext, bot: TandemBot) => Promise<void>;
 }
@@ -140,7 +142,7 @@ export class TandemBot extends ActivityHandler {
   private understand(context: TurnContext, text: string): Understanding {
     const claimed = context.activity.localTimezone;
     const timezone = claimed && isTimeZone(claimed) ? claimed : this.deps.defaultTimezone;
-    return this.deps.nlu.understand(text, { timezone });
+    return this.deps.nlu.understand(text, { timezone, ...(this.deps.now ? { now: this.deps.now() } : {}) });
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {
