@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { BotTarget } from './botTarget';
 import { startConnectorSink } from './connectorSink';
+import { httpCall } from './httpCall';
 import { scriptedTurns, type ConversationTest, type TurnExpectation } from './transcriptFormat';
 
 /** One expectation that did not hold. `turn` is 1-based; null for the conversation-level expectation. */
@@ -61,7 +62,7 @@ export async function runConversations(tests: readonly ConversationTest[], optio
     for (const test of tests) {
       const target = shared ?? (await options.startTarget());
       try {
-        const result = await runConversation(target, test, { serviceUrl: sink.url, turnTimeoutMs: options.turnTimeoutMs ?? 20_000 });
+        const result = await runConversation(target, test, { serviceUrl: sink.url, turnTimeoutMs: options.turnTimeoutMs ?? 30_000 });
         results.push(result);
         options.onResult?.(result);
       } finally {
@@ -91,7 +92,7 @@ export async function runConversation(target: BotTarget, test: ConversationTest,
     }
     await target.signOutAgents();
   } else {
-    await signInAgent(target);
+    await signInAgent(target, options.turnTimeoutMs);
   }
   const handoffReasons: string[] = [];
   let uncheckedIntents = 0;
@@ -122,7 +123,7 @@ export async function runConversation(target: BotTarget, test: ConversationTest,
       got: handedOff ? `handoff.initiate with reason ${handoffReasons[0]}` : 'no handoff.initiate',
     });
   }
-  if (handedOff) await closeHandoff(target, conversationId);
+  if (handedOff) await closeHandoff(target, conversationId, options.turnTimeoutMs);
   const reason = test.expect?.reason;
   if (reason !== undefined && handedOff && handoffReasons[0] !== reason) {
     failures.push({ turn: null, user: null, expected: `handoff reason ${reason}`, got: `handoff reason ${handoffReasons[0]}` });
@@ -163,11 +164,12 @@ function checkTurn(expect: TurnExpectation, replies: TurnReplies, intent: string
 }
 
 /** Signs the agent in (presence lasts AGENT_PRESENCE_TTL_SECONDS, so this runs before every conversation). */
-async function signInAgent(target: BotTarget): Promise<void> {
-  const response = await fetch(`${target.baseUrl}/api/agent/heartbeat`, {
+async function signInAgent(target: BotTarget, timeoutMs: number): Promise<void> {
+  const response = await httpCall(`${target.baseUrl}/api/agent/heartbeat`, {
     method: 'POST',
     headers: { authorization: `Bearer ${target.agentToken}`, 'content-type': 'application/json' },
     body: '{}',
+    timeoutMs,
   });
   if (response.status !== 200) {
     throw new Error(`the agent could not sign in at ${target.baseUrl} (POST /api/agent/heartbeat gave HTTP ${response.status}); check --agent-token`);
@@ -178,26 +180,27 @@ async function signInAgent(target: BotTarget): Promise<void> {
  * Takes a conversation the test handed off out of the queue (claim, then release as resolved), so the next
  * conversation on the same bot is not told it waits behind it.
  */
-async function closeHandoff(target: BotTarget, conversationId: string): Promise<void> {
+async function closeHandoff(target: BotTarget, conversationId: string, timeoutMs: number): Promise<void> {
   const call = (method: string, path: string, body?: unknown) =>
-    fetch(`${target.baseUrl}/api/agent/conversations/${encodeURIComponent(conversationId)}${path}`, {
+    httpCall(`${target.baseUrl}/api/agent/conversations/${encodeURIComponent(conversationId)}${path}`, {
       method,
       headers: { authorization: `Bearer ${target.agentToken}`, 'content-type': 'application/json' },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      timeoutMs,
     });
   const pack = await call('GET', '');
   if (pack.status !== 200) return;
-  const { state } = (await pack.json()) as { state?: string };
+  const { state } = JSON.parse(pack.text) as { state?: string };
   if (state !== 'queued' && state !== 'assigned') return;
   if (state === 'queued') await call('POST', '/claim', {});
   await call('POST', '/release', { disposition: 'resolved' });
 }
 
 async function sendTurn(target: BotTarget, conversationId: string, text: string, options: ConversationOptions): Promise<TurnReplies> {
-  const response = await fetch(`${target.baseUrl}/api/messages`, {
+  const response = await httpCall(`${target.baseUrl}/api/messages`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    signal: AbortSignal.timeout(options.turnTimeoutMs),
+    timeoutMs: options.turnTimeoutMs,
     body: JSON.stringify({
       type: 'message',
       id: randomUUID(),
@@ -210,7 +213,7 @@ async function sendTurn(target: BotTarget, conversationId: string, text: string,
       deliveryMode: 'expectReplies',
     }),
   });
-  const body = await response.text();
+  const body = response.text;
   if (response.status !== 200) {
     return { texts: [`(HTTP ${response.status}: ${body.slice(0, 200)})`], buttons: [], handoffReasons: [] };
   }
