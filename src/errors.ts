@@ -11,6 +11,11 @@ export const errorRegistry = {
   NOT_FOUND: { status: 404, internal: 'Resource not found', user: 'Not found.' },
   CONFLICT: { status: 409, internal: 'State conflict', user: 'That conflicts with the current state.' },
   PAYLOAD_TOO_LARGE: { status: 413, internal: 'Request body too large', user: 'The request is too large.' },
+  UNSUPPORTED_MEDIA_TYPE: {
+    status: 415,
+    internal: 'Request body has an unsupported content type or content coding',
+    user: 'Send the body as application/json, uncompressed or gzip/deflate.',
+  },
   UNPROCESSABLE: { status: 422, internal: 'Request is well-formed but cannot be processed', user: 'The request cannot be processed.' },
   RATE_LIMITED: { status: 429, internal: 'Too many requests', user: 'Too many requests; slow down and retry.' },
   STATE_UNAVAILABLE: {
@@ -22,6 +27,11 @@ export const errorRegistry = {
     status: 503,
     internal: 'Timed out waiting for the conversation lock',
     user: "Sorry, I'm still working on your previous message. Please try again in a moment.",
+  },
+  TURN_IN_PROGRESS: {
+    status: 503,
+    internal: 'The same activity is still being processed (dedupe lease held)',
+    user: "I'm still working on that message. Please try again in a moment.",
   },
   STALE_STATE: {
     status: 409,
@@ -77,4 +87,9 @@ export class TandemError extends Error {
 export function toTandemError(error: unknown): TandemError {
   if (error instanceof TandemError) return error;
   return new TandemError('INTERNAL', error instanceof Error ? error.message : String(error), undefined, { cause: error });
+}
+
+/** True for failures that a later retry of the same request can succeed at (the 503s: Redis, locks, a turn in progress). */
+export function isRetryable(error: TandemError): boolean {
+  return error.status === 503;
 }
