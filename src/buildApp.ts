@@ -51,10 +51,7 @@ export interface BuildOptions {
   /** Where the trained intent model is cached; defaults to .cache/nlu. */
   readonly nluCacheDir?: string;
   readonly collectDefaultMetrics?: boolean;
-  /**
-   * Injected clock (tests, conversation evals): handoff timing, the domain services, the dialogs and the
-   * understanding of dates all read it. Default: the system clock.
-   */
+  /** Injected clock (tests): handoff timing, business hours, NLU dates, dialogs and domain services all read it. */
   readonly clock?: () => number;
 }
 
@@ -79,7 +76,7 @@ export function buildApp(config: AppConfig, options: BuildOptions): App {
   });
   // Without LLM_PROVIDER the null client answers from the knowledge base and summarises extractively.
   const llm = createLlmServices(config, domain.knowledge);
-  const handoffPorts = createHandoffPorts(backend, config, { logger, ...(clock ? { clock } : {}) });
+  const handoffPorts = createHandoffPorts(backend, config, { logger, ...(options.clock ? { clock: options.clock } : {}) });
   const handoff = new HandoffService({
     ...handoffPorts,
     calendar: new BusinessCalendar({
@@ -92,7 +89,7 @@ export function buildApp(config: AppConfig, options: BuildOptions): App {
     agentName: (id) => agents.get(id)?.name,
     metrics,
     logger,
-    ...(clock ? { clock } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
   });
 
   const bot = createTandemBot({
@@ -108,7 +105,6 @@ export function buildApp(config: AppConfig, options: BuildOptions): App {
       domain,
       defaultTimeZone: config.DEFAULT_TIMEZONE,
       maxFieldFailures: config.HANDOFF_FIELD_FAILURES,
-      ...(now ? { now } : {}),
       // FAQ answers go through the grounded answerer only when a model is configured.
       ...(config.LLM_PROVIDER === 'none' ? {} : { answerer: llm.answerer }),
     },
@@ -152,7 +148,7 @@ export function buildApp(config: AppConfig, options: BuildOptions): App {
     bus: handoffPorts.bus,
     handback: new AgentHandback(userChannel, bot),
     logger,
-    ...(clock ? { clock } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
   });
   const routes: RouteModule[] = [...webChat.routes, ...agentApi.routes, agentPageRoutes()];
   const server = createServer({

@@ -14,7 +14,7 @@ export interface BotWiring {
   readonly policy: HandoffPolicyConfig;
   readonly recorder: ConversationRecorder;
   readonly defaultTimezone: string;
-  /** The clock dates are understood against (give the dialogs' domain services the same one). Default: system clock. */
+  /** One clock for NLU, dialogs and domain services (tests fix it). Default: `dialogDeps.now`, else the system clock. */
   readonly now?: () => Date;
   readonly onHandoffStatus?: TandemBotDeps['onHandoffStatus'];
 }
@@ -22,8 +22,9 @@ export interface BotWiring {
 /** Builds the bot and its dialogs; shared by the app and by tests so both run the same wiring. */
 export function createTandemBot(wiring: BotWiring): TandemBot {
   // The help dialog lists what the main dialog can route to; it is only asked after construction.
+  const now = wiring.now ?? wiring.dialogDeps.now;
   const main: MainDialog = new MainDialog(
-    createDialogModules({ ...wiring.dialogDeps, capabilities: () => main.capabilities() }),
+    createDialogModules({ ...wiring.dialogDeps, ...(now ? { now } : {}), capabilities: () => main.capabilities() }),
     wiring.understanding.intents,
   );
   return new TandemBot({
@@ -36,7 +37,7 @@ export function createTandemBot(wiring: BotWiring): TandemBot {
     preemption: preemptionFromPolicy(wiring.policy),
     recorder: wiring.recorder,
     defaultTimezone: wiring.defaultTimezone,
-    ...(wiring.now ? { now: wiring.now } : {}),
+    ...(now ? { now } : {}),
     ...(wiring.onHandoffStatus ? { onHandoffStatus: wiring.onHandoffStatus } : {}),
   });
 }
