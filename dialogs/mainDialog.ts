@@ -89,9 +89,9 @@ export class MainDialog extends ComponentDialog {
     }
     const prediction = understanding.intent;
     if (prediction.decision === 'ambiguous' && prediction.intent && prediction.runnerUp) {
-      // Small talk is never one of the choices: "thanks, and where is my order" is about the order.
+      // Small talk and "stop" are never one of the choices: "thanks, and where is my order" is about the order.
       const readings = [this.intents.get(prediction.intent), this.intents.get(prediction.runnerUp.intent)].filter(
-        (i): i is IntentMetadata => i !== undefined && i.role !== IntentRole.social,
+        (i): i is IntentMetadata => i !== undefined && i.role !== IntentRole.social && i.role !== IntentRole.cancel,
       );
       const [first, second] = readings;
       // Two readings handled by the same dialog need no question: the dialog serves both.
