@@ -51,7 +51,7 @@ export interface BuildOptions {
   /** Where the trained intent model is cached; defaults to .cache/nlu. */
   readonly nluCacheDir?: string;
   readonly collectDefaultMetrics?: boolean;
-  /** Injected clock for handoff timing (tests). */
+  /** Injected clock (tests): handoff timing, business hours, NLU dates, dialogs and domain services all read it. */
   readonly clock?: () => number;
 }
 
@@ -68,9 +68,12 @@ export function buildApp(config: AppConfig, options: BuildOptions): App {
   const adapter = createAdapter(config, logger, metrics);
   const userChannel = new ProactiveUserChannel(adapter, backend.references, config.MICROSOFT_APP_ID);
 
-  const domain = createDomainServices(
-    backend.kind === 'redis' ? { stores: createRedisDomainStores(backend.redis, backend.keys) } : {},
-  );
+  const clock = options.clock;
+  const now = clock ? () => new Date(clock()) : undefined;
+  const domain = createDomainServices({
+    ...(backend.kind === 'redis' ? { stores: createRedisDomainStores(backend.redis, backend.keys) } : {}),
+    ...(now ? { now } : {}),
+  });
   // Without LLM_PROVIDER the null client answers from the knowledge base and summarises extractively.
   const llm = createLlmServices(config, domain.knowledge);
   const handoffPorts = createHandoffPorts(backend, config, { logger, ...(options.clock ? { clock: options.clock } : {}) });
@@ -113,6 +116,7 @@ export function buildApp(config: AppConfig, options: BuildOptions): App {
       },
     },
     defaultTimezone: config.DEFAULT_TIMEZONE,
+    ...(now ? { now } : {}),
     onHandoffStatus: (context, target) => handoffStatus.handle(context, target),
   });
   const handoffStatus = new HandoffStatusHandler({

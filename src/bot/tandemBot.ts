@@ -60,6 +60,8 @@ export interface TandemBotDeps {
   readonly preemption: PreemptionPolicy;
   readonly recorder: ConversationRecorder;
   readonly defaultTimezone: string;
+  /** The clock relative dates ("tomorrow", "monday") are read against; the dialogs and domain services share it. Default: system clock. */
+  readonly now?: () => Date;
   /** Handles `handoff.status` events from an external hub (Bot Framework handoff protocol). */
   readonly onHandoffStatus?: (context: TurnContext, bot: TandemBot) => Promise<void>;
 }
@@ -105,6 +107,10 @@ export class TandemBot extends ActivityHandler {
     await this.deps.userState.saveChanges(context, false);
   }
 
+  private now(): Date {
+    return this.deps.now ? this.deps.now() : new Date();
+  }
+
   /** After an agent resolved the chat: ask for a one-question rating (proactive turn). */
   async askForCsat(context: TurnContext, agentName: string | undefined): Promise<void> {
     const data = await this.conversationData.get(context, { fallbackStreak: 0 });
@@ -140,7 +146,7 @@ export class TandemBot extends ActivityHandler {
   private understand(context: TurnContext, text: string): Understanding {
     const claimed = context.activity.localTimezone;
     const timezone = claimed && isTimeZone(claimed) ? claimed : this.deps.defaultTimezone;
-    return this.deps.nlu.understand(text, { timezone });
+    return this.deps.nlu.understand(text, { timezone, now: this.now() });
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {
@@ -186,7 +192,7 @@ export class TandemBot extends ActivityHandler {
 
     const learned = takeInsights(context);
     await this.deps.recorder.appendInsight(conversationId, {
-      at: new Date().toISOString(),
+      at: this.now().toISOString(),
       intent: { intent: top.intent, confidence: top.confidence },
       sentiment: { score: understanding.sentiment.average, frustration: assessment.score },
       frustrationReasons: [...assessment.reasons],

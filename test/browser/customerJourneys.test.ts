@@ -15,6 +15,7 @@ import {
   type PageProblems,
   type RunningTandem,
 } from './browserSupport';
+import { clockStartingAt, testNow } from '../support/testClock';
 import { xssCorpus } from './xssCorpus';
 
 const waitMs = 15_000;
@@ -26,7 +27,8 @@ describeBrowser('customer journeys through the chat page and the agent console (
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    [tandem, browser] = await Promise.all([startTandem(), launchChromium()]);
+    // A fixed calendar ("next Wednesday" is always December 9, 2026) on a clock that still moves for the handoff.
+    [tandem, browser] = await Promise.all([startTandem({}, { clock: clockStartingAt(testNow) }), launchChromium()]);
   });
   afterAll(async () => {
     await browser?.close();

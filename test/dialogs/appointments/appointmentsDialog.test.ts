@@ -2,19 +2,13 @@ import type { Attachment } from 'botbuilder';
 import { patientRefOf } from '../../../dialogs/patientRef';
 import { createDomainServices } from '../../../src/domain/createDomainServices';
 import { localParts, zonedToUtc } from '../../../src/domain/scheduling/zonedTime';
+import { TestClock, testNow } from '../../support/testClock';
 import { createDialogTestBot, type DialogCase, testChannelId, testUser, textOf } from '../support/dialogTestBot';
 
 const zone = 'America/New_York';
-/** "March 26": a day `days` from today in New York, as a person would type it. */
+/** "December 12": a day `days` after the tests' fixed today (Wednesday, December 2, 2026), as a person would type it. */
 function dayInWords(days: number): string {
-  return new Intl.DateTimeFormat('en-US', { timeZone: zone, month: 'long', day: 'numeric' }).format(new Date(Date.now() + days * 86_400_000));
-}
-/** The first Monday-to-Friday at least `minDays` ahead, in words. */
-function weekdayInWords(minDays: number): string {
-  for (let days = minDays; ; days += 1) {
-    const weekday = new Intl.DateTimeFormat('en-US', { timeZone: zone, weekday: 'short' }).format(new Date(Date.now() + days * 86_400_000));
-    if (weekday !== 'Sat' && weekday !== 'Sun') return dayInWords(days);
-  }
+  return new Intl.DateTimeFormat('en-US', { timeZone: zone, month: 'long', day: 'numeric' }).format(new Date(testNow.getTime() + days * 86_400_000));
 }
 const testPatient = patientRefOf(testChannelId, testUser.id);
 const slotsOffered = /\n1\. .+ with .+\n/;
@@ -107,7 +101,7 @@ function fhirOf(replies: readonly { attachments?: Attachment[] }[]): Attachment 
 
 /** Books straight through the service, for the reschedule and cancel tables. */
 async function bookFor(domain: ReturnType<typeof createDomainServices>, patientRef: string, daysAhead: number) {
-  const from = new Date(Date.now() + daysAhead * 86_400_000);
+  const from = new Date(testNow.getTime() + daysAhead * 86_400_000);
   const [slot] = await domain.scheduling.findSlots({ typeId: 'annual-physical', from, to: new Date(from.getTime() + 7 * 86_400_000), limit: 1 });
   if (!slot) throw new Error('no free slot in the sample calendar');
   const booked = await domain.scheduling.book({ slotStart: slot.start, providerId: slot.providerId, typeId: slot.typeId, patientRef });
@@ -138,17 +132,18 @@ describe('appointments dialog', () => {
   });
 
   it('a free time named exactly goes straight to confirmation', async () => {
-    const domain = createDomainServices();
-    const from = new Date(Date.now() + 8 * 86_400_000);
+    const clock = new TestClock();
+    const domain = createDomainServices({ now: clock.now });
+    const from = new Date(testNow.getTime() + 8 * 86_400_000);
     const [slot] = await domain.scheduling.findSlots({ typeId: 'follow-up', providerId: 'prov-okafor', from, to: new Date(from.getTime() + 7 * 86_400_000), limit: 1 });
     if (!slot) throw new Error('no slot');
     const local = localParts(new Date(slot.start), zone);
-    const clock = `${local.hour % 12 === 0 ? 12 : local.hour % 12}:${String(local.minute).padStart(2, '0')}${local.hour < 12 ? 'am' : 'pm'}`;
+    const time = `${local.hour % 12 === 0 ? 12 : local.hour % 12}:${String(local.minute).padStart(2, '0')}${local.hour < 12 ? 'am' : 'pm'}`;
     const day = new Intl.DateTimeFormat('en-US', { timeZone: zone, month: 'long', day: 'numeric' }).format(new Date(slot.start));
-    const bot = createDialogTestBot({ domain });
+    const bot = createDialogTestBot({ clock, domain });
     await bot.run([
       ['book a follow-up with Dr. Okafor', when],
-      [`${day} at ${clock}`, /Shall I book this: Follow-up visit, .+ with Dr\. Amara Okafor\?/],
+      [`${day} at ${time}`, /Shall I book this: Follow-up visit, .+ with Dr\. Amara Okafor\?/],
       ['yes', /You're booked/],
     ]);
   });
@@ -158,16 +153,18 @@ describe('appointments dialog', () => {
     const steps = (expected: RegExp, forbidden?: RegExp) =>
       [
         ['book a follow-up with Dr. Okafor', when],
-        [`${weekdayInWords(15)} at 5:30am`, expected, forbidden],
+        // Tuesday, December 15: Dr. Okafor's 8:30 slot is free in the seeded calendar.
+        ['December 15 at 5:30am', expected, forbidden],
       ] as const;
     await createDialogTestBot().run(steps(/outside working hours/));
     await createDialogTestBot({ localTimezone: 'America/Los_Angeles' }).run(steps(/8:30 AM E[SD]T/, /outside working hours/));
   });
 
   it('reschedules an appointment to a new free slot', async () => {
-    const domain = createDomainServices();
+    const clock = new TestClock();
+    const domain = createDomainServices({ now: clock.now });
     const before = await bookFor(domain, testPatient, 10);
-    const bot = createDialogTestBot({ domain });
+    const bot = createDialogTestBot({ clock, domain });
     await bot.run([
       ['I need to reschedule my appointment', /Your Annual physical with .+ What day would you like\?/],
       [dayInWords(20), slotsOffered],
@@ -180,10 +177,11 @@ describe('appointments dialog', () => {
   });
 
   it('cancels after confirmation; another patient\'s appointments are never shown', async () => {
-    const domain = createDomainServices();
+    const clock = new TestClock();
+    const domain = createDomainServices({ now: clock.now });
     const other = await bookFor(domain, 'pt-someone-else', 5);
     const mine = await bookFor(domain, testPatient, 6);
-    const bot = createDialogTestBot({ domain });
+    const bot = createDialogTestBot({ clock, domain });
     await bot.run([
       ['show my appointments', new RegExp(`You have one upcoming appointment:[\\s\\S]*${mine.id}`), new RegExp(other.id)],
       ['cancel my appointment', /Cancel your Annual physical with .+\?/],
@@ -195,18 +193,15 @@ describe('appointments dialog', () => {
   });
 
   it('refuses to cancel inside the cancellation window and says why', async () => {
-    // Freeze both the services and the dialogs at 09:00 on a coming Monday, with an appointment that afternoon.
-    const today = localParts(new Date(), zone);
-    const daysToMonday = ((8 - today.weekday) % 7) || 7;
-    const monday = localParts(new Date(Date.now() + daysToMonday * 86_400_000), zone);
-    const clock = zonedToUtc({ year: monday.year, month: monday.month, day: monday.day, hour: 9, minute: 0 }, zone);
-    const now = () => clock;
-    const domain = createDomainServices({ now });
-    const [slot] = await domain.scheduling.findSlots({ typeId: 'annual-physical', providerId: 'prov-okafor', from: new Date(clock.getTime() + 3_600_000), to: new Date(clock.getTime() + 10 * 3_600_000), limit: 1 });
+    // Services and dialogs at 09:00 on Monday, December 7, with an appointment that afternoon.
+    const nineAm = zonedToUtc({ year: 2026, month: 12, day: 7, hour: 9, minute: 0 }, zone);
+    const clock = new TestClock(nineAm);
+    const domain = createDomainServices({ now: clock.now });
+    const [slot] = await domain.scheduling.findSlots({ typeId: 'annual-physical', providerId: 'prov-okafor', from: new Date(nineAm.getTime() + 3_600_000), to: new Date(nineAm.getTime() + 10 * 3_600_000), limit: 1 });
     if (!slot) throw new Error('no slot');
     const booked = await domain.scheduling.book({ slotStart: slot.start, providerId: slot.providerId, typeId: slot.typeId, patientRef: testPatient });
     expect(booked.ok).toBe(true);
-    const bot = createDialogTestBot({ domain, dialogDeps: { now } });
+    const bot = createDialogTestBot({ clock, domain });
     await bot.run([['I want to cancel my appointment', /can't be changed online less than 24 hours before they start\. Please call the clinic\./]]);
     const [still] = await domain.scheduling.listAppointments(testPatient);
     expect(still?.status).toBe('booked');

@@ -1,4 +1,5 @@
 import { post, startApp, type RunningApp } from '../../support/startApp';
+import { clockStartingAt } from '../../support/testClock';
 import { agentCall, ChannelRecorder, conv, Customer, SseClient, supervisorToken } from '../../http/agent/agentHarness';
 
 const texts = (replies: { type: string; text?: string }[]) => replies.filter((a) => a.type === 'message').map((a) => a.text ?? '');
@@ -113,15 +114,14 @@ describe('after hours', () => {
   let running: RunningApp;
   let recorder: ChannelRecorder;
 
-  /** Today, yesterday and tomorrow in the business time zone: closed whatever the hour. */
-  function closedDays(timeZone: string): string {
-    const day = (offset: number) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(Date.now() + offset * 86_400_000);
-    return [day(-1), day(0), day(1)].join(',');
-  }
 
   beforeAll(async () => {
     recorder = await new ChannelRecorder().start();
-    running = await startApp({ BUSINESS_HOURS: 'mon-sun 00:00-24:00', BUSINESS_TIMEZONE: 'America/New_York', BUSINESS_HOLIDAYS: closedDays('America/New_York') });
+    // The app's clock starts at noon on a holiday, whatever day the test runs.
+    running = await startApp(
+      { BUSINESS_HOURS: 'mon-sun 00:00-24:00', BUSINESS_TIMEZONE: 'America/New_York', BUSINESS_HOLIDAYS: '2026-12-02' },
+      { clock: clockStartingAt(new Date('2026-12-02T17:00:00Z')) },
+    );
   });
   afterAll(async () => {
     await running.stop();
