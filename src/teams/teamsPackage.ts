@@ -1,13 +1,22 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readPngInfo } from './png';
-import { createZip } from './zip';
+import { zipSync } from 'fflate';
+import { PNG, type PNGWithMetadata } from 'pngjs';
 
 const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const placeholder = '{{MICROSOFT_APP_ID}}';
 
 /** Icon files the manifest names, with the size Teams requires. */
 const icons = { 'color.png': 192, 'outline.png': 32 } as const;
+
+function readIcon(teamsDir: string, name: keyof typeof icons): { data: Buffer; png: PNGWithMetadata } {
+  const data = readFileSync(join(teamsDir, name));
+  try {
+    return { data, png: PNG.sync.read(data) };
+  } catch (error) {
+    throw new Error(`teams/${name} is not a readable PNG: ${(error as Error).message}`, { cause: error });
+  }
+}
 
 /**
  * Builds the Teams app package (manifest.json + icons at the zip root) from `teamsDir`, with the bot
@@ -26,16 +35,16 @@ export function buildTeamsPackage(options: { teamsDir: string; botId: string }):
   if (manifest.icons?.color !== 'color.png' || manifest.icons.outline !== 'outline.png') {
     throw new Error('teams/manifest.json must name the icons color.png and outline.png');
   }
-  const iconEntries = Object.entries(icons).map(([name, size]) => {
-    const data = readFileSync(join(options.teamsDir, name));
-    const info = readPngInfo(data);
-    if (info.width !== size || info.height !== size) {
-      throw new Error(`teams/${name} must be ${size}×${size} pixels, not ${info.width}×${info.height}`);
+  const files: Record<string, Uint8Array> = { 'manifest.json': Buffer.from(manifestText) };
+  for (const [name, size] of Object.entries(icons) as [keyof typeof icons, number][]) {
+    const { data, png } = readIcon(options.teamsDir, name);
+    if (png.width !== size || png.height !== size) {
+      throw new Error(`teams/${name} must be ${size}×${size} pixels, not ${png.width}×${png.height}`);
     }
-    if (name === 'outline.png' && info.colorType !== 6 && info.colorType !== 4) {
+    if (name === 'outline.png' && !png.alpha) {
       throw new Error('teams/outline.png must have an alpha channel (white on transparent)');
     }
-    return { name, data };
-  });
-  return createZip([{ name: 'manifest.json', data: Buffer.from(manifestText) }, ...iconEntries]);
+    files[name] = data;
+  }
+  return Buffer.from(zipSync(files, { level: 9 }));
 }

@@ -1,71 +1,54 @@
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inflateSync } from 'node:zlib';
-import { readPngInfo } from '../../src/teams/png';
-import { drawColorIcon, drawOutlineIcon } from '../../src/teams/teamsIcons';
+import { unzipSync } from 'fflate';
+import { PNG } from 'pngjs';
 import { buildTeamsPackage } from '../../src/teams/teamsPackage';
-import { readZip } from './readZip';
 
 const teamsDir = join(__dirname, '..', '..', 'teams');
 const botId = '3F2A1B4C-1234-4ABC-9DEF-0123456789AB';
 
-/** RGBA pixels of a PNG this project wrote (filter 0 on every row). */
-function pixelsOf(png: Buffer): Uint8Array {
-  const { width, height } = readPngInfo(png);
-  const idat: Buffer[] = [];
-  for (let at = 8; at < png.length; ) {
-    const length = png.readUInt32BE(at);
-    if (png.toString('ascii', at + 4, at + 8) === 'IDAT') idat.push(png.subarray(at + 8, at + 8 + length));
-    at += 12 + length;
+function withTeamsDir(icons: { color: PNG; outline: PNG }, run: (dir: string) => void): void {
+  const dir = mkdtempSync(join(tmpdir(), 'tandem-teams-'));
+  try {
+    copyFileSync(join(teamsDir, 'manifest.json'), join(dir, 'manifest.json'));
+    writeFileSync(join(dir, 'color.png'), PNG.sync.write(icons.color));
+    writeFileSync(join(dir, 'outline.png'), PNG.sync.write(icons.outline, { colorType: 6 }));
+    run(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
-  const rows = inflateSync(Buffer.concat(idat));
-  const out = new Uint8Array(width * height * 4);
-  for (let y = 0; y < height; y += 1) {
-    expect(rows[y * (width * 4 + 1)]).toBe(0);
-    out.set(rows.subarray(y * (width * 4 + 1) + 1, (y + 1) * (width * 4 + 1)), y * width * 4);
-  }
-  return out;
 }
 
-describe('Teams icons', () => {
-  it('draws a 192×192 opaque colour icon', () => {
-    const png = drawColorIcon();
-    expect(readPngInfo(png)).toEqual({ width: 192, height: 192, bitDepth: 8, colorType: 6 });
-    const pixels = pixelsOf(png);
-    expect(pixels.filter((_, i) => i % 4 === 3).every((alpha) => alpha === 255)).toBe(true);
-  });
-
-  it('draws a 32×32 outline icon that is only white on transparent, and not empty', () => {
-    const png = drawOutlineIcon();
-    expect(readPngInfo(png)).toMatchObject({ width: 32, height: 32, colorType: 6 });
-    const pixels = pixelsOf(png);
-    const opaque = [];
-    for (let i = 0; i < pixels.length; i += 4) {
-      expect([pixels[i], pixels[i + 1], pixels[i + 2]]).toEqual([255, 255, 255]);
-      if (pixels[i + 3]! > 0) opaque.push(i);
+describe('the committed Teams icons', () => {
+  it('are a 192×192 opaque colour icon and a 32×32 white-on-transparent outline that is not empty', () => {
+    const color = PNG.sync.read(readFileSync(join(teamsDir, 'color.png')));
+    expect([color.width, color.height]).toEqual([192, 192]);
+    const outline = PNG.sync.read(readFileSync(join(teamsDir, 'outline.png')));
+    expect([outline.width, outline.height, outline.alpha]).toEqual([32, 32, true]);
+    let opaque = 0;
+    for (let i = 0; i < outline.data.length; i += 4) {
+      if (outline.data[i + 3]! === 0) continue;
+      opaque += 1;
+      expect([outline.data[i], outline.data[i + 1], outline.data[i + 2]]).toEqual([255, 255, 255]);
     }
-    expect(opaque.length).toBeGreaterThan(50);
-    expect(opaque.length).toBeLessThan(32 * 32 / 2);
-  });
-
-  it('keeps the committed icons in teams/ the same as the drawing code', () => {
-    expect(readFileSync(join(teamsDir, 'color.png')).equals(drawColorIcon())).toBe(true);
-    expect(readFileSync(join(teamsDir, 'outline.png')).equals(drawOutlineIcon())).toBe(true);
+    expect(opaque).toBeGreaterThan(50);
+    expect(opaque).toBeLessThan((32 * 32) / 2);
   });
 });
 
 describe('buildTeamsPackage', () => {
   it('packs manifest.json (bot id filled in) and both icons at the zip root', () => {
-    const entries = readZip(buildTeamsPackage({ teamsDir, botId }));
-    expect(entries.map((e) => e.name)).toEqual(['manifest.json', 'color.png', 'outline.png']);
-    const manifest = JSON.parse(entries[0]!.data.toString('utf8')) as Record<string, unknown> & {
+    const entries = unzipSync(buildTeamsPackage({ teamsDir, botId }));
+    expect(Object.keys(entries).sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);
+    const manifest = JSON.parse(Buffer.from(entries['manifest.json']!).toString('utf8')) as Record<string, unknown> & {
       bots: { botId: string; scopes: string[] }[];
     };
     expect(manifest).toMatchObject({ manifestVersion: '1.16', id: botId.toLowerCase(), icons: { color: 'color.png', outline: 'outline.png' } });
     expect(manifest.bots).toEqual([expect.objectContaining({ botId: botId.toLowerCase(), scopes: ['personal'] })]);
     expect(JSON.stringify(manifest)).not.toContain('{{');
-    expect(entries[1]!.data.equals(readFileSync(join(teamsDir, 'color.png')))).toBe(true);
+    expect(Buffer.from(entries['color.png']!).equals(readFileSync(join(teamsDir, 'color.png')))).toBe(true);
+    expect(Buffer.from(entries['outline.png']!).equals(readFileSync(join(teamsDir, 'outline.png')))).toBe(true);
   });
 
   it('refuses a missing or malformed bot id, naming MICROSOFT_APP_ID', () => {
@@ -75,14 +58,15 @@ describe('buildTeamsPackage', () => {
   });
 
   it('refuses icons of the wrong size', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tandem-teams-'));
-    try {
-      copyFileSync(join(teamsDir, 'manifest.json'), join(dir, 'manifest.json'));
-      writeFileSync(join(dir, 'color.png'), drawColorIcon(96));
-      writeFileSync(join(dir, 'outline.png'), drawOutlineIcon());
+    withTeamsDir({ color: new PNG({ width: 96, height: 96 }), outline: new PNG({ width: 32, height: 32 }) }, (dir) => {
       expect(() => buildTeamsPackage({ teamsDir: dir, botId })).toThrow(/color\.png must be 192×192 pixels, not 96×96/);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
+  });
+
+  it('refuses a file that is not a PNG, naming it', () => {
+    withTeamsDir({ color: new PNG({ width: 192, height: 192 }), outline: new PNG({ width: 32, height: 32 }) }, (dir) => {
+      writeFileSync(join(dir, 'outline.png'), 'not an image');
+      expect(() => buildTeamsPackage({ teamsDir: dir, botId })).toThrow(/teams\/outline\.png is not a readable PNG/);
+    });
   });
 });

@@ -1,4 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import jwt from 'jsonwebtoken';
 
 /** What a Direct Line token grants: one user in one conversation, until `expiresAt` (epoch seconds). */
 export interface TokenClaims {
@@ -21,8 +22,6 @@ export interface DirectLineTokensOptions {
 }
 
 const issuer = 'tandem-directline';
-const header = Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT' })).toString('base64url');
-const base64urlPart = /^[A-Za-z0-9_-]+$/;
 
 function sameBytes(a: Buffer, b: Buffer): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
@@ -59,35 +58,26 @@ export class DirectLineTokens {
 
   issue(conversationId: string, userId: string): { token: string; expiresIn: number } {
     const issuedAt = Math.floor(this.now() / 1000);
-    const payload = { iss: issuer, conv: conversationId, user: userId, iat: issuedAt, exp: issuedAt + this.ttlSeconds };
-    const body = `${header}.${Buffer.from(JSON.stringify(payload)).toString('base64url')}`;
-    return { token: `${body}.${this.sign(body)}`, expiresIn: this.ttlSeconds };
+    const payload = { conv: conversationId, user: userId, iat: issuedAt, exp: issuedAt + this.ttlSeconds };
+    return { token: jwt.sign(payload, this.signingKey, { algorithm: 'HS256', issuer }), expiresIn: this.ttlSeconds };
   }
 
   verify(token: string): TokenCheck {
-    const parts = token.split('.');
-    if (parts.length !== 3 || !parts.every((part) => base64urlPart.test(part)) || parts[0] !== header) {
-      return { ok: false, reason: 'malformed' };
-    }
-    const [, payloadPart, signature] = parts as [string, string, string];
-    const expected = Buffer.from(this.sign(`${header}.${payloadPart}`));
-    if (!sameBytes(Buffer.from(signature), expected)) return { ok: false, reason: 'bad_signature' };
-    let payload: unknown;
+    let claims: jwt.JwtPayload & { conv?: unknown; user?: unknown };
     try {
-      payload = JSON.parse(Buffer.from(payloadPart, 'base64url').toString('utf8'));
-    } catch {
+      const decoded = jwt.verify(token, this.signingKey, {
+        algorithms: ['HS256'],
+        issuer,
+        clockTimestamp: Math.floor(this.now() / 1000),
+      });
+      if (typeof decoded === 'string') return { ok: false, reason: 'malformed' };
+      claims = decoded;
+    } catch (error) {
+      return { ok: false, reason: rejectionOf(error) };
+    }
+    if (typeof claims.conv !== 'string' || typeof claims.user !== 'string' || typeof claims.exp !== 'number') {
       return { ok: false, reason: 'malformed' };
     }
-    const claims = payload as { iss?: unknown; conv?: unknown; user?: unknown; exp?: unknown };
-    if (
-      claims.iss !== issuer ||
-      typeof claims.conv !== 'string' ||
-      typeof claims.user !== 'string' ||
-      typeof claims.exp !== 'number'
-    ) {
-      return { ok: false, reason: 'malformed' };
-    }
-    if (claims.exp * 1000 <= this.now()) return { ok: false, reason: 'expired' };
     return { ok: true, claims: { conversationId: claims.conv, userId: claims.user, expiresAt: claims.exp } };
   }
 
@@ -100,7 +90,10 @@ export class DirectLineTokens {
     return sameBytes(Buffer.from(candidate), Buffer.from(this.connectorKey(conversationId)));
   }
 
-  private sign(body: string): string {
-    return createHmac('sha256', this.signingKey).update(body).digest('base64url');
-  }
+}
+
+function rejectionOf(error: unknown): TokenRejection {
+  if (error instanceof jwt.TokenExpiredError) return 'expired';
+  if (error instanceof jwt.JsonWebTokenError && error.message === 'invalid signature') return 'bad_signature';
+  return 'malformed';
 }
