@@ -85,6 +85,53 @@ const cases: readonly DialogCase[] = [
       ['cancel', /OK, I've cancelled that/],
     ],
   },
+  // Dates as people mean them; "today" is Wednesday, December 2, 2026, 10:00 AM in New York.
+  {
+    name: 'dates: a weekday means the coming one, whatever its capitals',
+    steps: [['book an annual physical on MONDAY', /Here are free times on Monday, December 7:/, /already passed/]],
+  },
+  {
+    name: 'dates: a part of the day is honoured, and the picked slot keeps it',
+    steps: [
+      ['could I get an annual physical next Tuesday afternoon?', /free times on Tuesday, December 8 in the afternoon:\n\n1\. /, /\b([5-9]|1[01]):\d\d AM\b/],
+      ['the first one', /Shall I book this: Annual physical, Tue, Dec 8, (12|1|2|3|4):\d\d PM/],
+    ],
+  },
+  {
+    name: 'dates: evening slots when someone works then; "the last one" picks the last',
+    steps: [
+      ['any evening appointments for a follow-up on thursday?', /Thursday, December 3 in the evening:[\s\S]*5\. /, /\d:\d\d AM\b/],
+      ['the last one', /Shall I book this: Follow-up visit, Thu, Dec 3, \d:\d\d PM/],
+    ],
+  },
+  {
+    name: 'dates: a provider who never works in that part of the day says so instead of offering mornings',
+    steps: [['book a follow-up with Dr. Okafor on thursday evening', /couldn't find any free times in the evening within 14 days/, /AM/]],
+  },
+  {
+    name: 'dates: a bare hour for an appointment is in the afternoon',
+    steps: [['can i see dr okafor next wednesday at 4 for a follow up', /Wed, Dec 9, 4:00 PM EST/, /4:00 AM/]],
+  },
+  {
+    name: 'dates: "after 3" narrows the day already asked for when the customer changes their mind',
+    steps: [
+      ['book a follow-up', when],
+      ['tomorrow', /free times on Thursday, December 3:/],
+      ['hmm actually after 3', /free times on Thursday, December 3 after 3:00 PM:/, /\b(1[0-2]|[1-9]):\d\d AM\b|\b(1|2):\d\d PM EST/],
+    ],
+  },
+  {
+    name: 'dates: "the 3rd" is the coming 3rd, "in two weeks" two weeks on',
+    steps: [
+      ['book an annual physical', when],
+      ['the 3rd', /free times on Thursday, December 3:/, /already passed|couldn't read/],
+      ['no, in two weeks', /free times on Wednesday, December 16:/],
+    ],
+  },
+  {
+    name: 'dates: a slot list names each clinic and keeps the question out of the last item',
+    steps: [['book an annual physical for december 14', /:\n\n1\. [^\n]+ at (Riverside Health Center|Lakeshore Family Clinic)[^\n]*\n[\s\S]*\n5\. [^\n]+\n\nWhich one would you like\?/]],
+  },
   {
     name: 'list with nothing booked',
     steps: [['what appointments do I have', /You don't have any upcoming appointments/]],
@@ -143,7 +190,7 @@ describe('appointments dialog', () => {
     const bot = createDialogTestBot({ clock, domain });
     await bot.run([
       ['book a follow-up with Dr. Okafor', when],
-      [`${day} at ${time}`, /Shall I book this: Follow-up visit, .+ with Dr\. Amara Okafor\?/],
+      [`${day} at ${time}`, /Shall I book this: Follow-up visit, .+ with Dr\. Amara Okafor at Riverside Health Center\?/],
       ['yes', /You're booked/],
     ]);
   });
@@ -157,7 +204,18 @@ describe('appointments dialog', () => {
         ['December 15 at 5:30am', expected, forbidden],
       ] as const;
     await createDialogTestBot().run(steps(/outside working hours/));
-    await createDialogTestBot({ localTimezone: 'America/Los_Angeles' }).run(steps(/8:30 AM E[SD]T/, /outside working hours/));
+    // The conversion is said out loud, and the offer shows both clocks.
+    await createDialogTestBot({ localTimezone: 'America/Los_Angeles' }).run(
+      steps(/5:30 AM your time \(Pacific Time\) is 8:30 AM at Riverside Health Center \(Eastern Time\)\.\nShall I book this: .+8:30 AM EST with Dr\. Amara Okafor at Riverside Health Center \(5:30 AM your time\)\?/, /outside working hours/),
+    );
+  });
+
+  it('a user in another zone sees their own clock next to the clinic\'s when the time is taken', async () => {
+    // 5:30 AM in Los Angeles is 8:30 AM in New York: taken on December 16 in the seeded calendar.
+    await createDialogTestBot({ localTimezone: 'America/Los_Angeles' }).run([
+      ['book a follow-up with Dr. Okafor', when],
+      ['December 16 at 5:30am', /Wed, Dec 16, 5:30 AM PST \(Wed, Dec 16, 8:30 AM EST at the clinic\) isn't free[\s\S]*\n1\. .+ EST with Dr\. Amara Okafor at Riverside Health Center \(\d+:\d\d AM your time\)/],
+    ]);
   });
 
   it('reschedules an appointment to a new free slot', async () => {
