@@ -158,6 +158,7 @@ export function buildApp(config: AppConfig, options: BuildOptions): App {
     metrics,
     inflight,
     maxBodyBytes: config.MAX_BODY_BYTES,
+    maxJsonDepth: config.MAX_JSON_DEPTH,
     ready: () => backend.ping(),
     routes,
   });

@@ -11,6 +11,11 @@ export const errorRegistry = {
   NOT_FOUND: { status: 404, internal: 'Resource not found', user: 'Not found.' },
   CONFLICT: { status: 409, internal: 'State conflict', user: 'That conflicts with the current state.' },
   PAYLOAD_TOO_LARGE: { status: 413, internal: 'Request body too large', user: 'The request is too large.' },
+  UNSUPPORTED_MEDIA_TYPE: {
+    status: 415,
+    internal: 'Request body has an unsupported content type or content coding',
+    user: 'Send the body as application/json, uncompressed or gzip/deflate.',
+  },
   UNPROCESSABLE: { status: 422, internal: 'Request is well-formed but cannot be processed', user: 'The request cannot be processed.' },
   RATE_LIMITED: { status: 429, internal: 'Too many requests', user: 'Too many requests; slow down and retry.' },
   STATE_UNAVAILABLE: {

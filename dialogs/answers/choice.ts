@@ -5,10 +5,10 @@ const normalize = (text: string): string =>
     .replace(/\s+/g, ' ')
     .trim();
 
-const ordinals: Readonly<Record<string, number>> = {
+const ordinals: ReadonlyMap<string, number> = new Map(Object.entries({
   first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-};
+}));
 
 /**
  * Which of `choices` an answer picks: its number ("2", "the second one"), its exact text, or the one
@@ -19,7 +19,7 @@ export function matchChoice(text: string, choices: readonly string[]): number | 
   if (answer.length === 0) return undefined;
   const numbered = /^(?:number |option |the )?(\d{1,2}|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|one|two|three|four|five|six|seven|eight|nine|ten|last|final)(?: one| option| please)?$/.exec(answer);
   if (numbered?.[1]) {
-    const n = numbered[1] === 'last' || numbered[1] === 'final' ? choices.length : (ordinals[numbered[1]] ?? Number(numbered[1]));
+    const n = numbered[1] === 'last' || numbered[1] === 'final' ? choices.length : (ordinals.get(numbered[1]) ?? Number(numbered[1]));
     return n >= 1 && n <= choices.length ? n - 1 : undefined;
   }
   const normalized = choices.map(normalize);

@@ -118,6 +118,7 @@ export const envSchema = z.object({
   PORT: intIn(0, 65535).default(3978),
   HOST: z.string().min(1).default('0.0.0.0'),
   MAX_BODY_BYTES: intIn(1024, 10 * 1024 * 1024).default(256 * 1024),
+  MAX_JSON_DEPTH: intIn(8, 1000).default(64),
   SHUTDOWN_GRACE_MS: intIn(0, 120_000).default(10_000),
 
   // Bot Framework identity; empty app id means anonymous (Emulator, tests).

@@ -1,7 +1,10 @@
 import restify, { type Server } from 'restify';
 import type { Logger } from '../observability/logger';
 import type { Metrics } from '../observability/metrics';
+import { bodyParser } from './body/bodyParser';
 import type { InflightTracker } from './inflight';
+import { formatJson } from './jsonFormatter';
+import { restifyLogger } from './restifyLogger';
 import { registerHealthRoutes } from './routes/healthRoutes';
 import { registerMessagesRoute, type MessagesRouteDeps } from './routes/messagesRoute';
 import { sendError } from './sendError';
@@ -14,33 +17,35 @@ export interface ServerDeps extends MessagesRouteDeps {
   readonly metrics: Metrics;
   readonly inflight: InflightTracker;
   readonly maxBodyBytes: number;
+  readonly maxJsonDepth: number;
   readonly ready: () => Promise<void>;
   readonly routes?: readonly RouteModule[];
 }
 
 /** Builds the HTTP app without listening, so tests can send real requests on port 0. */
 export function createServer(deps: ServerDeps): Server {
-  const server = restify.createServer({ name: 'tandem', handleUncaughtExceptions: false });
+  const server = restify.createServer({
+    name: 'tandem',
+    handleUncaughtExceptions: false,
+    // pino, not the bunyan logger @types/restify describes; restify calls only the shared methods.
+    log: restifyLogger(deps.logger) as unknown as restify.ServerOptions['log'],
+    formatters: { 'application/json': formatJson },
+  });
   server.use(restify.plugins.queryParser({ mapParams: false }));
-  server.use(
-    restify.plugins.bodyParser({
-      maxBodySize: deps.maxBodyBytes,
-      mapParams: false,
-      mapFiles: false,
-      rejectUnknown: false,
-    }),
-  );
+  // Not restify's bodyParser: see body/bodyParser.ts for the content codings and limits.
+  server.use(bodyParser({ maxBytes: deps.maxBodyBytes, maxJsonDepth: deps.maxJsonDepth }));
 
-  // Body-parser and routing failures become the same `{error: {code, message}}` bodies as ours.
+  // Routing failures become the same `{error: {code, message}}` bodies as ours.
   server.on('restifyError', (req, res, err: Error & { statusCode?: number }, callback: () => void) => {
     const status = err.statusCode ?? 500;
     if (status === 413) sendError(res, 'PAYLOAD_TOO_LARGE', `Request body exceeds ${deps.maxBodyBytes} bytes`);
-    else if (status === 400) sendError(res, 'BAD_JSON', 'Request body is not valid JSON');
+    else if (status === 400) sendError(res, 'BAD_REQUEST');
     else if (status === 404) sendError(res, 'NOT_FOUND');
     else if (status === 405) sendError(res, 'NOT_FOUND', 'Method not allowed on this path');
-    else if (status === 415) sendError(res, 'BAD_REQUEST', 'Unsupported content type; send application/json');
+    else if (status === 415) sendError(res, 'UNSUPPORTED_MEDIA_TYPE');
     else {
-      deps.logger.error({ err: { message: err.message }, url: req.url }, 'unhandled HTTP error');
+      // The name only: messages of parse and formatter errors can quote what the caller sent.
+      deps.logger.error({ err: { name: err.name, statusCode: status }, path: req.url?.split('?')[0] }, 'unhandled HTTP error');
       sendError(res, 'INTERNAL');
     }
     return callback();

@@ -11,7 +11,8 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 // Bidi overrides and isolates can disguise text; zero-width spaces hide words. ZWJ (emoji sequences) stays.
 const INVISIBLE = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C\u200B\u2060\uFEFF\u00AD]/g;
 const HTML_HINT = /<\/?[a-z!][^>]*>|&[a-z#0-9]+;/i;
-const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'" };
+// A Map, not an object: "&constructor;" must not find an inherited function.
+const ENTITIES: ReadonlyMap<string, string> = new Map(Object.entries({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'" }));
 
 /**
  * Cleans a raw chat message: drops control and invisible characters, strips HTML tags and markdown
@@ -54,7 +55,7 @@ function stripHtml(text: string): string {
 }
 
 function decodeEntity(whole: string, name: string): string {
-  const known = ENTITIES[name.toLowerCase()];
+  const known = ENTITIES.get(name.toLowerCase());
   if (known !== undefined) return known;
   const code = name.startsWith('#x') || name.startsWith('#X') ? parseInt(name.slice(2), 16) : name.startsWith('#') ? parseInt(name.slice(1), 10) : NaN;
   if (!Number.isFinite(code) || code <= 0x1f || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return whole.startsWith('&#') ? ' ' : whole;

@@ -28,13 +28,13 @@ const LATIN_LANGS = Object.keys(STOPWORDS).filter((l) => l !== 'en');
 const SETS: ReadonlyMap<string, ReadonlySet<string>> = new Map(Object.entries(STOPWORDS).map(([k, v]) => [k, new Set(v)]));
 
 /** Letters that English never uses, as evidence for a language. */
-const DIACRITICS: Readonly<Record<string, RegExp>> = {
+const DIACRITICS: ReadonlyMap<string, RegExp> = new Map(Object.entries({
   es: /[ñ¿¡]/u,
   pt: /[ãõ]/u,
   fr: /[œæ]|[çêëîïûù]/u,
   de: /[ßäöü]/u,
   it: /[òì]/u,
-};
+}));
 
 /**
  * Guesses the language of a customer message from its script and frequent function words.
@@ -55,7 +55,7 @@ export function guessLanguage(text: string): LanguageGuess {
     for (const [lang, set] of SETS) if (set.has(word)) scores.set(lang, (scores.get(lang) ?? 0) + 1);
   }
   for (const lang of LATIN_LANGS) {
-    const mark = DIACRITICS[lang];
+    const mark = DIACRITICS.get(lang);
     if (mark?.test(text)) scores.set(lang, (scores.get(lang) ?? 0) + 1.5);
   }
   const english = scores.get('en') ?? 0;

@@ -7,22 +7,18 @@ import { SentimentSignal, findEmoji, hasCaps, hasRepeatedPunctuation, isShoutedW
 
 const scoreTable = z.record(z.string(), z.number());
 
-function loadPackageTable(path: string): Record<string, number> {
-  return scoreTable.parse(JSON.parse(readFileSync(require.resolve(path), 'utf8')));
+function loadPackageTable(path: string): [string, number][] {
+  return Object.entries(scoreTable.parse(JSON.parse(readFileSync(require.resolve(path), 'utf8'))));
 }
 
 // The `sentiment` package's AFINN-165 and emoji tables, with our customer-service overrides on top.
-const WORDS: ReadonlyMap<string, number> = new Map(
-  Object.entries({ ...loadPackageTable('sentiment/languages/en/labels.json'), ...WORD_OVERRIDES }),
-);
-const EMOJI: ReadonlyMap<string, number> = new Map(
-  Object.entries({ ...loadPackageTable('sentiment/build/emoji.json'), ...EMOJI_OVERRIDES }),
-);
+const WORDS: ReadonlyMap<string, number> = new Map([...loadPackageTable('sentiment/languages/en/labels.json'), ...WORD_OVERRIDES]);
+const EMOJI: ReadonlyMap<string, number> = new Map([...loadPackageTable('sentiment/build/emoji.json'), ...EMOJI_OVERRIDES]);
 type Phrase = readonly [readonly string[], number];
 // Phrases by first word, longest first, so each token looks only at the phrases it can start.
 const PHRASES_BY_FIRST: ReadonlyMap<string, readonly Phrase[]> = (() => {
   const map = new Map<string, Phrase[]>();
-  for (const [phrase, score] of Object.entries(PHRASES)) {
+  for (const [phrase, score] of PHRASES) {
     const words = phrase.split(' ');
     const list = map.get(words[0]!) ?? [];
     list.push([words, score]);
@@ -101,7 +97,7 @@ function intensity(tokens: readonly Token[], i: number): number {
   if (!prev || prev.clause !== tokens[i]!.clause) return 1;
   const two = tokens[i - 2];
   const pair = two && two.clause === prev.clause ? `${two.norm} ${prev.norm}` : '';
-  return INTENSIFIERS[pair] ?? INTENSIFIERS[prev.norm] ?? 1;
+  return INTENSIFIERS.get(pair) ?? INTENSIFIERS.get(prev.norm) ?? 1;
 }
 
 /** A negator up to three words back in the same clause, with no "but" in between. */

@@ -1,8 +1,14 @@
+// Every table here is a Map: a plain object would answer "constructor" or "toString" with an
+// inherited function, and user words are looked up in them.
+
+/** Builds a word table from a literal. */
+const table = (entries: Record<string, number>): ReadonlyMap<string, number> => new Map(Object.entries(entries));
+
 /**
  * Customer-service adjustments to the AFINN lexicon shipped with the `sentiment` package.
  * Request words ("help", "please", "like", "cancel") are neutral here: in a support chat they carry no mood.
  */
-export const WORD_OVERRIDES: Readonly<Record<string, number>> = {
+export const WORD_OVERRIDES: ReadonlyMap<string, number> = table({
   help: 0, please: 0, like: 0, want: 0, kind: 0, care: 0, free: 0, pretty: 0, support: 0, true: 0, legal: 0,
   justice: 0, no: 0, yes: 0, yeah: 0, cancel: 0, pay: 0, sorry: 0, ok: 0, okay: 0, fine: 1, lol: 1, joke: -1,
   charged: -1, charges: -1, accept: 0, accepted: 0, agree: 0, vote: 0, well: 0,
@@ -14,10 +20,10 @@ export const WORD_OVERRIDES: Readonly<Record<string, number>> = {
   disappointing: -2, disappointed: -2, ridiculously: -2, nonsense: -2, horrendous: -3, appalling: -3,
   ridic: -2, bs: -3, wtf: -4, ffs: -3, sucks: -3, unreliable: -2, stuck: -2, forever: -1, nightmare: -3,
   thanks: 2, thx: 2, ty: 2, appreciated: 2, resolved: 2, sorted: 1, fixed: 1, helpful: 2, amazing: 3,
-};
+});
 
 /** Multi-word expressions, scored as a whole (their words are not scored again). */
-export const PHRASES: Readonly<Record<string, number>> = {
+export const PHRASES: ReadonlyMap<string, number> = table({
   'waste of time': -3, 'waste of money': -3, 'waste of my time': -3, 'still waiting': -2, 'still not': -2,
   "still haven't": -2, 'still have not': -2, 'still no': -2, 'never arrived': -3, 'never received': -3,
   'never got': -2, 'never came': -3, 'not arrived': -2, "hasn't arrived": -2, "didn't arrive": -2, 'did not arrive': -2,
@@ -32,13 +38,13 @@ export const PHRASES: Readonly<Record<string, number>> = {
   'thank you': 2, 'i like': 2, 'we like': 2, 'that helps': 2, 'that helped': 2, 'you helped': 2,
   'great job': 3, 'well done': 3, 'works now': 2, 'good job': 3, 'not bad': 1, 'not too bad': 1,
   'you guys rock': 3, 'worst experience': -4, 'what the hell': -3, 'what the heck': -2,
-};
+});
 
 /** Emoji scores; the rest come from the `sentiment` package's emoji table. */
-export const EMOJI_OVERRIDES: Readonly<Record<string, number>> = {
+export const EMOJI_OVERRIDES: ReadonlyMap<string, number> = table({
   '😡': -3, '🤬': -4, '😤': -3, '😠': -3, '👎': -3, '😒': -2, '🙄': -2, '😩': -2, '😫': -2, '💩': -2,
   '🙂': 2, '😊': 3, '👍': 2, '🙏': 2, '😀': 2, '😃': 2, '😁': 2, '❤': 3, '💯': 2, '✅': 1,
-};
+});
 
 /** Words that flip the polarity of the next few words. */
 export const NEGATORS: ReadonlySet<string> = new Set([
@@ -49,12 +55,12 @@ export const NEGATORS: ReadonlySet<string> = new Set([
 ]);
 
 /** Multipliers for the word that follows ("very" strengthens, "slightly" weakens). */
-export const INTENSIFIERS: Readonly<Record<string, number>> = {
+export const INTENSIFIERS: ReadonlyMap<string, number> = table({
   very: 1.5, really: 1.4, so: 1.3, extremely: 1.8, super: 1.5, totally: 1.5, absolutely: 1.6, incredibly: 1.7,
   completely: 1.6, utterly: 1.7, too: 1.3, truly: 1.4, highly: 1.4, insanely: 1.7, beyond: 1.5, most: 1.3,
   such: 1.3, quite: 1.2, damn: 1.4, freaking: 1.5, fucking: 1.6,
   slightly: 0.5, somewhat: 0.6, kinda: 0.6, 'kind of': 0.6, little: 0.6, bit: 0.6,
-};
+});
 
 /** Upper-case words that are names, not shouting. */
 export const ACRONYMS: ReadonlySet<string> = new Set([

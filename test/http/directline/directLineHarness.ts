@@ -75,6 +75,7 @@ export async function startDirectLineServer(
     metrics,
     inflight,
     maxBodyBytes: config.MAX_BODY_BYTES,
+    maxJsonDepth: config.MAX_JSON_DEPTH,
     ready: async () => undefined,
     routes: [...directLine.routes, ...(options.extraRoutes?.(directLine) ?? [])],
   });
