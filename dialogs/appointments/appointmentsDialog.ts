@@ -15,6 +15,7 @@ import { narrowRequest, readDateAnswer, type RequestedDay } from './dateAnswer';
 import { describeWindow, inWindow } from './requestedWindow';
 import { conversionSentence, yourTimeNote, zonesDiffer } from './zoneConversion';
 import { patientRefFor } from '../patientRef';
+import { recentAppointment, topicMemory } from '../topicMemory';
 import { worksAt } from './workingHours';
 
 export interface AppointmentsDialogDeps {
@@ -429,6 +430,7 @@ class AppointmentsFlow extends FlowDialog<AppointmentsState, RoutedDialogOptions
     if (!result.ok) return this.rejected(turn, result.reason, result.message);
     const a = result.appointment;
     turn.note({ slots: { appointmentId: a.id }, lookups: [{ kind: 'appointment.book', summary: `booked ${a.id}: ${a.typeName}, ${a.startLabel}` }] });
+    topicMemory(turn.context).appointment = { id: a.id, at: this.deps.now().toISOString() };
     await turn.say(this.withFhir(`You're booked: ${a.typeName} with ${a.providerName} on ${a.startLabel} at ${a.locationName}. Your appointment id is ${a.id}.`, a));
     return turn.end({ appointmentId: a.id });
   }
@@ -445,6 +447,7 @@ class AppointmentsFlow extends FlowDialog<AppointmentsState, RoutedDialogOptions
     if (!result.ok) return this.rejected(turn, result.reason, result.message);
     const a = result.appointment;
     turn.note({ slots: { appointmentId: a.id }, lookups: [{ kind: 'appointment.reschedule', summary: `moved ${a.id} to ${a.startLabel}` }] });
+    topicMemory(turn.context).appointment = { id: a.id, at: this.deps.now().toISOString() };
     await turn.say(this.withFhir(`Done: your ${a.typeName.toLowerCase()} (${a.id}) with ${a.providerName} is now on ${a.startLabel} at ${a.locationName}.`, a));
     return turn.end({ appointmentId: a.id });
   }
@@ -486,7 +489,9 @@ class AppointmentsFlow extends FlowDialog<AppointmentsState, RoutedDialogOptions
   private async change(turn: FlowTurn<AppointmentsState>): Promise<DialogTurnResult> {
     const { state } = turn;
     const appointments = await this.upcoming(turn);
-    let current = appointments.find((a) => a.id === state.appointmentId);
+    // "move it to Friday" right after booking: the appointment the conversation is about.
+    const topic = state.appointmentId ? undefined : recentAppointment(turn.context, this.deps.now());
+    let current = appointments.find((a) => a.id === (state.appointmentId ?? topic?.id));
     if (!current) {
       if (appointments.length === 0) {
         await turn.say(MessageFactory.suggestedActions(['Book an appointment'], "I can't find any upcoming appointments booked for you."));
@@ -547,6 +552,8 @@ class AppointmentsFlow extends FlowDialog<AppointmentsState, RoutedDialogOptions
       return turn.end();
     }
     turn.note({ lookups: [{ kind: 'appointment.cancel', summary: `cancelled ${result.appointment.id}` }] });
+    const topic = topicMemory(turn.context);
+    if (topic.appointment?.id === result.appointment.id) delete topic.appointment;
     await turn.say(`Your ${this.describe(result.appointment)} is cancelled. Appointment id ${result.appointment.id}.`);
     return turn.end({ appointmentId: result.appointment.id });
   }

@@ -9,6 +9,7 @@ import {
 import { type DialogState, DialogSet, DialogTurnStatus } from 'botbuilder-dialogs';
 import type { IntentMetadata } from '../../intents/schema';
 import { mainDialogId, type MainDialog } from '../../dialogs/mainDialog';
+import { setTopicMemory, type TopicMemory } from '../../dialogs/topicMemory';
 import { setTurnSignals, takeInsights, type Preemption } from '../../dialogs/turnSignals';
 import type { TurnInsight } from '../handoff/insights';
 import type { HandoffDecision } from '../handoff/policy';
@@ -32,6 +33,8 @@ export interface ConversationData {
   fallbackStreak: number;
   /** Set when an agent resolved the chat and we asked for a 1-5 rating. */
   awaitingCsat?: boolean;
+  /** The order and appointment the conversation is about, for "cancel it" / "move it" in later tasks. */
+  topic?: TopicMemory;
 }
 
 /** Where the bot's per-turn observations go, for the agent's context pack and for CSAT. */
@@ -163,6 +166,8 @@ export class TandemBot extends ActivityHandler {
       }
     }
     const understanding = this.understand(context, text);
+    data.topic ??= {};
+    setTopicMemory(context, data.topic);
     const dc = await this.dialogs.createContext(context);
     // An answer to a task's question is never a fallback, whatever the classifier made of it.
     const inTask = dc.activeDialog !== undefined;

@@ -218,6 +218,23 @@ describe('appointments dialog', () => {
     ]);
   });
 
+  it('"move it to Friday" right after a booking moves that appointment, not another one, without asking which', async () => {
+    const clock = new TestClock();
+    const domain = createDomainServices({ now: clock.now });
+    const older = await bookFor(domain, testPatient, 12);
+    const bot = createDialogTestBot({ clock, domain });
+    await bot.run([['book a follow-up for December 9', slotsOffered], ['1', /Shall I book this/]]);
+    const booked = /appointment id is (APT-[A-Z0-9]{8})/.exec(textOf(await bot.say('yes')))?.[1];
+    expect(booked).toBeDefined();
+    await bot.run([
+      ['actually can you move it to Friday', /free times on Friday, December 4:/, /Which appointment/],
+      ['2', /Shall I move your appointment to Fri, Dec 4/],
+      ['yes', new RegExp(`Done: your follow-up visit \\(${booked}\\) .+ is now on Fri, Dec 4`)],
+    ]);
+    const mine = await domain.scheduling.listAppointments(testPatient);
+    expect(mine.find((a) => a.id === older.id)?.start).toBe(older.start);
+  });
+
   it('reschedules an appointment to a new free slot', async () => {
     const clock = new TestClock();
     const domain = createDomainServices({ now: clock.now });
