@@ -59,7 +59,13 @@ export interface BuildOptions {
 export function buildApp(config: AppConfig, options: BuildOptions): App {
   const { logger } = options;
   const metrics = createMetrics({ collectDefaults: options.collectDefaultMetrics ?? false });
-  const backend = createStateBackend({ redisUrl: config.REDIS_URL, keyPrefix: config.REDIS_KEY_PREFIX, logger });
+  const backend = createStateBackend({
+    redisUrl: config.REDIS_URL,
+    keyPrefix: config.REDIS_KEY_PREFIX,
+    logger,
+    stateTtlSeconds: config.BOT_STATE_TTL_SECONDS,
+    transcripts: { ttlSeconds: config.TRANSCRIPT_TTL_SECONDS },
+  });
   const understanding = createCorpusUnderstanding({
     maxChars: config.MAX_MESSAGE_CHARS,
     ...(options.nluCacheDir ? { cacheDir: options.nluCacheDir } : {}),
