@@ -6,6 +6,7 @@ import { HandoffStatusHandler } from './bot/handoff/handoffStatusHandler';
 import { ProactiveUserChannel } from './bot/handoff/proactiveUserChannel';
 import { ServiceHandoffGateway } from './bot/handoff/serviceHandoffGateway';
 import { ServiceHumanSide } from './bot/handoff/serviceHumanSide';
+import { cancelReader } from './bot/cancelReader';
 import { installMiddleware } from './bot/installMiddleware';
 import type { TandemBot } from './bot/tandemBot';
 import type { AppConfig } from './config';
@@ -136,7 +137,12 @@ export function buildApp(config: AppConfig, options: BuildOptions): App {
 
   installMiddleware(
     adapter,
-    { logger, backend, humans: new ServiceHumanSide(handoff) },
+    {
+      logger,
+      backend,
+      humans: new ServiceHumanSide(handoff),
+      readsAsCancel: cancelReader(understanding.nlu, understanding.intents, config.DEFAULT_TIMEZONE),
+    },
     {
       dedupe: { ttlSeconds: config.DEDUPE_TTL_SECONDS, leaseMs: config.DEDUPE_LEASE_MS },
       lock: { ttlMs: config.CONVERSATION_LOCK_TTL_MS, waitMs: config.CONVERSATION_LOCK_WAIT_MS },

@@ -9,6 +9,7 @@ import {
 import { type DialogState, DialogSet, DialogTurnStatus } from 'botbuilder-dialogs';
 import type { IntentMetadata } from '../../intents/schema';
 import { mainDialogId, type MainDialog } from '../../dialogs/mainDialog';
+import { wasUnderstoodAfterAll } from '../../dialogs/interruptions/turnRequests';
 import { setTopicMemory, type TopicMemory } from '../../dialogs/topicMemory';
 import { setTurnSignals, takeInsights, type Preemption } from '../../dialogs/turnSignals';
 import type { TurnInsight } from '../handoff/insights';
@@ -127,7 +128,8 @@ export class TandemBot extends ActivityHandler {
 
   /**
    * After an agent handed the chat back: the bot resumes. When the agent's note names a task the bot
-   * can do ("wants to book an appointment"), that task starts at once.
+   * can do ("wants to book an appointment"), that task starts at once; otherwise a task left half-done
+   * when the person took over (a form, a booking) is offered again where it was.
    */
   async resumeAfterHandback(context: TurnContext, note: string | undefined, agentName: string | undefined): Promise<void> {
     const who = agentName ?? 'Our team';
@@ -135,11 +137,13 @@ export class TandemBot extends ActivityHandler {
     const understanding = note ? this.understand(context, note) : undefined;
     const top = understanding?.intent;
     const intent = top?.decision === 'clear' && top.intent ? this.deps.intents.get(top.intent) : undefined;
+    const dc = await this.dialogs.createContext(context);
     if (understanding && intent && !intent.escalate) {
       setTurnSignals(context, { understanding, intent, preempt: undefined, decision: undefined });
-      const dc = await this.dialogs.createContext(context);
       await dc.cancelAllDialogs();
       await dc.beginDialog(mainDialogId);
+    } else if (dc.activeDialog) {
+      await dc.repromptDialog();
     } else {
       await context.sendActivity('How else can I help you today?');
     }
@@ -194,6 +198,8 @@ export class TandemBot extends ActivityHandler {
 
     const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.empty) await dc.beginDialog(mainDialogId);
+    // The knowledge base answered what the classifier turned away: not a misunderstanding after all.
+    if (wasFallback && wasUnderstoodAfterAll(context)) data.fallbackStreak = 0;
 
     const learned = takeInsights(context);
     await this.deps.recorder.appendInsight(conversationId, {

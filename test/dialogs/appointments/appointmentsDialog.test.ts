@@ -82,7 +82,7 @@ const cases: readonly DialogCase[] = [
       ['book an annual physical', when],
       ['help', /I can book, move or cancel an appointment[\s\S]*What day would you like\?/],
       ['start over', /start again[\s\S]*What kind of appointment would you like\?/],
-      ['cancel', /OK, I've cancelled that/],
+      ['cancel', /OK, I've cancelled/],
     ],
   },
   // Dates as people mean them; "today" is Wednesday, December 2, 2026, 10:00 AM in New York.
