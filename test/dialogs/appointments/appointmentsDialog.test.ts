@@ -117,7 +117,7 @@ const cases: readonly DialogCase[] = [
     steps: [
       ['book a follow-up', when],
       ['tomorrow', /free times on Thursday, December 3:/],
-      ['hmm actually after 3', /free times on Thursday, December 3 after 3:00 PM:/, /\b(1[0-2]|[1-9]):\d\d AM\b|\b(1|2):\d\d PM EST/],
+      ['after 3pm', /free times on Thursday, December 3 after 3:00 PM:/, /\b(1[0-2]|[1-9]):\d\d AM\b|\b(1|2):\d\d PM EST/],
     ],
   },
   {
@@ -227,7 +227,7 @@ describe('appointments dialog', () => {
     const booked = /appointment id is (APT-[A-Z0-9]{8})/.exec(textOf(await bot.say('yes')))?.[1];
     expect(booked).toBeDefined();
     await bot.run([
-      ['actually can you move it to Friday', /free times on Friday, December 4:/, /Which appointment/],
+      ['can you move it to Friday', /free times on Friday, December 4:/, /Which appointment/],
       ['2', /Shall I move your appointment to Fri, Dec 4/],
       ['yes', new RegExp(`Done: your follow-up visit \\(${booked}\\) .+ is now on Fri, Dec 4`)],
     ]);
