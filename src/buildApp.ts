@@ -12,6 +12,7 @@ import type { AppConfig } from './config';
 import { createAgentApi, type AgentApi } from './http/agent/createAgentApi';
 import { createServer, type RouteModule } from './http/createServer';
 import { webChatChannelId } from './http/directline/directLineActivity';
+import { isConversationId } from './http/directline/directLineChannel';
 import { InflightTracker } from './http/inflight';
 import { AgentDirectory } from './handoff/agents';
 import { BusinessCalendar } from './handoff/businessCalendar';
@@ -155,6 +156,14 @@ export function buildApp(config: AppConfig, options: BuildOptions): App {
     inflight,
     maxBodyBytes: config.MAX_BODY_BYTES,
     maxJsonDepth: config.MAX_JSON_DEPTH,
+    channelTrust: {
+      ...(config.HANDOFF_HUB_TOKEN !== undefined ? { hubToken: config.HANDOFF_HUB_TOKEN } : {}),
+      hubAppIds: config.HANDOFF_HUB_APP_IDS,
+      channelOf: async (conversationId) => {
+        if (isConversationId(conversationId) && (await webChat.store.get(conversationId))) return webChatChannelId;
+        return (await handoffPorts.store.getRecord(conversationId))?.channelId;
+      },
+    },
     ready: () => backend.ping(),
     routes,
   });

@@ -32,6 +32,8 @@ export interface ConversationData {
   fallbackStreak: number;
   /** Set when an agent resolved the chat and we asked for a 1-5 rating. */
   awaitingCsat?: boolean;
+  /** Set once the welcome was sent: a conversation is welcomed once, however many members join. */
+  welcomed?: boolean;
 }
 
 /** Where the bot's per-turn observations go, for the agent's context pack and for CSAT. */
@@ -80,12 +82,13 @@ export class TandemBot extends ActivityHandler {
     this.dialogs = new DialogSet(this.dialogState).add(deps.mainDialog);
 
     this.onMembersAdded(async (context, next) => {
-      for (const member of context.activity.membersAdded ?? []) {
-        if (member.id !== context.activity.recipient?.id) {
-          await context.sendActivity(
-            `Hi, I'm Tandem, your virtual assistant. ${deps.mainDialog.capabilities()}You can ask for a human at any time.`,
-          );
-        }
+      const someoneElse = (context.activity.membersAdded ?? []).some((member) => member.id !== context.activity.recipient?.id);
+      const data = someoneElse ? await this.conversationData.get(context, { fallbackStreak: 0 }) : undefined;
+      if (data && !data.welcomed) {
+        data.welcomed = true;
+        await context.sendActivity(
+          `Hi, I'm Tandem, your virtual assistant. ${deps.mainDialog.capabilities()}You can ask for a human at any time.`,
+        );
       }
       await next();
     });

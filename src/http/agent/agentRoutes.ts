@@ -2,7 +2,7 @@ import type { TranscriptStore } from 'botbuilder';
 import type { Request, Response, Server } from 'restify';
 import type { z } from 'zod';
 import { TandemError, toTandemError } from '../../errors';
-import { canSeePii, type Agent, type AgentDirectory } from '../../handoff/agents';
+import { canSeeConversation, canSeePii, type Agent, type AgentDirectory } from '../../handoff/agents';
 import type { HandoffService } from '../../handoff/handoffService';
 import type { CallbackTicket, HandoffStore } from '../../handoff/handoffStore';
 import type { Disposition } from '../../handoff/vocabulary';
@@ -74,6 +74,9 @@ function conversationIdOf(req: Request): string {
   return parsed.data;
 }
 
+const notYours = () =>
+  new TandemError('FORBIDDEN', 'conversation outside the agent\'s view', 'You may open only queued conversations and the ones you hold.');
+
 function ticketForViewer(ticket: CallbackTicket, agent: Agent): CallbackTicket {
   if (canSeePii(agent.role)) return ticket;
   return {
@@ -127,6 +130,7 @@ export function registerAgentRoutes(server: Server, deps: AgentRoutesDeps): void
     const paging = parseQuery(contextPackQuerySchema, req.query);
     const record = await deps.records.getRecord(conversationId);
     if (!record) throw new TandemError('HANDOFF_NOT_FOUND', 'no handoff record', 'No such conversation.');
+    if (!canSeeConversation(agent, record)) throw notYours();
     const transcript = await readTranscriptLines(deps.transcripts, record.channelId, conversationId);
     res.json(await service.contextPack(conversationId, agent, transcript, {
       ...(paging.page !== undefined ? { page: paging.page } : {}),
@@ -170,6 +174,9 @@ export function registerAgentRoutes(server: Server, deps: AgentRoutesDeps): void
   server.post(`${prefix}/conversations/:id/notes`, route(async (req, res, agent) => {
     const conversationId = conversationIdOf(req);
     const body = parseBody(noteBodySchema, req.body);
+    const record = await deps.records.getRecord(conversationId);
+    if (!record) throw new TandemError('HANDOFF_NOT_FOUND', 'no handoff record', 'No such conversation.');
+    if (!canSeeConversation(agent, record)) throw notYours();
     const note = await service.addNote(conversationId, agent, body.text);
     res.status(201);
     res.json({ conversationId, note });

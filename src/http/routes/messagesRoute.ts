@@ -6,9 +6,13 @@ import type { Logger } from '../../observability/logger';
 import type { Metrics } from '../../observability/metrics';
 import { validateInboundActivity } from '../../bot/activitySchema';
 import type { TandemAdapter } from '../../bot/createAdapter';
+import { markHubCaller } from '../../bot/handoff/hubCaller';
 import { setTurnLogger } from '../../bot/turnLogger';
+import { HandoffProtocol } from '../../handoff/vocabulary';
+import { webChatChannelId } from '../directline/directLineActivity';
 import type { InflightTracker } from '../inflight';
 import { sendError } from '../sendError';
+import { authenticatedAsHub, sentHubToken, type ChannelTrust } from './channelTrust';
 
 export interface MessagesRouteDeps {
   readonly adapter: TandemAdapter;
@@ -16,9 +20,14 @@ export interface MessagesRouteDeps {
   readonly logger: Logger;
   readonly metrics: Metrics;
   readonly inflight: InflightTracker;
+  readonly channelTrust: ChannelTrust;
 }
 
-/** `POST /api/messages`: validate, then hand the activity to CloudAdapter (which checks the JWT). */
+/**
+ * `POST /api/messages`: validate, check that the conversation belongs to the channel the activity
+ * claims (a web chat conversation takes activities only through Direct Line), then hand the
+ * activity to CloudAdapter (which checks the JWT). `handoff.status` needs an authenticated hub.
+ */
 export function registerMessagesRoute(server: Server, deps: MessagesRouteDeps): void {
   server.post('/api/messages', async (req: Request, res: Response) => {
     const checked = validateInboundActivity(req.body);
@@ -27,6 +36,19 @@ export function registerMessagesRoute(server: Server, deps: MessagesRouteDeps): 
       return sendError(res, 'BAD_ACTIVITY', `Invalid activity: ${checked.reason}`);
     }
     const activity = checked.activity as unknown as Activity;
+    const trust = deps.channelTrust;
+    if (activity.channelId === webChatChannelId) {
+      return sendError(res, 'FORBIDDEN', 'Web chat conversations take activities only through Direct Line.');
+    }
+    const owner = await trust.channelOf(activity.conversation.id);
+    if (owner !== undefined && owner !== activity.channelId) {
+      return sendError(res, 'FORBIDDEN', 'This conversation belongs to another channel.');
+    }
+    const hubByToken = sentHubToken(req, trust.hubToken);
+    const isHandoffStatus = activity.type === 'event' && activity.name === HandoffProtocol.statusEvent;
+    if (isHandoffStatus && !hubByToken && trust.hubAppIds.length === 0) {
+      return sendError(res, 'FORBIDDEN', 'handoff.status is accepted only from a configured hub (HANDOFF_HUB_TOKEN or HANDOFF_HUB_APP_IDS).');
+    }
     const log = deps.logger.child({ conversationId: activity.conversation.id, activityId: activity.id, channelId: activity.channelId });
     const stopTimer = deps.metrics.turnLatency.startTimer();
     await deps.inflight.track(async () => {
@@ -34,6 +56,7 @@ export function registerMessagesRoute(server: Server, deps: MessagesRouteDeps): 
         const authorization = req.header('authorization') ?? '';
         const invokeResponse = await deps.adapter.handleActivity(authorization, activity, async (context) => {
           setTurnLogger(context, log);
+          if (hubByToken || authenticatedAsHub(context, trust.hubAppIds, deps.adapter.BotIdentityKey)) markHubCaller(context);
           await deps.bot.run(context);
         });
         deps.metrics.turns.inc({ type: activity.type, outcome: 'ok' });

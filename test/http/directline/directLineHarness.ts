@@ -76,6 +76,7 @@ export async function startDirectLineServer(
     inflight,
     maxBodyBytes: config.MAX_BODY_BYTES,
     maxJsonDepth: config.MAX_JSON_DEPTH,
+    channelTrust: { hubAppIds: [], channelOf: async () => undefined },
     ready: async () => undefined,
     routes: [...directLine.routes, ...(options.extraRoutes?.(directLine) ?? [])],
   });
