@@ -13,7 +13,7 @@ import { createAgentApi, type AgentApi } from './http/agent/createAgentApi';
 import { createServer, type RouteModule } from './http/createServer';
 import { webChatChannelId } from './http/directline/directLineActivity';
 import { isConversationId } from './http/directline/directLineChannel';
-import { InflightTracker } from './http/inflight';
+import { InflightTracker, trackRequests } from './http/inflight';
 import { AgentDirectory } from './handoff/agents';
 import { BusinessCalendar } from './handoff/businessCalendar';
 import { HandoffService, handoffServiceConfigFrom } from './handoff/handoffService';
@@ -129,7 +129,7 @@ export function buildApp(config: AppConfig, options: BuildOptions): App {
     adapter,
     { logger, backend, humans: new ServiceHumanSide(handoff) },
     {
-      dedupeTtlSeconds: config.DEDUPE_TTL_SECONDS,
+      dedupe: { ttlSeconds: config.DEDUPE_TTL_SECONDS, leaseMs: config.DEDUPE_LEASE_MS },
       lock: { ttlMs: config.CONVERSATION_LOCK_TTL_MS, waitMs: config.CONVERSATION_LOCK_WAIT_MS },
     },
   );
@@ -167,6 +167,9 @@ export function buildApp(config: AppConfig, options: BuildOptions): App {
     ready: () => backend.ping(),
     routes,
   });
+
+  // Agent API calls in flight finish at SIGTERM like turns do; the event stream is long-lived and closed instead.
+  trackRequests(server.server, inflight, (_method, url) => url.startsWith('/api/agent/') && !url.startsWith('/api/agent/events'));
 
   const stopSweeper = startHandoffSweeper(handoff, config.HANDOFF_SWEEP_INTERVAL_SECONDS * 1000, logger);
 

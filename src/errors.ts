@@ -28,6 +28,11 @@ export const errorRegistry = {
     internal: 'Timed out waiting for the conversation lock',
     user: "Sorry, I'm still working on your previous message. Please try again in a moment.",
   },
+  TURN_IN_PROGRESS: {
+    status: 503,
+    internal: 'The same activity is still being processed (dedupe lease held)',
+    user: "I'm still working on that message. Please try again in a moment.",
+  },
   STALE_STATE: {
     status: 409,
     internal: 'Optimistic concurrency check failed (stale eTag)',
@@ -82,4 +87,9 @@ export class TandemError extends Error {
 export function toTandemError(error: unknown): TandemError {
   if (error instanceof TandemError) return error;
   return new TandemError('INTERNAL', error instanceof Error ? error.message : String(error), undefined, { cause: error });
+}
+
+/** True for failures that a later retry of the same request can succeed at (the 503s: Redis, locks, a turn in progress). */
+export function isRetryable(error: TandemError): boolean {
+  return error.status === 503;
 }

@@ -7,7 +7,7 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import type { AppConfig } from '../config';
-import { toTandemError } from '../errors';
+import { isRetryable, toTandemError } from '../errors';
 import type { Logger } from '../observability/logger';
 import type { Metrics } from '../observability/metrics';
 import { turnLogger } from './turnLogger';
@@ -45,6 +45,9 @@ export function createAdapter(config: AppConfig, logger: Logger, metrics: Metric
     const code = failure.code === 'INTERNAL' ? 'TURN_FAILED' : failure.code;
     metrics.errors.inc({ code });
     (turnLogger(context) ?? logger).error({ code, err: { message: failure.message, name: failure.name } }, 'turn failed');
+    // A retryable failure before the customer heard anything is refused (503 + Retry-After) rather than
+    // apologised for: the channel's retry is then processed, so the message is neither dropped nor doubled.
+    if (isRetryable(failure) && !context.responded) throw failure;
     const apology = code === 'TURN_FAILED' ? 'Sorry, something went wrong on my side. Please try again.' : failure.userMessage;
     try {
       await context.sendActivity(apology);

@@ -3,7 +3,7 @@ import type { Logger } from '../observability/logger';
 import type { StateBackend } from '../storage/ports';
 import type { HumanSide } from './humanSide';
 import { ConversationLockMiddleware } from './middleware/conversationLockMiddleware';
-import { DedupeMiddleware } from './middleware/dedupeMiddleware';
+import { type DedupeOptions, DedupeMiddleware } from './middleware/dedupeMiddleware';
 import { OutboundGuardMiddleware } from './middleware/outboundGuardMiddleware';
 import { OwnershipGateMiddleware } from './middleware/ownershipGateMiddleware';
 import { TranscriptMiddleware } from './middleware/transcriptMiddleware';
@@ -13,7 +13,7 @@ import { TeamsEventFilterMiddleware } from './teams/teamsEventFilterMiddleware';
 import { TeamsInboundMiddleware } from './teams/teamsInboundMiddleware';
 
 export interface MiddlewareOptions {
-  readonly dedupeTtlSeconds: number;
+  readonly dedupe: DedupeOptions;
   readonly lock: { ttlMs: number; waitMs: number };
 }
 
@@ -29,7 +29,7 @@ export function installMiddleware(
 ): void {
   adapter
     .use(new TurnLoggerMiddleware(deps.logger))
-    .use(new DedupeMiddleware(deps.backend.dedupe, options.dedupeTtlSeconds))
+    .use(new DedupeMiddleware(deps.backend.dedupe, options.dedupe))
     .use(new ConversationLockMiddleware(deps.backend.locks, options.lock))
     .use(new TeamsEventFilterMiddleware())
     .use(new OutboundGuardMiddleware(deps.humans))

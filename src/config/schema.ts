@@ -134,6 +134,7 @@ export const envSchema = z.object({
     .regex(/^[a-z][a-z0-9_-]{0,31}$/, { message: 'must be 1-32 lowercase letters, digits, _ or -' })
     .default('tandem'),
   DEDUPE_TTL_SECONDS: intIn(1, 7 * 24 * 3600).default(3600),
+  DEDUPE_LEASE_MS: intIn(500, 600_000).default(10_000),
   CONVERSATION_LOCK_TTL_MS: intIn(100, 120_000).default(15_000),
   CONVERSATION_LOCK_WAIT_MS: intIn(0, 120_000).default(10_000),
 

@@ -1,3 +1,5 @@
+import type { IncomingMessage, Server as NodeServer, ServerResponse } from 'node:http';
+
 /** Counts in-flight turns so shutdown can wait for them to finish. */
 export class InflightTracker {
   private count = 0;
@@ -28,4 +30,20 @@ export class InflightTracker {
       });
     });
   }
+}
+
+/**
+ * Counts the requests that `accept` selects, from arrival until their response is closed, so that a
+ * shutdown drains them like turns (agent API calls finish instead of being cut at SIGTERM).
+ * Long-lived streams (Server-Sent Events) must not be selected: they never finish by themselves.
+ */
+export function trackRequests(
+  server: Pick<NodeServer, 'on'>,
+  tracker: InflightTracker,
+  accept: (method: string, url: string) => boolean,
+): void {
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    if (!accept(req.method ?? '', req.url ?? '')) return;
+    void tracker.track(() => new Promise<void>((resolve) => res.once('close', () => resolve())));
+  });
 }

@@ -7,12 +7,36 @@ export interface ConversationReferenceStore {
   delete(conversationId: string): Promise<void>;
 }
 
-/** Inbound dedupe: a (channel, activity id) key is accepted once per TTL window. */
+/** Where an inbound activity stands, as seen by the dedupe store. */
+export const DedupeStatus = {
+  /** Nobody holds it: the caller now holds it under a lease and must run the turn. */
+  started: 'started',
+  /** Another turn holds an unexpired lease on it: it is being processed right now. */
+  inProgress: 'in_progress',
+  /** A turn completed it: every repeat is a duplicate. */
+  done: 'done',
+} as const;
+export type DedupeStatus = (typeof DedupeStatus)[keyof typeof DedupeStatus];
+
+export type DedupeBegin =
+  | { status: typeof DedupeStatus.started; token: string }
+  | { status: typeof DedupeStatus.inProgress }
+  | { status: typeof DedupeStatus.done };
+
+/**
+ * Inbound dedupe with an in-progress lease (DESIGN §3 step 2): an activity is *in progress* under a
+ * short lease while its turn runs and *done* only once the turn completed, so a channel's retry after
+ * a crash (lease expired) is processed and a retry of a finished turn is not.
+ */
 export interface DedupeStore {
-  /** True the first time `key` is seen within `ttlSeconds`; false for every repeat. */
-  firstSeen(key: string, ttlSeconds: number): Promise<boolean>;
-  /** Forget a key, so that a turn that failed before doing anything can be retried by the channel. */
-  forget(key: string): Promise<void>;
+  /** Takes the lease on `key` for `leaseMs` when nobody holds it and it is not done. */
+  begin(key: string, leaseMs: number): Promise<DedupeBegin>;
+  /** Extends the lease while the turn still runs; false when `token` no longer holds it. */
+  renew(key: string, token: string, leaseMs: number): Promise<boolean>;
+  /** Marks `key` done for `ttlSeconds` (whoever holds the lease: the turn did complete). */
+  complete(key: string, ttlSeconds: number): Promise<void>;
+  /** Drops the lease held by `token`, so that the channel's retry of a failed turn is processed. */
+  abandon(key: string, token: string): Promise<void>;
 }
 
 /** A held lock. `release` only frees the lock if this holder still owns it. */

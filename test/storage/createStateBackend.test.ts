@@ -20,8 +20,8 @@ async function closedPort(): Promise<number> {
 async function exercise(backend: ReturnType<typeof createStateBackend>): Promise<void> {
   await backend.storage.write({ k: { v: 1 } });
   expect((await backend.storage.read(['k'])).k).toMatchObject({ v: 1 });
-  await expect(backend.dedupe.firstSeen('webchat:a1', 60)).resolves.toBe(true);
-  await expect(backend.dedupe.firstSeen('webchat:a1', 60)).resolves.toBe(false);
+  await expect(backend.dedupe.begin('webchat:a1', 60_000)).resolves.toMatchObject({ status: 'started' });
+  await expect(backend.dedupe.begin('webchat:a1', 60_000)).resolves.toEqual({ status: 'in_progress' });
   const lock = await backend.locks.acquire('conv-1', { ttlMs: 5000, waitMs: 0 });
   await lock.release();
   await backend.references.save({ conversation: { id: 'conv-1', isGroup: false, conversationType: '', name: '' } });
@@ -74,7 +74,7 @@ describe('createStateBackend with an unreachable REDIS_URL', () => {
     expect(message).not.toContain('hunter2secret');
 
     await expect(backend.storage.read(['k'])).rejects.toMatchObject({ code: 'STATE_UNAVAILABLE' });
-    await expect(backend.dedupe.firstSeen('x', 60)).rejects.toMatchObject({ code: 'STATE_UNAVAILABLE' });
+    await expect(backend.dedupe.begin('x', 60_000)).rejects.toMatchObject({ code: 'STATE_UNAVAILABLE' });
     await expect(backend.locks.acquire('c', { ttlMs: 1000, waitMs: 1000 })).rejects.toMatchObject({ code: 'STATE_UNAVAILABLE' });
 
     const errors = logs.lines().filter((line) => line.level === 50);

@@ -46,7 +46,7 @@ describeOutage('Redis outage', () => {
     const attempts = [
       await failure(() => backend.storage.read(['k'])),
       await failure(() => backend.storage.write({ k: { v: 2 } })),
-      await failure(() => backend.dedupe.firstSeen('webchat:a1', 60)),
+      await failure(() => backend.dedupe.begin('webchat:a1', 60_000)),
       await failure(() => backend.locks.acquire('conv-1', { ttlMs: 1000, waitMs: 5000 })),
       await failure(() => backend.references.get('conv-1')),
       await failure(() => backend.transcripts.getTranscriptActivities('webchat', 'conv-1')),
@@ -75,7 +75,7 @@ describeOutage('Redis outage', () => {
     expect(recovered).toBe(true);
     expect(backend.redis).toBe(client);
     expect((await backend.storage.read(['k'])).k).toMatchObject({ v: 3 });
-    await expect(backend.dedupe.firstSeen('webchat:a1', 60)).resolves.toBe(true);
+    await expect(backend.dedupe.begin('webchat:a1', 60_000)).resolves.toMatchObject({ status: 'started' });
 
     // One error line for the whole outage (not one per reconnect attempt), naming REDIS_URL, then one recovery line.
     const errors = logs.lines().filter((line) => line.level === 50);

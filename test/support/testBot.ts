@@ -110,7 +110,7 @@ export function createTestBot(
   installMiddleware(
     adapter,
     { logger: silentLogger, backend, humans: options.humans ?? botOnly },
-    { dedupeTtlSeconds: 60, lock: { ttlMs: 5000, waitMs: 5000 } },
+    { dedupe: { ttlSeconds: 60, leaseMs: 10_000 }, lock: { ttlMs: 5000, waitMs: 5000 } },
   );
   return { adapter, bot, backend, handoff, recorder };
 }

@@ -1,6 +1,8 @@
 import type { Activity, ChannelAccount } from 'botbuilder';
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
+import { isRetryable, TandemError, toTandemError } from '../../errors';
+import type { Logger } from '../../observability/logger';
 import { sendError } from '../sendError';
 import type { DirectLineCaller } from './directLineAuth';
 import { authenticate } from './directLineAuth';
@@ -156,18 +158,26 @@ export function registerDirectLineRoutes(server: Server, channel: DirectLineChan
       timestamp: new Date().toISOString(),
     });
     // User typing is only for the bot; messages and events are echoed so Web Chat can mark them sent.
+    // A re-post with the same clientActivityID keeps the first id, so the bot's dedupe answers it once.
     const appended =
       activity.type === 'typing'
         ? { id: `${conversation.conversationId}|typing` }
-        : await channel.store.append(conversation.conversationId, activity);
+        : await channel.store.append(conversation.conversationId, activity, { clientActivityId: parsed.data.channelData?.clientActivityID });
     if (!appended) return sendError(res, 'NOT_FOUND', 'No such conversation (it may have expired); start a new one.');
 
-    const turn = channel.bridge.run({
-      ...(activity as Partial<Activity>),
-      id: appended.id,
-      serviceUrl: serviceUrlFor(channel, req, conversation.conversationId),
-    });
-    await waitAtMost(turn, channel.turnWaitMs);
+    const runTurn = () =>
+      channel.bridge.run({
+        ...(activity as Partial<Activity>),
+        id: appended.id,
+        serviceUrl: serviceUrlFor(channel, req, conversation.conversationId),
+      });
+    const turn = runTurn();
+    const outcome = await waitAtMost(turn, channel.turnWaitMs);
+    // Never acknowledge a message that was not answered: a retryable failure (Redis down, the same
+    // message still in progress) is refused with 503 + Retry-After so the page posts it again...
+    if (outcome instanceof TandemError && isRetryable(outcome)) return sendError(res, outcome.code);
+    // ...and a turn still running when we answer is retried here if it later fails that way.
+    if (outcome === 'pending') retryWhileRetryable(turn, runTurn, channel.logger);
     res.json({ id: appended.id });
   }));
 
@@ -195,13 +205,31 @@ function userFor(caller: DirectLineCaller, bodyUserId: string | undefined): stri
   return bodyUserId !== undefined && userIdPattern.test(bodyUserId) ? bodyUserId : undefined;
 }
 
-/** Waits for the turn, but no longer than `ms`: the post is answered either way and the turn carries on. */
-async function waitAtMost(turn: Promise<void>, ms: number): Promise<void> {
+/** Waits for the turn, but no longer than `ms`: its failure, 'done', or 'pending' when it carries on. */
+async function waitAtMost(turn: Promise<void>, ms: number): Promise<TandemError | 'done' | 'pending'> {
   let timer: NodeJS.Timeout | undefined;
   const settled = turn.then(
-    () => undefined,
-    () => undefined,
+    () => 'done' as const,
+    (error: unknown) => toTandemError(error),
   );
-  await Promise.race([settled, new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
+  const outcome = await Promise.race([settled, new Promise<'pending'>((resolve) => (timer = setTimeout(() => resolve('pending'), ms)))]);
   clearTimeout(timer);
+  return outcome;
+}
+
+/** Delays between re-runs of an acknowledged turn that failed retryably (about a minute in all). */
+const retryDelaysMs = [1000, 2000, 4000, 8000, 15_000, 30_000];
+
+/** Re-runs an acknowledged turn while it fails retryably, so an accepted message is answered once Redis is back. */
+function retryWhileRetryable(turn: Promise<void>, runTurn: () => Promise<void>, logger: Logger, attempt = 0): void {
+  turn.catch((error: unknown) => {
+    const failure = toTandemError(error);
+    const delay = retryDelaysMs[attempt];
+    if (!isRetryable(failure)) return;
+    if (delay === undefined) {
+      logger.error({ code: failure.code }, 'direct line turn still failing after its retries; the message stays unanswered');
+      return;
+    }
+    setTimeout(() => retryWhileRetryable(runTurn(), runTurn, logger, attempt + 1), delay).unref();
+  });
 }

@@ -23,6 +23,17 @@ export interface DirectLineStoreOptions {
   readonly ttlSeconds: number;
 }
 
+export interface AppendOptions {
+  readonly clientActivityId?: string | undefined;
+}
+
+export interface AppendResult {
+  readonly id: string;
+  readonly watermark: number;
+  /** True when the same client activity was already kept (nothing was stored). */
+  readonly duplicate: boolean;
+}
+
 /** Most activities one poll returns; the client asks again with the new watermark for the rest. */
 export const pageLimit = 100;
 
@@ -47,8 +58,12 @@ export interface DirectLineStore {
   /** Creates the conversation; false (and no change) when it already exists. */
   create(conversation: DirectLineConversation): Promise<boolean>;
   get(conversationId: string): Promise<DirectLineConversation | undefined>;
-  /** Numbers the activity, sets its `id` and stores it; undefined when the conversation does not exist. */
-  append(conversationId: string, activity: StoredActivity): Promise<{ id: string; watermark: number } | undefined>;
+  /**
+   * Numbers the activity, sets its `id` and stores it; undefined when the conversation does not exist.
+   * With a `clientActivityId` (Web Chat's `channelData.clientActivityID`), a re-post of an activity
+   * already kept is not stored again: the first one's id comes back with `duplicate: true`.
+   */
+  append(conversationId: string, activity: StoredActivity, options?: AppendOptions): Promise<AppendResult | undefined>;
   /** Up to `pageLimit` activities with a watermark above `after`; undefined when the conversation does not exist. */
   list(conversationId: string, after: number): Promise<ActivityPage | undefined>;
   /** Replaces a stored activity (keeping its id); false when no such activity is kept. */

@@ -3,6 +3,8 @@ import {
   pageLimit,
   watermarkOf,
   type ActivityPage,
+  type AppendOptions,
+  type AppendResult,
   type DirectLineConversation,
   type DirectLineStore,
   type DirectLineStoreOptions,
@@ -12,7 +14,7 @@ import {
 interface Entry {
   conversation: DirectLineConversation;
   seq: number;
-  log: { watermark: number; json: string }[];
+  log: { watermark: number; json: string; clientActivityId?: string | undefined }[];
   expiresAt: number;
 }
 
@@ -49,15 +51,18 @@ export class MemoryDirectLineStore implements DirectLineStore {
     return entry ? { ...entry.conversation } : undefined;
   }
 
-  async append(conversationId: string, activity: StoredActivity): Promise<{ id: string; watermark: number } | undefined> {
+  async append(conversationId: string, activity: StoredActivity, options: AppendOptions = {}): Promise<AppendResult | undefined> {
     const entry = this.live(conversationId);
     if (!entry) return undefined;
+    const { clientActivityId } = options;
+    const kept = clientActivityId === undefined ? undefined : entry.log.find((item) => item.clientActivityId === clientActivityId);
+    if (kept) return { id: activityId(conversationId, kept.watermark), watermark: kept.watermark, duplicate: true };
     entry.seq += 1;
     const id = activityId(conversationId, entry.seq);
-    entry.log.push({ watermark: entry.seq, json: JSON.stringify({ ...activity, id }) });
+    entry.log.push({ watermark: entry.seq, json: JSON.stringify({ ...activity, id }), clientActivityId });
     if (entry.log.length > this.options.historyMax) entry.log.splice(0, entry.log.length - this.options.historyMax);
     entry.expiresAt = this.expiry();
-    return { id, watermark: entry.seq };
+    return { id, watermark: entry.seq, duplicate: false };
   }
 
   async list(conversationId: string, after: number): Promise<ActivityPage | undefined> {

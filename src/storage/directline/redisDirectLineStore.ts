@@ -7,6 +7,8 @@ import {
   pageLimit,
   watermarkOf,
   type ActivityPage,
+  type AppendOptions,
+  type AppendResult,
   type DirectLineConversation,
   type DirectLineStore,
   type DirectLineStoreOptions,
@@ -24,14 +26,25 @@ redis.call('EXPIRE', KEYS[1], ARGV[4])
 return 1
 `);
 
+// KEYS[3] maps client activity ids to their seq (a re-post returns {seq, 1}); it is dropped whole when it
+// outgrows the history, since a re-post only ever follows its original closely.
 const appendScript = new LuaScript(`
-if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
+if redis.call('EXISTS', KEYS[1]) == 0 then return {-1, 0} end
+if ARGV[4] ~= '' then
+  local kept = redis.call('HGET', KEYS[3], ARGV[4])
+  if kept then return {tonumber(kept), 1} end
+end
 local seq = redis.call('HINCRBY', KEYS[1], 's', 1)
 redis.call('ZADD', KEYS[2], seq, seq .. ':' .. ARGV[1])
 redis.call('ZREMRANGEBYRANK', KEYS[2], 0, -(tonumber(ARGV[2]) + 1))
 redis.call('EXPIRE', KEYS[1], ARGV[3])
 redis.call('EXPIRE', KEYS[2], ARGV[3])
-return seq
+if ARGV[4] ~= '' then
+  if redis.call('HLEN', KEYS[3]) >= tonumber(ARGV[2]) then redis.call('DEL', KEYS[3]) end
+  redis.call('HSET', KEYS[3], ARGV[4], seq)
+end
+if redis.call('EXISTS', KEYS[3]) == 1 then redis.call('EXPIRE', KEYS[3], ARGV[3]) end
+return {seq, 0}
 `);
 
 const listScript = new LuaScript(`
@@ -81,16 +94,18 @@ export class RedisDirectLineStore implements DirectLineStore {
     return { conversationId, userId, createdAt, ...(locale ? { locale } : {}) };
   }
 
-  async append(conversationId: string, activity: StoredActivity): Promise<{ id: string; watermark: number } | undefined> {
-    const seq = await runRedis(this.redis, () =>
-      appendScript.run(this.redis, this.conversationKeys(conversationId), [
+  async append(conversationId: string, activity: StoredActivity, options: AppendOptions = {}): Promise<AppendResult | undefined> {
+    const reply = await runRedis(this.redis, () =>
+      appendScript.run(this.redis, [...this.conversationKeys(conversationId), this.keys.directLineClientIds(conversationId)], [
         withoutId(activity),
         this.options.historyMax,
         this.options.ttlSeconds,
+        options.clientActivityId ?? '',
       ]),
     );
+    const [seq, duplicate] = reply as [number, number];
     if (typeof seq !== 'number' || seq < 0) return undefined;
-    return { id: activityId(conversationId, seq), watermark: seq };
+    return { id: activityId(conversationId, seq), watermark: seq, duplicate: duplicate === 1 };
   }
 
   async list(conversationId: string, after: number): Promise<ActivityPage | undefined> {

@@ -31,8 +31,8 @@ export function directLineStoreContract(create: DirectLineStoreFactory): void {
 
   it('numbers appended activities and lists them oldest first with their ids', async () => {
     await store.create(conversation(conv));
-    await expect(store.append(conv, { type: 'message', text: 'one' })).resolves.toEqual({ id: `${conv}|0000001`, watermark: 1 });
-    await expect(store.append(conv, { type: 'message', text: 'two', id: 'ignored' })).resolves.toEqual({ id: `${conv}|0000002`, watermark: 2 });
+    await expect(store.append(conv, { type: 'message', text: 'one' })).resolves.toEqual({ id: `${conv}|0000001`, watermark: 1, duplicate: false });
+    await expect(store.append(conv, { type: 'message', text: 'two', id: 'ignored' })).resolves.toEqual({ id: `${conv}|0000002`, watermark: 2, duplicate: false });
     const page = await store.list(conv, 0);
     expect(page).toEqual({
       activities: [
@@ -84,11 +84,23 @@ export function directLineStoreContract(create: DirectLineStoreFactory): void {
     expect(second?.watermark).toBe(120);
   });
 
+  it('keeps a re-posted client activity once and hands back the first id', async () => {
+    await store.create(conversation(conv));
+    const first = await store.append(conv, { type: 'message', text: 'hi' }, { clientActivityId: 'wc-1' });
+    expect(first).toEqual({ id: `${conv}|0000001`, watermark: 1, duplicate: false });
+    await expect(store.append(conv, { type: 'message', text: 'hi' }, { clientActivityId: 'wc-1' })).resolves.toEqual({ ...first, duplicate: true });
+    await expect(store.append(conv, { type: 'message', text: 'hi' }, { clientActivityId: 'wc-2' })).resolves.toEqual({ id: `${conv}|0000002`, watermark: 2, duplicate: false });
+    await expect(store.append(conv, { type: 'message', text: 'hi' })).resolves.toMatchObject({ watermark: 3, duplicate: false });
+    await store.create(conversation(`${conv}-other`));
+    await expect(store.append(`${conv}-other`, { type: 'message' }, { clientActivityId: 'wc-1' })).resolves.toMatchObject({ duplicate: false });
+    expect((await store.list(conv, 0))?.activities).toHaveLength(3);
+  });
+
   it('keeps conversations apart', async () => {
     await store.create(conversation(conv));
     await store.create(conversation(`${conv}-b`));
     await store.append(conv, { type: 'message', text: 'a1' });
-    await expect(store.append(`${conv}-b`, { type: 'message', text: 'b1' })).resolves.toEqual({ id: `${conv}-b|0000001`, watermark: 1 });
+    await expect(store.append(`${conv}-b`, { type: 'message', text: 'b1' })).resolves.toEqual({ id: `${conv}-b|0000001`, watermark: 1, duplicate: false });
     expect((await store.list(conv, 0))?.activities.map((a) => a.text)).toEqual(['a1']);
   });
 
