@@ -14,6 +14,8 @@ import { createServer, type RouteModule } from './http/createServer';
 import { webChatChannelId } from './http/directline/directLineActivity';
 import { isConversationId } from './http/directline/directLineChannel';
 import { InflightTracker, trackRequests } from './http/inflight';
+import { createRateLimits } from './http/rateLimit/rateLimits';
+import { createRequestLimiterFactory } from './storage/createRequestLimiter';
 import { AgentDirectory } from './handoff/agents';
 import { BusinessCalendar } from './handoff/businessCalendar';
 import { HandoffService, handoffServiceConfigFrom } from './handoff/handoffService';
@@ -135,9 +137,11 @@ export function buildApp(config: AppConfig, options: BuildOptions): App {
   );
 
   const inflight = new InflightTracker();
-  const webChat = createWebChat({ config, backend, adapter, bot, logger, metrics, inflight });
+  const limits = createRateLimits(config, createRequestLimiterFactory(backend));
+  const webChat = createWebChat({ config, backend, adapter, bot, logger, metrics, inflight, limits });
   const agentApi = createAgentApi({
     config,
+    sharedLimiter: limits.agentRequests,
     service: handoff,
     agents,
     records: handoffPorts.store,
@@ -156,6 +160,7 @@ export function buildApp(config: AppConfig, options: BuildOptions): App {
     inflight,
     maxBodyBytes: config.MAX_BODY_BYTES,
     maxJsonDepth: config.MAX_JSON_DEPTH,
+    limits,
     channelTrust: {
       ...(config.HANDOFF_HUB_TOKEN !== undefined ? { hubToken: config.HANDOFF_HUB_TOKEN } : {}),
       hubAppIds: config.HANDOFF_HUB_APP_IDS,

@@ -2,33 +2,22 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { ConfigError, type AppConfig } from '../config';
-import { AgentRole, HandoffState, valuesOf } from './vocabulary';
+import { AgentRole, valuesOf } from './vocabulary';
 
 /** What each role may do; every role declares its own answer. */
 export interface RolePermissions {
   /** Sees personal data in clear in the context pack; otherwise it is redacted. */
   readonly seePii: boolean;
-  /** Reads and annotates every conversation; otherwise only the queue and the agent's own claims. */
-  readonly seeAllConversations: boolean;
 }
 
 export const rolePermissions: Readonly<Record<AgentRole, RolePermissions>> = {
-  agent: { seePii: false, seeAllConversations: false },
-  supervisor: { seePii: true, seeAllConversations: true },
-  clinician: { seePii: true, seeAllConversations: false },
+  agent: { seePii: false },
+  supervisor: { seePii: true },
+  clinician: { seePii: true },
 };
 
 export function canSeePii(role: AgentRole): boolean {
   return rolePermissions[role].seePii;
-}
-
-/**
- * Whether an agent may read a conversation's context pack and add notes to it: a supervisor always;
- * anyone else while it waits in the queue (to decide whether to claim it) or while they hold it.
- */
-export function canSeeConversation(agent: Pick<Agent, 'id' | 'role'>, record: { state: HandoffState; assignedAgent?: string }): boolean {
-  if (rolePermissions[agent.role].seeAllConversations) return true;
-  return record.state === HandoffState.queued || (record.state === HandoffState.assigned && record.assignedAgent === agent.id);
 }
 
 const agentEntrySchema = z

@@ -24,5 +24,7 @@ export function createWebChat(deps: WebChatDeps): { routes: RouteModule[]; direc
     ...(backend.kind === 'redis' ? { redis: { client: backend.redis, keys: backend.keys } } : {}),
   });
   const directLine = createDirectLine({ ...rest, config, store });
-  return { routes: [...directLine.routes, chatPageRoutes({ newChatSession: () => directLine.newChatSession() })], directLine, store };
+  const tokenLimiter = rest.limits?.chatTokensPerAddress;
+  const pageRoutes = chatPageRoutes({ newChatSession: () => directLine.newChatSession(), ...(tokenLimiter ? { tokenLimiter } : {}) });
+  return { routes: [...directLine.routes, pageRoutes], directLine, store };
 }

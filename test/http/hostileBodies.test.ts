@@ -7,6 +7,7 @@ import { buildApp, type App } from '../../src/buildApp';
 import { loadConfig } from '../../src/config';
 import { createServer } from '../../src/http/createServer';
 import { InflightTracker } from '../../src/http/inflight';
+import { noRateLimits } from '../../src/http/rateLimit/rateLimits';
 import { restifyLogger } from '../../src/http/restifyLogger';
 import { createMetrics } from '../../src/observability/metrics';
 import { captureLogs } from '../storage/logCapture';
@@ -187,6 +188,7 @@ describe("restify's own logging", () => {
       maxBodyBytes: 64 * 1024,
       maxJsonDepth: 64,
       channelTrust: { hubAppIds: [], channelOf: async () => undefined },
+    limits: noRateLimits,
       ready: async () => undefined,
       routes: [
         (s) =>

