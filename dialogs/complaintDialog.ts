@@ -36,7 +36,9 @@ class ComplaintFlow extends FlowDialog<ComplaintState, RoutedDialogOptions> {
       await turn.say("I'm sorry about this, and thank you for telling me what happened.");
       return this.handOver(turn);
     }
-    return turn.ask("I'm sorry to hear that. Could you tell me what happened, in a few sentences? A person on our team will read it.");
+    return turn.ask("I'm sorry to hear that. Could you tell me what happened, in a few sentences? A person on our team will read it.", undefined, {
+      narrative: true,
+    });
   }
 
   protected async onMessage(turn: FlowTurn<ComplaintState>): Promise<DialogTurnResult> {
@@ -45,7 +47,7 @@ class ComplaintFlow extends FlowDialog<ComplaintState, RoutedDialogOptions> {
       turn.state.attempts += 1;
       // Never trap an upset customer in a loop: after two unusable answers, hand over anyway.
       if (turn.state.attempts >= 2) return this.handOver(turn);
-      return turn.ask(`${freeTextProblemMessage(problem, maxChars)} Could you tell me what happened?`);
+      return turn.ask(`${freeTextProblemMessage(problem, maxChars)} Could you tell me what happened?`, undefined, { narrative: true });
     }
     await turn.say('Thank you for explaining.');
     return this.handOver(turn);

@@ -47,7 +47,11 @@ function taskModules(deps: DialogDeps, domain: DomainServices): DialogModule[] {
       capability: 'register you as a new patient',
     },
     { dialog: new LegalIntakeDialog({ intake: domain.intake }, form), capability: 'open a new legal matter' },
-    { dialog: new FaqDialog({ knowledge: domain.knowledge, ...(deps.answerer ? { answerer: deps.answerer } : {}) }), capability: 'answer questions about hours, locations, billing and more' },
+    {
+      dialog: new FaqDialog({ knowledge: domain.knowledge, ...(deps.answerer ? { answerer: deps.answerer } : {}) }),
+      capability: 'answer questions about hours, locations, billing and more',
+      answers: (text) => domain.knowledge.answer(text) !== null,
+    },
     { dialog: new ComplaintDialog() },
     { dialog: new ClinicalDialog() },
   ];

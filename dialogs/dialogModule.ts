@@ -5,6 +5,8 @@ export interface DialogModule {
   readonly dialog: Dialog;
   /** User-facing capability, e.g. "check, track, return or cancel an order". Omit for internal dialogs. */
   readonly capability?: string;
+  /** For the dialog that answers questions from the knowledge base: whether it answers this text confidently. */
+  readonly answers?: (text: string) => boolean;
 }
 
 export function describeCapabilities(modules: readonly DialogModule[]): string {

@@ -1,12 +1,21 @@
 import { ActivityTypes, MessageFactory, type Activity, type TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { HandoffDecision } from '../src/handoff/policy';
 import type { Entity } from '../src/nlu/types';
+import { AnswerFit, type ExpectedAnswer, fitOf } from './answers/answerFit';
+import { requestHandoff, takeRepromptPrefix } from './interruptions/turnRequests';
 import { type DialogInsight, getTurnSignals, recordInsight, type TurnSignals } from './turnSignals';
 
-/** The question a flow is waiting on, kept so "help" can ask it again word for word. */
+/** The question a flow is waiting on, kept so it can be asked again word for word (help, resuming a task). */
 export interface PendingQuestion {
   readonly text: string;
   readonly choices?: readonly string[];
+  /** What answers it; decides whether a message is an answer or an interruption. */
+  readonly expects?: ExpectedAnswer;
+  /** The task has answered and only waits for follow-ups: whatever was put off may go first now. */
+  readonly resting?: boolean;
+  /** How many times in a row the same question was asked again after an answer that didn't do. */
+  readonly repeats?: number;
 }
 
 interface FlowInstanceState<S> {
@@ -14,11 +23,24 @@ interface FlowInstanceState<S> {
   question?: PendingQuestion;
 }
 
+/** The message a dialog was begun for when it is not the current one (a request put off until now). */
+export interface Utterance {
+  readonly text: string;
+  readonly entities: readonly Entity[];
+}
+
+/** Re-asks of one question after which the way out (a person, or cancel) is offered with it. */
+const repeatsBeforeWayOut = 2;
+const wayOut = 'If this isn\'t working, say "cancel" to stop, or "talk to a human" and a person on our team will help.';
+const wayOutActions = ['Talk to a human', 'Cancel'] as const;
+
 /** One turn of a flow: the message, what NLU understood of it, and ways to answer. */
 export class FlowTurn<S> {
   constructor(
     readonly dc: DialogContext,
     private readonly instance: FlowInstanceState<S>,
+    private readonly answering: boolean,
+    private readonly utterance?: Utterance,
   ) {}
 
   /** The flow's own state; mutate it, it is saved with the dialog stack. Must stay plain JSON. */
@@ -30,9 +52,9 @@ export class FlowTurn<S> {
     return this.dc.context;
   }
 
-  /** The message as typed, trimmed. */
+  /** The message as typed, trimmed (or the request this flow was begun for). */
   get text(): string {
-    return (this.dc.context.activity.text ?? '').trim();
+    return (this.utterance?.text ?? this.dc.context.activity.text ?? '').trim();
   }
 
   get signals(): TurnSignals | undefined {
@@ -41,7 +63,12 @@ export class FlowTurn<S> {
 
   /** Entities NLU found in this message (the message is understood once, before dialogs run). */
   get entities(): readonly Entity[] {
-    return this.signals?.understanding.entities ?? [];
+    return this.utterance?.entities ?? this.signals?.understanding.entities ?? [];
+  }
+
+  /** The question this flow waits on, if any. */
+  get question(): PendingQuestion | undefined {
+    return this.instance.question;
   }
 
   /** Tells the agent's context pack what this turn established (never secrets such as a verification email). */
@@ -53,17 +80,34 @@ export class FlowTurn<S> {
     await this.dc.context.sendActivity(message);
   }
 
-  /** Sends a question (with its choices as suggested actions) and waits for the answer. */
-  async ask(text: string, choices?: readonly string[]): Promise<DialogTurnResult> {
-    this.instance.question = choices && choices.length > 0 ? { text, choices: [...choices] } : { text };
+  /**
+   * Sends a question (with its choices as suggested actions) and waits for the answer. `expects` says
+   * what answers it, so a question or a command in its place is recognised as one. Asked again after
+   * answers that didn't do, it offers a way out.
+   */
+  async ask(text: string, choices?: readonly string[], expects?: ExpectedAnswer): Promise<DialogTurnResult> {
+    const next: PendingQuestion = {
+      text,
+      ...(choices && choices.length > 0 ? { choices: [...choices] } : {}),
+      ...(expects ? { expects } : {}),
+    };
+    const previous = this.instance.question;
+    const repeats = this.answering && previous && !previous.resting && sameQuestion(previous, next) ? (previous.repeats ?? 0) + 1 : 0;
+    this.instance.question = repeats > 0 ? { ...next, repeats } : next;
     await this.dc.context.sendActivity(questionActivity(this.instance.question));
     return Dialog.EndOfTurn;
   }
 
-  /** Says `message` and waits, with `question` as what "help" asks again. */
-  async waitAfter(message: string | Partial<Activity>, question: PendingQuestion): Promise<DialogTurnResult> {
-    this.instance.question = question;
+  /** Says `message` and waits for follow-ups, with `question` as what is asked again on resuming. */
+  async waitAfter(message: string | Partial<Activity>, question: Omit<PendingQuestion, 'resting' | 'repeats'>): Promise<DialogTurnResult> {
+    this.instance.question = { ...question, resting: true };
     await this.dc.context.sendActivity(message);
+    return Dialog.EndOfTurn;
+  }
+
+  /** Hands the conversation to a person while this flow keeps its place (offered again afterwards). */
+  handOff(decision: HandoffDecision): DialogTurnResult {
+    requestHandoff(this.dc.context, decision);
     return Dialog.EndOfTurn;
   }
 
@@ -72,8 +116,19 @@ export class FlowTurn<S> {
   }
 }
 
-function questionActivity(question: PendingQuestion): Partial<Activity> {
-  return question.choices ? MessageFactory.suggestedActions([...question.choices], question.text) : MessageFactory.text(question.text);
+/** The same question asked again: the same choices, or a text that ends the way the earlier one did. */
+function sameQuestion(a: PendingQuestion, b: PendingQuestion): boolean {
+  if (a.choices && b.choices) return a.choices.length === b.choices.length && a.choices.every((c, i) => c === b.choices?.[i]);
+  if (a.choices || b.choices) return false;
+  const lastLine = (text: string): string => (text.split('\n').pop() ?? '').trim();
+  return b.text.endsWith(lastLine(a.text)) || a.text.endsWith(lastLine(b.text));
+}
+
+function questionActivity(question: PendingQuestion, prefix?: string): Partial<Activity> {
+  const stuck = (question.repeats ?? 0) >= repeatsBeforeWayOut;
+  const text = `${prefix ? `${prefix} ` : ''}${question.text}${stuck ? `\n${wayOut}` : ''}`;
+  const actions = [...(question.choices ?? []), ...(stuck ? wayOutActions : [])];
+  return actions.length > 0 ? MessageFactory.suggestedActions(actions, text) : MessageFactory.text(text);
 }
 
 /**
@@ -85,20 +140,40 @@ export abstract class FlowDialog<S, O extends object = object> extends Dialog<O>
   protected abstract start(turn: FlowTurn<S>, options: O | undefined): Promise<DialogTurnResult>;
   protected abstract onMessage(turn: FlowTurn<S>): Promise<DialogTurnResult>;
 
+  /**
+   * How well this message answers the pending question. By default from what the question declared;
+   * a flow that reads answers its own way (a form field's schema, an order number) says so here.
+   */
+  protected fit(turn: FlowTurn<S>): AnswerFit {
+    const question = turn.question;
+    if (!question) return AnswerFit.none;
+    return fitOf(turn.text, turn.entities, question.choices, question.expects);
+  }
+
+  /** The question waiting in this dialog instance, and how well the current message answers it. */
+  pending(dc: DialogContext): { question: PendingQuestion | undefined; fit: AnswerFit } {
+    const instance = dc.activeDialog!.state as FlowInstanceState<S>;
+    const turn = new FlowTurn(dc, instance, true);
+    return { question: instance.question, fit: instance.question ? this.fit(turn) : AnswerFit.none };
+  }
+
   override async beginDialog(dc: DialogContext, options?: O): Promise<DialogTurnResult> {
     const instance: FlowInstanceState<S> = { flow: this.initialState(options) };
     dc.activeDialog!.state = instance;
-    return this.start(new FlowTurn(dc, instance), options);
+    const utterance = (options as { utterance?: Utterance } | undefined)?.utterance;
+    return this.start(new FlowTurn(dc, instance, false, utterance), options);
   }
 
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
     if (dc.context.activity.type !== ActivityTypes.Message) return Dialog.EndOfTurn;
     const instance = dc.activeDialog!.state as FlowInstanceState<S>;
-    return this.onMessage(new FlowTurn(dc, instance));
+    return this.onMessage(new FlowTurn(dc, instance, true));
   }
 
   override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
     const question = (instance.state as FlowInstanceState<S>).question;
-    if (question) await context.sendActivity(questionActivity(question));
+    const prefix = takeRepromptPrefix(context);
+    if (question) await context.sendActivity(questionActivity(question, prefix));
+    else if (prefix) await context.sendActivity(prefix);
   }
 }

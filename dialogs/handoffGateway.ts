@@ -20,3 +20,6 @@ export interface HandoffGateway {
 }
 
 export type CallbackContact = { readonly kind: 'phone' | 'email'; readonly value: string };
+
+/** Id of the dialog that hands a conversation to a person; tasks put it on top of themselves to keep their place. */
+export const handoffDialogId = 'handoff';

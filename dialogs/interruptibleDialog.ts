@@ -1,18 +1,51 @@
-import { ActivityTypes } from 'botbuilder';
-import { ComponentDialog, type DialogContext, type DialogTurnResult, DialogTurnStatus } from 'botbuilder-dialogs';
-import { matchCommand } from './commands';
+import { ActivityTypes, MessageFactory, type TurnContext } from 'botbuilder';
+import {
+  ComponentDialog,
+  Dialog,
+  type DialogContext,
+  type DialogInstance,
+  type DialogReason,
+  type DialogTurnResult,
+  DialogTurnStatus,
+} from 'botbuilder-dialogs';
+import { AnswerFit } from './answers/answerFit';
+import { parseYesNo } from './answers/yesNo';
+import { FlowDialog, type PendingQuestion } from './flowDialog';
+import { handoffDialogId } from './handoffGateway';
+import { decideInterruption, type Interruption } from './interruptions/decideInterruption';
+import { getKnowledgeDesk } from './interruptions/knowledgeDesk';
+import { setRepromptPrefix, takeHandoffRequest } from './interruptions/turnRequests';
+import { getTurnSignals } from './turnSignals';
 
-// Where the component keeps what "start over" begins it with (in its own instance state).
+// Kept in the component's own instance state.
 const restartOptionsKey = 'interruptible.restartOptions';
+/** Set while the task waits out a conversation with a person; it offers to carry on afterwards. */
+const pausedKey = 'interruptible.paused';
+
+/** How a dialog put on top of a task (or the task's own flow) ended, as far as the task cares. */
+export interface InterruptionResult {
+  /** A person took the conversation over: the task waits, and offers to continue afterwards. */
+  readonly handedOff?: boolean;
+  /** The message was not for that dialog; the task below reads it again. */
+  readonly reroute?: boolean;
+  /** The dialog only waited for follow-ups; whatever was put off goes first. */
+  readonly rested?: boolean;
+  readonly cancelled?: boolean;
+}
 
 /**
- * Base for every task dialog: "help", "cancel" and "start over" work at any step. "Talk to a human"
- * and emergencies pre-empt every dialog one level up, in the main dialog, because they must end the
- * task rather than pause it.
+ * Base of every dialog that asks the user something. At any prompt: a question is answered in passing
+ * and the task resumes where it was, saying so; another task (a lookup, a booking) goes first and this
+ * one resumes afterwards; "cancel" in any wording ends the task; "help" explains it and asks again;
+ * a request for a person (one level up, in the bot's pre-emption) pauses the task until the person
+ * hands back. Whether a message answers or interrupts is decided from NLU and the pending question
+ * (decideInterruption), never from phrases per dialog.
  */
 export abstract class InterruptibleDialog extends ComponentDialog {
   /** What this dialog does and how to leave it; shown on "help". */
   protected abstract readonly helpText: string;
+  /** The task in a few words ("your booking"), for "Back to your booking:" and "I've stopped your booking". */
+  protected readonly taskTitle: string = 'what we were doing';
 
   /**
    * What "start over" begins the dialog with, from the options it was begun with. By default nothing;
@@ -24,7 +57,8 @@ export abstract class InterruptibleDialog extends ComponentDialog {
 
   override async beginDialog(outer: DialogContext, options?: object): Promise<DialogTurnResult> {
     if (outer.activeDialog) outer.activeDialog.state[restartOptionsKey] = this.restartOptions(options);
-    return super.beginDialog(outer, options);
+    const result = await super.beginDialog(outer, options);
+    return this.afterInnerTurn(outer, result);
   }
 
   override createChildContext(outer: DialogContext): DialogContext {
@@ -33,29 +67,130 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     return inner;
   }
 
-  protected override async onContinueDialog(inner: DialogContext): Promise<DialogTurnResult> {
-    const interrupted = await this.interrupt(inner);
-    return interrupted ?? super.onContinueDialog(inner);
+  override async continueDialog(outer: DialogContext): Promise<DialogTurnResult> {
+    if (outer.context.activity.type !== ActivityTypes.Message || !getTurnSignals(outer.context)) return super.continueDialog(outer);
+    const state = outer.activeDialog!.state as Record<string, unknown>;
+    if (state[pausedKey]) {
+      delete state[pausedKey];
+      const carryOn = parseYesNo(outer.context.activity.text ?? '');
+      if (carryOn === true) return this.resume(outer, `Great. Back to ${this.taskTitle}:`);
+      if (carryOn === false) {
+        await this.createChildContext(outer).cancelAllDialogs();
+        await outer.context.sendActivity(`OK, I've set ${this.taskTitle} aside. What else can I do for you?`);
+        return outer.endDialog({ cancelled: true } satisfies InterruptionResult);
+      }
+    }
+    return this.onMessage(outer, false);
   }
 
-  private async interrupt(inner: DialogContext): Promise<DialogTurnResult | undefined> {
-    const { activity } = inner.context;
-    if (activity.type !== ActivityTypes.Message) return undefined;
-    switch (matchCommand(activity.text ?? '')) {
-      case 'help':
-        await inner.context.sendActivity(`${this.helpText}\nSay "cancel" to stop, or "talk to a human" at any time.`);
-        await inner.repromptDialog();
-        return { status: DialogTurnStatus.waiting };
-      case 'cancel':
+  override async resumeDialog(outer: DialogContext, _reason: DialogReason, result?: unknown): Promise<DialogTurnResult> {
+    const ended = (result ?? {}) as InterruptionResult;
+    if (ended.handedOff) {
+      (outer.activeDialog!.state as Record<string, unknown>)[pausedKey] = true;
+      return Dialog.EndOfTurn;
+    }
+    if (ended.reroute && outer.context.activity.type === ActivityTypes.Message) return this.onMessage(outer, true);
+    return this.resume(outer, `Back to ${this.taskTitle}:`);
+  }
+
+  override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
+    if ((instance.state as Record<string, unknown>)[pausedKey]) {
+      await context.sendActivity(
+        MessageFactory.suggestedActions(['Yes', 'No'], `We were in the middle of ${this.taskTitle}. Would you like to pick up where you left off?`),
+      );
+      return;
+    }
+    await super.repromptDialog(context, instance);
+  }
+
+  /** Asks the pending question again, after `prefix`. */
+  private async resume(outer: DialogContext, prefix: string): Promise<DialogTurnResult> {
+    setRepromptPrefix(outer.context, prefix);
+    await this.repromptDialog(outer.context, outer.activeDialog!);
+    return Dialog.EndOfTurn;
+  }
+
+  private async onMessage(outer: DialogContext, returned: boolean): Promise<DialogTurnResult> {
+    const { context } = outer;
+    const inner = this.createChildContext(outer);
+    const interruption = this.interruption(inner, returned);
+    const signals = getTurnSignals(context);
+    switch (interruption.kind) {
+      case 'answer':
+        return this.afterInnerTurn(outer, await super.continueDialog(outer));
+      case 'cancel': {
         await inner.cancelAllDialogs();
-        await inner.context.sendActivity("OK, I've cancelled that. Nothing was saved or changed. What else can I do for you?");
-        return { status: DialogTurnStatus.complete, result: { cancelled: true } };
+        const below = outer.stack.length > 1;
+        await context.sendActivity(`OK, I've cancelled ${this.taskTitle}. Nothing was saved or changed.${below ? '' : ' What else can I do for you?'}`);
+        return outer.endDialog({ cancelled: true } satisfies InterruptionResult);
+      }
+      case 'help':
+        await context.sendActivity(`${this.helpText}\nSay "cancel" to stop, or "talk to a human" at any time.`);
+        await inner.repromptDialog();
+        return Dialog.EndOfTurn;
       case 'startOver':
         await inner.cancelAllDialogs();
-        await inner.context.sendActivity("Sure, let's start again from the beginning.");
-        return inner.beginDialog(this.initialDialogId, (inner.services.get(restartOptionsKey) as object | undefined) ?? {});
-      default:
-        return undefined;
+        await context.sendActivity("Sure, let's start again from the beginning.");
+        return this.afterInnerTurn(
+          outer,
+          await this.endIfComplete(outer, await inner.beginDialog(this.initialDialogId, (inner.services.get(restartOptionsKey) as object | undefined) ?? {})),
+        );
+      case 'otherLanguage':
+        await context.sendActivity('Sorry, I can only chat in English for now. Say "talk to a human" if you need a person.');
+        await inner.repromptDialog();
+        return Dialog.EndOfTurn;
+      case 'aside': {
+        const dialogId = interruption.intent?.dialog ?? getKnowledgeDesk(context)?.dialogId;
+        if (!dialogId) return this.afterInnerTurn(outer, await super.continueDialog(outer));
+        return outer.beginDialog(dialogId, { ...(interruption.intent ? { intent: interruption.intent } : {}), signals });
+      }
+      case 'task':
+        return outer.beginDialog(interruption.intent.dialog, { intent: interruption.intent, signals });
     }
+  }
+
+  /** The flow waiting inside this component, its question and how well the current message answers it. */
+  private pending(inner: DialogContext): { question: PendingQuestion | undefined; fit: AnswerFit } {
+    const active = inner.activeDialog;
+    const dialog = active ? inner.findDialog(active.id) : undefined;
+    return dialog instanceof FlowDialog ? dialog.pending(inner) : { question: undefined, fit: AnswerFit.none };
+  }
+
+  private interruption(inner: DialogContext, returned: boolean): Interruption {
+    const { context } = inner;
+    const signals = getTurnSignals(context);
+    const { question, fit } = this.pending(inner);
+    // A task that has answered and only waits for follow-ups decides for itself what it takes.
+    if (!signals || !question || question.resting) return { kind: 'answer' };
+    const desk = getKnowledgeDesk(context);
+    return decideInterruption({
+      text: (context.activity.text ?? '').trim(),
+      understanding: signals.understanding,
+      intent: signals.intent,
+      fit,
+      narrative: question.expects?.narrative === true,
+      taskDialog: this.id,
+      knows: (text) => desk?.knows(text) ?? false,
+      returned,
+    });
+  }
+
+  /** Mirrors ComponentDialog: a finished inner flow ends the component. */
+  private async endIfComplete(outer: DialogContext, result: DialogTurnResult): Promise<DialogTurnResult> {
+    return result.status === DialogTurnStatus.waiting ? Dialog.EndOfTurn : this.endComponent(outer, result.result);
+  }
+
+  /**
+   * After the inner flow ran: a hand-over it asked for goes on top of it (the task keeps its place),
+   * and a task that only waits for follow-ups gives way to whatever waits below it.
+   */
+  private async afterInnerTurn(outer: DialogContext, result: DialogTurnResult): Promise<DialogTurnResult> {
+    if (result.status !== DialogTurnStatus.waiting || outer.activeDialog?.id !== this.id) return result;
+    const handoff = takeHandoffRequest(outer.context);
+    if (handoff) return outer.beginDialog(handoffDialogId, { decision: handoff });
+    if (outer.stack.length > 1 && this.pending(this.createChildContext(outer)).question?.resting) {
+      return outer.endDialog({ rested: true } satisfies InterruptionResult);
+    }
+    return result;
   }
 }

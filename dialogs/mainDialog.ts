@@ -1,16 +1,25 @@
 import { MessageFactory } from 'botbuilder';
 import { ComponentDialog, type DialogContext, type DialogTurnResult, DialogTurnStatus } from 'botbuilder-dialogs';
-import type { IntentMetadata } from '../intents/schema';
+import { IntentRole, type IntentMetadata } from '../intents/schema';
 import { type DialogModule, describeCapabilities } from './dialogModule';
 import { DisambiguationDialog, type DisambiguationResult } from './disambiguationDialog';
+import type { Utterance } from './flowDialog';
+import type { InterruptionResult } from './interruptibleDialog';
+import { type KnowledgeDesk, setKnowledgeDesk } from './interruptions/knowledgeDesk';
+import { markUnderstood } from './interruptions/turnRequests';
+import { OfferHumanDialog } from './offerHumanDialog';
+import { TaskDialog, type TaskResult } from './taskDialog';
 import { getTurnSignals, type TurnSignals } from './turnSignals';
 
 export const mainDialogId = 'main';
 
 /** Options every routed dialog receives. */
 export interface RoutedDialogOptions {
-  readonly intent: IntentMetadata;
+  /** Absent when the knowledge base took a message the classifier could not place. */
+  readonly intent?: IntentMetadata;
   readonly signals: TurnSignals;
+  /** The request the dialog is for when it is not the whole current message (one of two requests). */
+  readonly utterance?: Utterance;
 }
 
 /**
@@ -19,6 +28,7 @@ export interface RoutedDialogOptions {
  */
 export class MainDialog extends ComponentDialog {
   private readonly registered = new Set<string>();
+  private readonly desk: KnowledgeDesk | undefined;
 
   constructor(
     private readonly modules: readonly DialogModule[],
@@ -30,6 +40,9 @@ export class MainDialog extends ComponentDialog {
       this.registered.add(module.dialog.id);
     }
     this.addDialog(new DisambiguationDialog());
+    this.addDialog(new OfferHumanDialog());
+    const knowledge = modules.find((m) => m.answers);
+    this.desk = knowledge?.answers ? { dialogId: knowledge.dialog.id, knows: knowledge.answers } : undefined;
   }
 
   /** "Here's what I can help with" for the dialogs that exist today. */
@@ -38,20 +51,25 @@ export class MainDialog extends ComponentDialog {
   }
 
   protected override async onBeginDialog(inner: DialogContext): Promise<DialogTurnResult> {
+    setKnowledgeDesk(inner.context, this.desk);
     return this.route(inner);
   }
 
   protected override async onContinueDialog(inner: DialogContext): Promise<DialogTurnResult> {
+    setKnowledgeDesk(inner.context, this.desk);
     const signals = getTurnSignals(inner.context);
     if (signals?.preempt) {
-      await inner.cancelAllDialogs();
+      // A task keeps its place under the person (or the emergency help) it is handed to; anything else ends.
+      const active = inner.activeDialog ? inner.findDialog(inner.activeDialog.id) : undefined;
+      if (!(active instanceof TaskDialog)) await inner.cancelAllDialogs();
       return this.route(inner);
     }
     const result = await inner.continueDialog();
     if (result.status === DialogTurnStatus.complete) {
-      const choice = result.result as DisambiguationResult | undefined;
-      if (choice?.chosenIntent) return this.beginIntent(inner, choice.chosenIntent);
-      if (choice?.reroute) return this.route(inner);
+      const ended = result.result as (DisambiguationResult & InterruptionResult & TaskResult) | undefined;
+      if (ended?.chosenIntent) return this.beginIntent(inner, ended.chosenIntent);
+      if (ended?.then) return this.beginIntent(inner, ended.then);
+      if (ended?.reroute) return this.route(inner);
     }
     return result;
   }
@@ -71,10 +89,13 @@ export class MainDialog extends ComponentDialog {
     }
     const prediction = understanding.intent;
     if (prediction.decision === 'ambiguous' && prediction.intent && prediction.runnerUp) {
-      const first = this.intents.get(prediction.intent);
-      const second = this.intents.get(prediction.runnerUp.intent);
+      // Small talk is never one of the choices: "thanks, and where is my order" is about the order.
+      const readings = [this.intents.get(prediction.intent), this.intents.get(prediction.runnerUp.intent)].filter(
+        (i): i is IntentMetadata => i !== undefined && i.role !== IntentRole.social,
+      );
+      const [first, second] = readings;
       // Two readings handled by the same dialog need no question: the dialog serves both.
-      if (first && second && first.dialog === second.dialog) return this.beginIntent(inner, first.name);
+      if (first && (!second || first.dialog === second.dialog)) return this.beginIntent(inner, first.name);
       if (first && second) return inner.beginDialog(DisambiguationDialog.id, { candidates: [first, second] });
     }
     if (prediction.decision !== 'clear' || !signals.intent) return this.fallback(inner);
@@ -95,17 +116,24 @@ export class MainDialog extends ComponentDialog {
     return inner.beginDialog(intent.dialog, options);
   }
 
-  /** Repeated misunderstanding escalates in stages: clarify, then rephrase, then offer a person. */
+  /**
+   * Before admitting it didn't understand, the bot asks the knowledge base. Repeated misunderstanding
+   * then escalates in stages: clarify, then rephrase, then offer a person (and wait for the answer).
+   */
   private async fallback(inner: DialogContext): Promise<DialogTurnResult> {
-    const action = getTurnSignals(inner.context)?.decision?.action;
-    const text =
-      action === 'offer_human'
-        ? "I'm sorry, I'm still not getting it. Would you like me to connect you with a person on our team?"
-        : action === 'rephrase'
-          ? `I still didn't catch that. Could you put it another way, in a short sentence? For example: "where is my order TD-100001", "book an appointment" or "what are your opening hours".`
-          : `Sorry, I didn't understand that, and I'd rather not guess. ${this.capabilities()}`;
-    const choices = action === 'offer_human' ? ['Talk to a human', 'No thanks'] : ['Talk to a human'];
-    await inner.context.sendActivity(MessageFactory.suggestedActions(choices, text));
+    const signals = getTurnSignals(inner.context);
+    const text = signals?.understanding.text ?? '';
+    if (signals && this.desk?.knows(text)) {
+      markUnderstood(inner.context);
+      return inner.beginDialog(this.desk.dialogId, { signals } satisfies RoutedDialogOptions);
+    }
+    const action = signals?.decision?.action;
+    if (action === 'offer_human') return inner.beginDialog(OfferHumanDialog.id);
+    const reply =
+      action === 'rephrase'
+        ? `I still didn't catch that. Could you put it another way, in a short sentence? For example: "where is my order TD-100001", "book an appointment" or "what are your opening hours".`
+        : `Sorry, I didn't understand that, and I'd rather not guess. ${this.capabilities()}`;
+    await inner.context.sendActivity(MessageFactory.suggestedActions(['Talk to a human'], reply));
     return inner.endDialog();
   }
 }

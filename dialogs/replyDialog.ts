@@ -10,7 +10,7 @@ export class ReplyDialog extends Dialog<RoutedDialogOptions> {
   }
 
   override async beginDialog(dc: DialogContext, options?: RoutedDialogOptions): Promise<DialogTurnResult> {
-    if (options?.intent.reply) await dc.context.sendActivity(options.intent.reply);
+    if (options?.intent?.reply) await dc.context.sendActivity(options.intent.reply);
     return dc.endDialog();
   }
 }

@@ -10,6 +10,8 @@ export interface TaskResult {
   /** The last message was not for this task; the main dialog routes it afresh. */
   readonly reroute?: boolean;
   readonly cancelled?: boolean;
+  /** Name of the intent to begin next (registration done: book the first visit). */
+  readonly then?: string;
 }
 
 /**

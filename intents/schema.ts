@@ -4,6 +4,18 @@ import { z } from 'zod';
 export const IntentDomain = { general: 'general', commerce: 'commerce', healthcare: 'healthcare', legal: 'legal' } as const;
 export type IntentDomain = (typeof IntentDomain)[keyof typeof IntentDomain];
 
+/**
+ * How an intent behaves in context: while a task waits for an answer, and beside other requests in one message.
+ * - task: starts a task; mid-task it pauses the task, which resumes afterwards.
+ * - question: answered in passing (knowledge base); mid-task the task resumes at once.
+ * - social: greetings and thanks; answered in passing, never offered as a "which did you mean" choice, and a
+ *   request in the same message goes first.
+ * - cancel: ends the task (or the wait for a person) the user is in.
+ * - help: explains the task the user is in and asks its question again.
+ */
+export const IntentRole = { task: 'task', question: 'question', social: 'social', cancel: 'cancel', help: 'help' } as const;
+export type IntentRole = (typeof IntentRole)[keyof typeof IntentRole];
+
 export const HandoffPriority = { normal: 'normal', high: 'high', urgent: 'urgent' } as const;
 export type HandoffPriority = (typeof HandoffPriority)[keyof typeof HandoffPriority];
 
@@ -24,6 +36,8 @@ export const intentSchema = z
     escalate: z.boolean(),
     /** True for intents that may interrupt any dialog at any step (help, talk to a human, emergency). */
     interrupts: z.boolean().default(false),
+    /** How it behaves in context (mid-task, beside other requests); see IntentRole. */
+    role: z.enum(IntentRole).default(IntentRole.task),
     /** Handoff priority when this intent escalates. */
     priority: z.enum(['normal', 'high', 'urgent']).default('normal'),
     /** Below this confidence the bot asks rather than acts. */

@@ -6,6 +6,7 @@ import { HandoffStatusHandler } from './bot/handoff/handoffStatusHandler';
 import { ProactiveUserChannel } from './bot/handoff/proactiveUserChannel';
 import { ServiceHandoffGateway } from './bot/handoff/serviceHandoffGateway';
 import { ServiceHumanSide } from './bot/handoff/serviceHumanSide';
+import { cancelReader } from './bot/cancelReader';
 import { installMiddleware } from './bot/installMiddleware';
 import type { TandemBot } from './bot/tandemBot';
 import type { AppConfig } from './config';
@@ -54,7 +55,7 @@ export interface BuildOptions {
   /** Where the trained intent model is cached; defaults to .cache/nlu. */
   readonly nluCacheDir?: string;
   readonly collectDefaultMetrics?: boolean;
-  /** Injected clock for handoff timing (tests). */
+  /** Injected clock (tests): handoff timing, business hours, NLU dates, dialogs and domain services all read it. */
   readonly clock?: () => number;
 }
 
@@ -62,7 +63,13 @@ export interface BuildOptions {
 export function buildApp(config: AppConfig, options: BuildOptions): App {
   const { logger } = options;
   const metrics = createMetrics({ collectDefaults: options.collectDefaultMetrics ?? false });
-  const backend = createStateBackend({ redisUrl: config.REDIS_URL, keyPrefix: config.REDIS_KEY_PREFIX, logger });
+  const backend = createStateBackend({
+    redisUrl: config.REDIS_URL,
+    keyPrefix: config.REDIS_KEY_PREFIX,
+    logger,
+    stateTtlSeconds: config.BOT_STATE_TTL_SECONDS,
+    transcripts: { ttlSeconds: config.TRANSCRIPT_TTL_SECONDS },
+  });
   const understanding = createCorpusUnderstanding({
     maxChars: config.MAX_MESSAGE_CHARS,
     ...(options.nluCacheDir ? { cacheDir: options.nluCacheDir } : {}),
@@ -71,9 +78,12 @@ export function buildApp(config: AppConfig, options: BuildOptions): App {
   const adapter = createAdapter(config, logger, metrics);
   const userChannel = new ProactiveUserChannel(adapter, backend.references, config.MICROSOFT_APP_ID);
 
-  const domain = createDomainServices(
-    backend.kind === 'redis' ? { stores: createRedisDomainStores(backend.redis, backend.keys) } : {},
-  );
+  const clock = options.clock;
+  const now = clock ? () => new Date(clock()) : undefined;
+  const domain = createDomainServices({
+    ...(backend.kind === 'redis' ? { stores: createRedisDomainStores(backend.redis, backend.keys) } : {}),
+    ...(now ? { now } : {}),
+  });
   // Without LLM_PROVIDER the null client answers from the knowledge base and summarises extractively.
   const llm = createLlmServices(config, domain.knowledge);
   const handoffPorts = createHandoffPorts(backend, config, { logger, ...(options.clock ? { clock: options.clock } : {}) });
@@ -116,6 +126,7 @@ export function buildApp(config: AppConfig, options: BuildOptions): App {
       },
     },
     defaultTimezone: config.DEFAULT_TIMEZONE,
+    ...(now ? { now } : {}),
     onHandoffStatus: (context, target) => handoffStatus.handle(context, target),
   });
   const handoffStatus = new HandoffStatusHandler({
@@ -129,7 +140,12 @@ export function buildApp(config: AppConfig, options: BuildOptions): App {
 
   installMiddleware(
     adapter,
-    { logger, backend, humans: new ServiceHumanSide(handoff) },
+    {
+      logger,
+      backend,
+      humans: new ServiceHumanSide(handoff),
+      readsAsCancel: cancelReader(understanding.nlu, understanding.intents, config.DEFAULT_TIMEZONE),
+    },
     {
       dedupe: { ttlSeconds: config.DEDUPE_TTL_SECONDS, leaseMs: config.DEDUPE_LEASE_MS },
       lock: { ttlMs: config.CONVERSATION_LOCK_TTL_MS, waitMs: config.CONVERSATION_LOCK_WAIT_MS },

@@ -89,6 +89,7 @@ class FaqFlow extends FlowDialog<FaqState, RoutedDialogOptions> {
 /** Questions answered from the help-centre articles, always naming the article; honest below the threshold. */
 export class FaqDialog extends TaskDialog {
   static readonly id = 'faq';
+  protected override readonly taskTitle = 'your question';
   protected readonly helpText = 'I answer questions from our help-centre articles, like opening hours, locations or payment.';
 
   constructor(deps: FaqDialogDeps) {

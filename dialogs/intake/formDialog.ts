@@ -3,6 +3,7 @@ import type { DialogTurnResult } from 'botbuilder-dialogs';
 import type { z } from 'zod';
 import { HandoffReason } from '../../src/handoff/vocabulary';
 import type { Entity } from '../../src/nlu/types';
+import { AnswerFit } from '../answers/answerFit';
 import { hasNoWords } from '../answers/freeText';
 import { matchChoice } from '../answers/choice';
 import { parseYesNo } from '../answers/yesNo';
@@ -23,6 +24,8 @@ export interface FormDefinition {
   readonly schema: z.ZodType;
   /** Stores the validated form; resolves with the message (and attachments) the user gets. */
   submit(values: unknown, context: SubmitContext): Promise<Partial<Activity>>;
+  /** Offered once the form is submitted: a yes begins this intent (registration done: book the first visit). */
+  readonly offerNext?: { readonly question: string; readonly intent: string };
 }
 
 export interface SubmitContext {
@@ -36,7 +39,7 @@ export interface FormDialogOptions {
   readonly maxFieldFailures: number;
 }
 
-type Phase = 'field' | 'review' | 'pickChange';
+type Phase = 'field' | 'review' | 'pickChange' | 'offerNext';
 
 interface FormState {
   phase: Phase;
@@ -95,6 +98,32 @@ class FormFlow extends FlowDialog<FormState, RoutedDialogOptions> {
         return this.answerReview(turn);
       case 'pickChange':
         return this.answerPickChange(turn);
+      case 'offerNext':
+        return this.answerOfferNext(turn);
+    }
+  }
+
+  /** An answer fits when the current field would accept it (or it corrects or skips one). */
+  protected override fit(turn: FlowTurn<FormState>): AnswerFit {
+    const { state } = turn;
+    const text = turn.text.replace(/[.!]+$/, '').trim();
+    switch (state.phase) {
+      case 'field': {
+        const field = this.field(state.current);
+        if (!field) return AnswerFit.none;
+        const correction = this.readCorrection(turn.text);
+        if (correction && this.validate(correction.field, correction.value, turn.entities).ok) return AnswerFit.exact;
+        if (field.optional && skipWords.test(text)) return AnswerFit.exact;
+        if (!this.validate(field, turn.text, turn.entities).ok) return AnswerFit.none;
+        return field.freeText ? AnswerFit.loose : AnswerFit.exact;
+      }
+      case 'review':
+        return submitWords.test(text) || /^(?:change|edit|fix|update|correct)\b/i.test(text) || this.readCorrection(text) || parseYesNo(text) === false
+          ? AnswerFit.exact
+          : AnswerFit.none;
+      case 'pickChange':
+      case 'offerNext':
+        return super.fit(turn);
     }
   }
 
@@ -119,7 +148,11 @@ class FormFlow extends FlowDialog<FormState, RoutedDialogOptions> {
     this.noteProgress(turn);
     const hint = field.optional ? ' (optional: say "skip" to leave it out)' : '';
     const text = `${reason ? `${reason}\n` : ''}${field.question}${hint}`;
-    return turn.ask(text, field.choices?.map((c) => c.label) ?? (field.yesNo ? ['Yes', 'No'] : undefined));
+    return turn.ask(text, field.choices?.map((c) => c.label) ?? (field.yesNo ? ['Yes', 'No'] : undefined), {
+      ...(field.narrative ? { narrative: true } : {}),
+      ...(field.freeText ? { freeText: true } : {}),
+      ...(field.yesNo ? { yesNo: true } : {}),
+    });
   }
 
   private async answerField(turn: FlowTurn<FormState>): Promise<DialogTurnResult> {
@@ -302,7 +335,20 @@ class FormFlow extends FlowDialog<FormState, RoutedDialogOptions> {
     });
     turn.note({ form: null, lookups: [{ kind: `${this.form.id}.submit`, summary: 'form submitted' }] });
     await turn.say(reply);
-    return turn.end({ submitted: true });
+    if (!this.form.offerNext) return turn.end({ submitted: true });
+    state.phase = 'offerNext';
+    return turn.ask(this.form.offerNext.question, ['Yes', 'No'], { yesNo: true });
+  }
+
+  private async answerOfferNext(turn: FlowTurn<FormState>): Promise<DialogTurnResult> {
+    const yes = parseYesNo(turn.text);
+    if (yes === true && this.form.offerNext) return turn.end({ submitted: true, then: this.form.offerNext.intent } satisfies TaskResult & { submitted: boolean });
+    if (yes === false) {
+      await turn.say('OK. Is there anything else I can help you with?');
+      return turn.end({ submitted: true });
+    }
+    // Anything else is a new request for the router ("book me a visit next week" is taken as it stands).
+    return turn.end({ submitted: true, reroute: true } satisfies TaskResult & { submitted: boolean });
   }
 }
 
@@ -312,8 +358,11 @@ class FormFlow extends FlowDialog<FormState, RoutedDialogOptions> {
  * questions, a review before submit, and a handoff after repeated failures on one field.
  */
 export abstract class FormDialog extends TaskDialog {
+  protected override readonly taskTitle: string;
+
   constructor(form: FormDefinition, options: FormDialogOptions) {
     super(form.id);
+    this.taskTitle = form.title;
     const flow = new FormFlow(form, options);
     this.addDialog(flow);
     this.initialDialogId = flow.id;

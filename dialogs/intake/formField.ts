@@ -27,6 +27,8 @@ export interface FormField {
   readonly answerEntities?: readonly EntityType[];
   /** Free text (not a choice, not a yes/no): emoji-only answers are refused before validation. */
   readonly freeText?: boolean;
+  /** The user's own account (a reason, a list of symptoms): a task it mentions is part of the answer, not a request. */
+  readonly narrative?: boolean;
   /** Yes/no answers map to true/false. */
   readonly yesNo?: boolean;
   /** Custom reading of an answer into schema input; replaces the default (choices, yes/no, entity, text). */

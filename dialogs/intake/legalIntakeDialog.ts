@@ -54,6 +54,7 @@ export const legalIntakeFormFields: readonly FormField[] = [
     optional: true,
     skippedValue: [],
     freeText: true,
+    narrative: true,
   },
   {
     key: 'summary',
@@ -62,6 +63,7 @@ export const legalIntakeFormFields: readonly FormField[] = [
     schema: legalIntakeFields.summary,
     aliases: ['description', 'what happened', 'situation'],
     freeText: true,
+    narrative: true,
   },
   {
     key: 'urgency',

@@ -51,6 +51,7 @@ export const patientIntakeFormFields: readonly FormField[] = [
     schema: patientIntakeFields.reasonForVisit,
     aliases: ['reason', 'visit reason'],
     freeText: true,
+    narrative: true,
   },
   {
     key: 'symptoms',
@@ -60,6 +61,7 @@ export const patientIntakeFormFields: readonly FormField[] = [
     optional: true,
     skippedValue: [],
     freeText: true,
+    narrative: true,
   },
   {
     key: 'medications',
@@ -70,6 +72,7 @@ export const patientIntakeFormFields: readonly FormField[] = [
     optional: true,
     skippedValue: [],
     freeText: true,
+    narrative: true,
   },
   {
     key: 'allergies',
@@ -80,6 +83,7 @@ export const patientIntakeFormFields: readonly FormField[] = [
     optional: true,
     skippedValue: [],
     freeText: true,
+    narrative: true,
   },
   {
     key: 'insurancePayer',
@@ -125,6 +129,7 @@ export class PatientIntakeDialog extends FormDialog {
         id: PatientIntakeDialog.id,
         title: 'your registration',
         intro: "Let's get you registered with the clinic. I'll ask a few questions; it takes about two minutes.",
+        offerNext: { question: 'Would you like to book your first visit now?', intent: 'appointment.book' },
         fields: patientIntakeFormFields,
         schema: patientIntakeSchema,
         async submit(values, context) {

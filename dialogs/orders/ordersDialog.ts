@@ -241,6 +241,7 @@ class OrdersFlow extends FlowDialog<OrdersState, RoutedDialogOptions> {
  */
 export class OrdersDialog extends TaskDialog {
   static readonly id = 'orders';
+  protected override readonly taskTitle = 'your order question';
   protected readonly helpText =
     'I can tell you where your order is, track it, start a return, cancel it before it ships, or check a refund. I need the order number and the email address or ZIP code on the order.';
 

@@ -14,14 +14,17 @@ export interface BotWiring {
   readonly policy: HandoffPolicyConfig;
   readonly recorder: ConversationRecorder;
   readonly defaultTimezone: string;
+  /** One clock for NLU, dialogs and domain services (tests fix it). Default: `dialogDeps.now`, else the system clock. */
+  readonly now?: () => Date;
   readonly onHandoffStatus?: TandemBotDeps['onHandoffStatus'];
 }
 
 /** Builds the bot and its dialogs; shared by the app and by tests so both run the same wiring. */
 export function createTandemBot(wiring: BotWiring): TandemBot {
   // The help dialog lists what the main dialog can route to; it is only asked after construction.
+  const now = wiring.now ?? wiring.dialogDeps.now;
   const main: MainDialog = new MainDialog(
-    createDialogModules({ ...wiring.dialogDeps, capabilities: () => main.capabilities() }),
+    createDialogModules({ ...wiring.dialogDeps, ...(now ? { now } : {}), capabilities: () => main.capabilities() }),
     wiring.understanding.intents,
   );
   return new TandemBot({
@@ -34,6 +37,7 @@ export function createTandemBot(wiring: BotWiring): TandemBot {
     preemption: preemptionFromPolicy(wiring.policy),
     recorder: wiring.recorder,
     defaultTimezone: wiring.defaultTimezone,
+    ...(now ? { now } : {}),
     ...(wiring.onHandoffStatus ? { onHandoffStatus: wiring.onHandoffStatus } : {}),
   });
 }

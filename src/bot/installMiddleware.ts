@@ -1,6 +1,7 @@
 import type { BotAdapter } from 'botbuilder';
 import type { Logger } from '../observability/logger';
 import type { StateBackend } from '../storage/ports';
+import type { CancelReader } from './cancelReader';
 import type { HumanSide } from './humanSide';
 import { ConversationLockMiddleware } from './middleware/conversationLockMiddleware';
 import { type DedupeOptions, DedupeMiddleware } from './middleware/dedupeMiddleware';
@@ -24,7 +25,7 @@ export interface MiddlewareOptions {
  */
 export function installMiddleware(
   adapter: BotAdapter,
-  deps: { logger: Logger; backend: StateBackend; humans: HumanSide },
+  deps: { logger: Logger; backend: StateBackend; humans: HumanSide; readsAsCancel?: CancelReader },
   options: MiddlewareOptions,
 ): void {
   adapter
@@ -35,6 +36,6 @@ export function installMiddleware(
     .use(new OutboundGuardMiddleware(deps.humans))
     .use(new TeamsInboundMiddleware())
     .use(new TranscriptMiddleware(deps.backend.transcripts))
-    .use(new OwnershipGateMiddleware(deps.humans))
+    .use(new OwnershipGateMiddleware(deps.humans, deps.readsAsCancel))
     .use(new TypingMiddleware(deps.humans));
 }

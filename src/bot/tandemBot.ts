@@ -9,6 +9,7 @@ import {
 import { type DialogState, DialogSet, DialogTurnStatus } from 'botbuilder-dialogs';
 import type { IntentMetadata } from '../../intents/schema';
 import { mainDialogId, type MainDialog } from '../../dialogs/mainDialog';
+import { wasUnderstoodAfterAll } from '../../dialogs/interruptions/turnRequests';
 import { setTurnSignals, takeInsights, type Preemption } from '../../dialogs/turnSignals';
 import type { TurnInsight } from '../handoff/insights';
 import type { HandoffDecision } from '../handoff/policy';
@@ -62,6 +63,8 @@ export interface TandemBotDeps {
   readonly preemption: PreemptionPolicy;
   readonly recorder: ConversationRecorder;
   readonly defaultTimezone: string;
+  /** The clock relative dates ("tomorrow", "monday") are read against; the dialogs and domain services share it. Default: system clock. */
+  readonly now?: () => Date;
   /** Handles `handoff.status` events from an external hub (Bot Framework handoff protocol). */
   readonly onHandoffStatus?: (context: TurnContext, bot: TandemBot) => Promise<void>;
 }
@@ -108,6 +111,10 @@ export class TandemBot extends ActivityHandler {
     await this.deps.userState.saveChanges(context, false);
   }
 
+  private now(): Date {
+    return this.deps.now ? this.deps.now() : new Date();
+  }
+
   /** After an agent resolved the chat: ask for a one-question rating (proactive turn). */
   async askForCsat(context: TurnContext, agentName: string | undefined): Promise<void> {
     const data = await this.conversationData.get(context, { fallbackStreak: 0 });
@@ -121,7 +128,8 @@ export class TandemBot extends ActivityHandler {
 
   /**
    * After an agent handed the chat back: the bot resumes. When the agent's note names a task the bot
-   * can do ("wants to book an appointment"), that task starts at once.
+   * can do ("wants to book an appointment"), that task starts at once; otherwise a task left half-done
+   * when the person took over (a form, a booking) is offered again where it was.
    */
   async resumeAfterHandback(context: TurnContext, note: string | undefined, agentName: string | undefined): Promise<void> {
     const who = agentName ?? 'Our team';
@@ -129,11 +137,13 @@ export class TandemBot extends ActivityHandler {
     const understanding = note ? this.understand(context, note) : undefined;
     const top = understanding?.intent;
     const intent = top?.decision === 'clear' && top.intent ? this.deps.intents.get(top.intent) : undefined;
+    const dc = await this.dialogs.createContext(context);
     if (understanding && intent && !intent.escalate) {
       setTurnSignals(context, { understanding, intent, preempt: undefined, decision: undefined });
-      const dc = await this.dialogs.createContext(context);
       await dc.cancelAllDialogs();
       await dc.beginDialog(mainDialogId);
+    } else if (dc.activeDialog) {
+      await dc.repromptDialog();
     } else {
       await context.sendActivity('How else can I help you today?');
     }
@@ -143,7 +153,7 @@ export class TandemBot extends ActivityHandler {
   private understand(context: TurnContext, text: string): Understanding {
     const claimed = context.activity.localTimezone;
     const timezone = claimed && isTimeZone(claimed) ? claimed : this.deps.defaultTimezone;
-    return this.deps.nlu.understand(text, { timezone });
+    return this.deps.nlu.understand(text, { timezone, now: this.now() });
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {
@@ -186,10 +196,12 @@ export class TandemBot extends ActivityHandler {
 
     const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.empty) await dc.beginDialog(mainDialogId);
+    // The knowledge base answered what the classifier turned away: not a misunderstanding after all.
+    if (wasFallback && wasUnderstoodAfterAll(context)) data.fallbackStreak = 0;
 
     const learned = takeInsights(context);
     await this.deps.recorder.appendInsight(conversationId, {
-      at: new Date().toISOString(),
+      at: this.now().toISOString(),
       intent: { intent: top.intent, confidence: top.confidence },
       sentiment: { score: understanding.sentiment.average, frustration: assessment.score },
       frustrationReasons: [...assessment.reasons],

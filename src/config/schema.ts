@@ -135,6 +135,8 @@ export const envSchema = z.object({
     .default('tandem'),
   DEDUPE_TTL_SECONDS: intIn(1, 7 * 24 * 3600).default(3600),
   DEDUPE_LEASE_MS: intIn(500, 600_000).default(10_000),
+  BOT_STATE_TTL_SECONDS: intIn(60, 365 * 24 * 3600).default(7 * 24 * 3600),
+  TRANSCRIPT_TTL_SECONDS: intIn(60, 365 * 24 * 3600).default(30 * 24 * 3600),
   CONVERSATION_LOCK_TTL_MS: intIn(100, 120_000).default(15_000),
   CONVERSATION_LOCK_WAIT_MS: intIn(0, 120_000).default(10_000),
 

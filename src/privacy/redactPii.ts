@@ -1,4 +1,6 @@
 import type { Activity, Attachment, ChannelAccount } from 'botbuilder';
+import { loadArticles } from '../domain/knowledge/article';
+import { findOrderNumbers } from '../nlu/entities/orderNumbers';
 
 /** The kinds of personal data `redactPii` masks; each becomes the placeholder `[kind]`. */
 export const piiKinds = ['email', 'card', 'ssn', 'member_id', 'date', 'phone', 'address', 'postcode', 'name'] as const;
@@ -28,15 +30,17 @@ const memberIdShaped = /(?<![A-Za-z0-9])(?:[A-Z]{2,3}[- ]?\d{6,12}|[a-z]{2,3}\d{
 
 const monthName =
   '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
-const dateNumeric = /(?<![\d/.-])(?:\d{4}([-/.])\d{1,2}\1\d{1,2}|\d{1,2}([-/.])\d{1,2}\2(?:\d{4}|\d{2}))(?![\d/-]|\.\d)/g;
+const dateNumeric = /(?<![\d/.-])(?:(\d{4})([-/.])\d{1,2}\2\d{1,2}|\d{1,2}([-/.])\d{1,2}\3(\d{4}|\d{2}))(?![\d/-]|\.\d)/g;
 const dateMonthFirst = new RegExp(
-  `\\b${monthName}\\.?\\s{1,3}(?:\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s{1,3}\\d{4})?|\\d{4})(?![A-Za-z0-9])`,
+  `\\b${monthName}\\.?\\s{1,3}(?:\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s{1,3}(\\d{4}))?|(\\d{4}))(?![A-Za-z0-9])`,
   'gi',
 );
 const dateDayFirst = new RegExp(
-  `\\b\\d{1,2}(?:st|nd|rd|th)?\\s{1,3}(?:of\\s{1,3})?${monthName}\\b\\.?(?:,?\\s{1,3}\\d{4}(?!\\d))?`,
+  `\\b\\d{1,2}(?:st|nd|rd|th)?\\s{1,3}(?:of\\s{1,3})?${monthName}\\b\\.?(?:,?\\s{1,3}(\\d{4})(?!\\d))?`,
   'gi',
 );
+// Words just before a date that make it a date of birth, whatever its year.
+const birthContext = /\b(?:born|birth|birthday|bday|b-day|dob|d\.o\.b\.?)\b[^.!?\n]{0,24}$/i;
 
 // Phone numbers: optional +country code, optional (area), then 2–4 groups of digits. The digit count is
 // checked in code: 7–15 digits, and plain unseparated runs need 10+ so that short order numbers survive.
@@ -44,16 +48,32 @@ const phoneCandidate = /(?<![\w+])(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,4}\)[ .-]?)?\d{2
 
 const streetSuffix =
   '(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|way|place|pl|terrace|ter|parkway|pkwy|circle|cir|highway|hwy|square|sq)';
+// Words that never make up a street name ("8:30 AM EST with Dr. Okafor" is a time and a doctor, not an address).
+const notStreetWord = '(?!(?:with|at|am|pm|and|or|to|for|on|in|the|is|are|my|your|a|an|of|by|from|est|edt|cst|cdt|mst|mdt|pst|pdt|utc|gmt|minutes?|mins?|hours?|hrs?|days?|weeks?|items?|dollars?)\\b)';
 const streetAddress = new RegExp(
-  `\\b\\d{1,6}[A-Za-z]?\\s{1,3}(?:[A-Za-z][A-Za-z'-]{0,24}\\s{1,3}){1,4}${streetSuffix}\\b\\.?(?:,?\\s{0,3}(?:apt|apartment|suite|ste|unit|#)\\.?\\s{0,3}[A-Za-z0-9-]{1,6}(?![A-Za-z0-9]))?`,
+  `(?<![\\d:.,/$])\\b\\d{1,6}[A-Za-z]?\\s{1,3}(?:${notStreetWord}[A-Za-z][A-Za-z'-]{0,24}\\s{1,3}){1,4}${streetSuffix}\\b\\.?(?:,?\\s{0,3}(?:apt|apartment|suite|ste|unit|#)\\.?\\s{0,3}[A-Za-z0-9-]{1,6}(?![A-Za-z0-9]))?`,
   'gi',
 );
 
 const zipAfterState = /\b([A-Z]{2}\s{1,3})\d{5}(?:-\d{4})?(?!\d)/g;
 const zipPlusFour = /(?<![\d-])\d{5}-\d{4}(?![\d-])/g;
 const zipLabelled = /\b((?:zip|postal|post)\s{0,3}(?:code)?\s{0,3}(?:is\s{1,3}|:\s{0,3})?)\d{5}(?:-\d{4})?(?!\d)/gi;
+// A ZIP where the words make it one: "I live in 10027", "Springfield, 62704", or a message that is only a ZIP.
+const zipInContext = /\b((?:(?:live|living|located|reside|residing|based|staying)\s{1,3}(?:in|at|near)|[A-Z][a-z]{2,20},)\s{1,3})\d{5}(?!\d|-\d)/g;
+const zipAlone = /^(\s*)\d{5}(?:-\d{4})?(\s*)$/;
 const ukPostcode = /(?<![A-Za-z0-9])[A-Z]{1,2}\d[A-Z\d]?\s{0,2}\d[A-Z]{2}(?![A-Za-z0-9])/g;
 const caPostcode = /(?<![A-Za-z0-9])[A-Z]\d[A-Z][ -]?\d[A-Z]\d(?![A-Za-z0-9])/g;
+
+// "my name is …" (any case) or "I'm / this is" followed by a capitalised first and last name.
+const nameStopWords = new Set(
+  'and but or so i im i\'m my me is am are was the a an to for with from at on in of please thanks thank you your here calling about regarding need want have who will would can could not just ok okay hi hello hey and also yes no sure'.split(' '),
+);
+const nameLabelledStrong = /\b(my\s{1,3}(?:full\s{1,3})?name(?:'s|\s{1,3}is)\s{1,3}|name\s{0,3}:\s{0,3}|i\s{1,3}am\s{1,3}called\s{1,3}|you\s{1,3}can\s{1,3}call\s{1,3}me\s{1,3})((?:[A-Za-z][A-Za-z'’-]{0,30}\s{0,3}){1,3})/gi;
+const nameLabelledWeak = /\b((?:i'm|i\s{1,3}am|this\s{1,3}is|it's)\s{1,3})([A-Z][a-z'’-]{1,30}(?:\s{1,3}[A-Z][a-z'’-]{1,30}){1,2})(?![A-Za-z])/gi;
+
+// Spans that look like personal data to the patterns above but are not: they stay as written.
+const clockTime = /(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?:\s{0,2}[ap]\.?\s?m\b\.?)?|\b\d{1,2}\s{0,2}[ap]\.?m\b\.?/gi;
+const price = /[$€£]\s?\d{1,3}(?:,\d{3})*(?:\.\d{1,2})?(?!\d)|\b\d{1,7}(?:\.\d{2})?\s?(?:usd|dollars|eur|euros)\b/gi;
 
 function luhnValid(digits: string): boolean {
   let sum = 0;
@@ -86,32 +106,157 @@ function looksLikePhone(match: string): boolean {
   return separated || digits >= 10;
 }
 
+export interface RedactOptions {
+  /**
+   * Kinds left in clear for this audience (e.g. an agent sees the customer's name). SSNs and card
+   * numbers are never left in clear through this option's callers; it only narrows what is masked.
+   */
+  readonly keep?: readonly PiiKind[];
+  /** The current year, to tell a date of birth (an older year) from an order or appointment date. Default: this year. */
+  readonly referenceYear?: number;
+}
+
+/** A four-digit year from a matched date; a two-digit year is the latest one not after the reference year. */
+function fullYear(year: string | undefined, referenceYear: number): number | undefined {
+  if (year === undefined) return undefined;
+  if (year.length === 4) return Number(year);
+  const century = referenceYear - (referenceYear % 100);
+  const yy = Number(year);
+  return yy <= referenceYear % 100 ? century + yy : century - 100 + yy;
+}
+
+/** The addresses and phone numbers the patterns find in a public text. */
+function findPublicFacts(text: string): string[] {
+  const found: string[] = [];
+  for (const m of text.matchAll(streetAddress)) found.push(m[0]);
+  for (const m of text.matchAll(zipAfterState)) found.push(m[0]);
+  for (const m of text.matchAll(phoneCandidate)) if (looksLikePhone(m[0])) found.push(m[0]);
+  return found;
+}
+
+let publicFacts: readonly string[] | undefined;
+
+/**
+ * Public facts that the patterns would take for personal data: the addresses and phone numbers of our
+ * own clinics and offices as the knowledge base publishes them (read once), longest first.
+ */
+export function organisationFacts(): readonly string[] {
+  publicFacts ??= [...new Set(loadArticles().flatMap((article) => findPublicFacts(article.body)).map((f) => f.trim()))]
+    .filter((f) => f.length >= 5)
+    .sort((a, b) => b.length - a.length);
+  return publicFacts;
+}
+
+let publicPhones: ReadonlySet<string> | undefined;
+
+/** A phone number of our own (any formatting, with or without the country code). */
+function isPublicPhone(candidate: string): boolean {
+  publicPhones ??= new Set(organisationFacts().filter((fact) => looksLikePhone(fact)).map((fact) => fact.replace(/\D/g, '').slice(-10)));
+  return publicPhones.has(candidate.replace(/\D/g, '').slice(-10));
+}
+
+// Kept spans are swapped for private-use characters (no letters, digits or punctuation a pattern reads)
+// while the patterns run, then put back.
+const keptOpen = '\uE000';
+const keptClose = '\uE001';
+const keptIndex = (i: number) => String.fromCharCode(0xe100 + i);
+const keptSpan = /\uE000([\uE100-\uF8FF])\uE001/g;
+
+/** Year groups of each date pattern, in match order. */
+const datePatterns: readonly { pattern: RegExp; year: (m: RegExpMatchArray) => string | undefined }[] = [
+  { pattern: dateNumeric, year: (m) => m[1] ?? m[4] },
+  { pattern: dateDayFirst, year: (m) => m[1] },
+  { pattern: dateMonthFirst, year: (m) => m[1] ?? m[2] },
+];
+
+/** A date of birth: a year before last year, or words such as "born" or "DOB" just before it. */
+function isBirthDate(text: string, start: number, year: string | undefined, referenceYear: number): boolean {
+  const y = fullYear(year, referenceYear);
+  return (y !== undefined && y < referenceYear - 1) || birthContext.test(text.slice(Math.max(0, start - 40), start));
+}
+
+function protect(text: string, referenceYear: number): { text: string; kept: string[] } {
+  const spans: { start: number; end: number }[] = [];
+  const add = (start: number, end: number) => spans.push({ start, end });
+  for (const order of findOrderNumbers(text)) add(order.start, order.end);
+  for (const { pattern, year } of datePatterns) {
+    for (const m of text.matchAll(pattern)) if (!isBirthDate(text, m.index, year(m), referenceYear)) add(m.index, m.index + m[0].length);
+  }
+  for (const m of text.matchAll(clockTime)) add(m.index, m.index + m[0].length);
+  for (const m of text.matchAll(price)) add(m.index, m.index + m[0].length);
+  const facts = organisationFacts();
+  if (facts.length > 0) {
+    const lower = text.toLowerCase();
+    for (const fact of facts) {
+      const needle = fact.toLowerCase();
+      for (let at = lower.indexOf(needle); at >= 0; at = lower.indexOf(needle, at + needle.length)) add(at, at + needle.length);
+    }
+  }
+  if (spans.length === 0) return { text, kept: [] };
+  spans.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: string[] = [];
+  let out = '';
+  let cursor = 0;
+  for (const span of spans) {
+    if (span.start < cursor || kept.length >= 0x17ff) continue;
+    out += text.slice(cursor, span.start) + keptOpen + keptIndex(kept.length) + keptClose;
+    kept.push(text.slice(span.start, span.end));
+    cursor = span.end;
+  }
+  return { text: out + text.slice(cursor), kept };
+}
+
 /**
  * Masks personal data in free text: emails, phone numbers, payment cards (Luhn-checked), US SSNs,
- * dates (including dates of birth), insurance member ids, street addresses and postcodes. Each match
- * becomes a typed placeholder such as `[email]` or `[phone]`. Runs in linear time on long input.
+ * dates of birth, insurance member ids, street addresses, postcodes and names given as such ("my name
+ * is …"). Each match becomes a typed placeholder such as `[email]` or `[phone]`. Order numbers, clock
+ * times, prices, other dates and the organisation's own published addresses stay as written.
+ * Runs in linear time on long input.
  */
-export function redactPii(text: string): string {
+export function redactPii(text: string, options: RedactOptions = {}): string {
   if (text.length === 0) return text;
-  let out = text.replace(email, piiPlaceholder('email'));
+  const keep = new Set<PiiKind>(options.keep ?? []);
+  const mask = (kind: PiiKind, original: string) => (keep.has(kind) ? original : piiPlaceholder(kind));
+  const referenceYear = options.referenceYear ?? new Date().getUTCFullYear();
+  const protectedText = protect(text, referenceYear);
+  let out = protectedText.text;
+
+  out = out.replace(email, (m) => mask('email', m));
   out = out.replace(cardCandidate, (m) => (luhnValid(m.replace(/[ -]/g, '')) ? piiPlaceholder('card') : m));
   out = out.replace(ssnDelimited, piiPlaceholder('ssn'));
   out = out.replace(ssnLabelled, (_m, label: string, gap: string) => `${label}${gap}${piiPlaceholder('ssn')}`);
-  out = out.replace(memberIdLabelled, (m, label: string, id: string) =>
-    /\d/.test(id) ? `${label}${piiPlaceholder('member_id')}` : m,
-  );
-  out = out.replace(dateNumeric, piiPlaceholder('date'));
-  out = out.replace(dateDayFirst, piiPlaceholder('date'));
-  out = out.replace(dateMonthFirst, piiPlaceholder('date'));
-  out = out.replace(memberIdShaped, piiPlaceholder('member_id'));
-  out = out.replace(zipPlusFour, piiPlaceholder('postcode'));
-  out = out.replace(phoneCandidate, (m) => (looksLikePhone(m) ? piiPlaceholder('phone') : m));
-  out = out.replace(streetAddress, piiPlaceholder('address'));
-  out = out.replace(zipLabelled, (_m, label: string) => `${label}${piiPlaceholder('postcode')}`);
-  out = out.replace(zipAfterState, (_m, state: string) => `${state}${piiPlaceholder('postcode')}`);
-  out = out.replace(ukPostcode, piiPlaceholder('postcode'));
-  out = out.replace(caPostcode, piiPlaceholder('postcode'));
-  return out;
+  out = out.replace(memberIdLabelled, (m, label: string, id: string) => (/\d/.test(id) ? `${label}${mask('member_id', id)}` : m));
+  // Dates that are not dates of birth were kept aside by `protect`: every date left is one.
+  out = out.replace(dateNumeric, (m) => mask('date', m));
+  out = out.replace(dateDayFirst, (m) => mask('date', m));
+  out = out.replace(dateMonthFirst, (m) => mask('date', m));
+  out = out.replace(memberIdShaped, (m) => mask('member_id', m));
+  out = out.replace(zipPlusFour, (m) => mask('postcode', m));
+  out = out.replace(phoneCandidate, (m) => (looksLikePhone(m) && !isPublicPhone(m) ? mask('phone', m) : m));
+  out = out.replace(streetAddress, (m) => mask('address', m));
+  out = out.replace(zipLabelled, (m, label: string) => `${label}${mask('postcode', m.slice(label.length))}`);
+  out = out.replace(zipAfterState, (m, state: string) => `${state}${mask('postcode', m.slice(state.length))}`);
+  out = out.replace(zipInContext, (m, label: string) => `${label}${mask('postcode', m.slice(label.length))}`);
+  out = out.replace(zipAlone, (m, lead: string, trail: string) => `${lead}${mask('postcode', m.trim())}${trail}`);
+  out = out.replace(ukPostcode, (m) => mask('postcode', m));
+  out = out.replace(caPostcode, (m) => mask('postcode', m));
+  out = out.replace(nameLabelledStrong, (m, label: string, words: string) => maskName(label, words, mask) ?? m);
+  out = out.replace(nameLabelledWeak, (m, label: string, words: string) => maskName(label, words, mask) ?? m);
+  return protectedText.kept.length === 0 ? out : out.replace(keptSpan, (_m, index: string) => protectedText.kept[index.charCodeAt(0) - 0xe100] ?? '');
+}
+
+/** "<label>[name] <rest>": the leading words that are not stop words are the name; undefined when there are none. */
+function maskName(label: string, words: string, mask: (kind: PiiKind, original: string) => string): string | undefined {
+  const parts = words.split(/(\s+)/);
+  let nameEnd = 0;
+  for (let i = 0; i < parts.length; i += 2) {
+    const word = parts[i] ?? '';
+    if (word === '' || nameStopWords.has(word.toLowerCase())) break;
+    nameEnd = i + 1;
+  }
+  if (nameEnd === 0) return undefined;
+  const name = parts.slice(0, nameEnd).join('');
+  return `${label}${mask('name', name)}${parts.slice(nameEnd).join('')}`;
 }
 
 const maxDepth = 16;

@@ -24,8 +24,8 @@ export interface StateBackendOptions {
   logger: Logger;
   /** Redis connection tuning (timeouts, reconnect backoff); defaults in `defaultRedisClientOptions`. */
   redisClient?: Partial<RedisClientOptions>;
-  /** Transcript paging, cap and order; defaults in `defaultTranscriptStoreOptions`. `ttlSeconds` applies to Redis. */
-  transcripts?: Partial<TranscriptStoreOptions> & { ttlSeconds?: number };
+  /** Transcript paging, cap, order and lifetime; defaults in `defaultTranscriptStoreOptions`. */
+  transcripts?: Partial<TranscriptStoreOptions>;
   /** Bot state items expire this long after their last write. Default: never. */
   stateTtlSeconds?: number;
   /** Conversation references expire this long after their last save. Default 90 days. */

@@ -14,12 +14,15 @@ export interface TranscriptStoreOptions {
    * though botbuilder's TranscriptLoggerMiddleware does not await one call before the next.
    */
   preserveOrder: boolean;
+  /** A conversation's transcript is forgotten this long after its last activity (TRANSCRIPT_TTL_SECONDS); 0 = kept until deleted. */
+  ttlSeconds: number;
 }
 
 export const defaultTranscriptStoreOptions: TranscriptStoreOptions = {
   pageSize: 20,
   maxActivitiesPerConversation: 2000,
   preserveOrder: true,
+  ttlSeconds: 0,
 };
 
 /** One stored activity with its per-conversation sequence number (the continuation token). */

@@ -13,7 +13,8 @@ describe('redactPii', () => {
     ['an ISO date', 'dob 1985-03-14', 'dob [date]'],
     ['a written date', 'I was born on March 14, 1985', 'I was born on [date]'],
     ['a day-first written date', 'on 14th of March 1985', 'on [date]'],
-    ['a short month and day', 'Order #A-1234 ships May 5', 'Order #A-1234 ships [date]'],
+    ['a date of birth without a year, said as one', 'I was born on March 3', 'I was born on [date]'],
+    ['a two-digit-year date of birth', 'dob 3/4/85', 'dob [date]'],
     ['a dotted European date', 'am 14.03.1985 geboren', 'am [date] geboren'],
     ['a phone with area code in brackets', 'call (555) 123-4567', 'call [phone]'],
     ['a dashed phone', 'call 555-123-4567 now', 'call [phone] now'],
@@ -28,6 +29,12 @@ describe('redactPii', () => {
     ['a ZIP+4', 'area 90210-1234', 'area [postcode]'],
     ['a UK postcode', 'London SW1A 1AA', 'London [postcode]'],
     ['a Canadian postcode', 'Toronto M5V 3L9', 'Toronto [postcode]'],
+    ['a message that is only a ZIP (the answer to "what is your ZIP?")', '10027', '[postcode]'],
+    ['a ZIP where the person lives', 'I live in 10027 now', 'I live in [postcode] now'],
+    ['a ZIP after a city and a comma', 'Springfield, 62704', 'Springfield, [postcode]'],
+    ['a name given as such', 'my name is ann lee and I need help', 'my name is [name] and I need help'],
+    ['a capitalised name after "this is"', 'Hi, this is Maria Gonzalez calling', 'Hi, this is [name] calling'],
+    ['a labelled name', 'Name: Jordan Smith', 'Name: [name]'],
     ['several kinds at once', 'I am jo@x.io, 555-123-4567, born 1/2/1990', 'I am [email], [phone], born [date]'],
   ];
 
@@ -38,6 +45,14 @@ describe('redactPii', () => {
   const kept: Array<[string, string]> = [
     ['a card-like number that fails the Luhn check', 'ref 4111111111111112 invalid'],
     ['a short order number', 'order 1234567 please'],
+    ['an order number in our format', 'where is my order TD-100003'],
+    ['an order number after #', 'order #104233 has not arrived'],
+    ['an appointment time with a doctor', '8:30 AM EST with Dr. Amara Okafor'],
+    ['a day and month (an appointment or delivery date)', 'Can I come on March 3?'],
+    ['a short month and day', 'Order #A-1234 ships May 5'],
+    ['a price with cents and thousands', 'the sofa was $1,299.99 and shipping 45 dollars'],
+    ["one of our clinics' published addresses and phones", 'Lakeshore Family Clinic is at 2200 North Clark Street, Chicago, IL 60614, phone 312-555-0178'],
+    ['a time and a suite', 'at 10:30 in suite 200 with Dr. Lee'],
     ['a 5-digit number without context', 'ref 12345'],
     ['a price', 'it costs $1,234.56'],
     ['a clock time', 'meet at 10:30am or 5 pm'],
@@ -49,6 +64,18 @@ describe('redactPii', () => {
 
   it.each(kept)('keeps %s', (_name, input) => {
     expect(redactPii(input)).toBe(input);
+  });
+
+  it('keeps a recent date with a year (an order or appointment date) but masks an older one', () => {
+    expect(redactPii('delivered on March 14, 2026 and 2026-03-15', { referenceYear: 2026 })).toBe('delivered on March 14, 2026 and 2026-03-15');
+    expect(redactPii('shipped 3/14/25', { referenceYear: 2026 })).toBe('shipped 3/14/25');
+    expect(redactPii('March 14, 1985 and 1990-01-02', { referenceYear: 2026 })).toBe('[date] and [date]');
+  });
+
+  it('leaves the kinds an audience may see in clear, and still masks the rest', () => {
+    const text = 'my name is Ann Lee, call me on 555-123-4567, ssn 123-45-6789, card 4111 1111 1111 1111, mail ann@x.io';
+    expect(redactPii(text, { keep: ['name', 'phone'] })).toBe('my name is Ann Lee, call me on 555-123-4567, ssn [ssn], card [card], mail [email]');
+    expect(redactPii(text)).toBe('my name is [name], call me on [phone], ssn [ssn], card [card], mail [email]');
   });
 
   it('uses one typed placeholder per kind', () => {

@@ -7,6 +7,38 @@ import { useRedisFixture } from './redisFixture';
 
 describe('MemoryTranscriptStore', () => {
   transcriptStoreContract((options) => new MemoryTranscriptStore(options));
+
+  const line = (conversationId: string) =>
+    ({
+      type: 'message',
+      channelId: 'webchat',
+      conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' },
+      from: { id: 'u', role: 'user' },
+      recipient: { id: 'bot', role: 'bot' },
+      timestamp: new Date('2024-05-01T10:00:00.000Z'),
+      text: 'hello',
+    }) as Activity;
+
+  it('stays within maxConversations by dropping the earliest conversations first', async () => {
+    const store = new MemoryTranscriptStore({ maxConversations: 2 });
+    for (const id of ['a', 'b', 'c']) await store.logActivity(line(id));
+    expect((await store.listTranscripts('webchat')).items.map((t) => t.id).sort()).toEqual(['b', 'c']);
+    expect((await store.getTranscriptActivities('webchat', 'a')).items).toEqual([]);
+  });
+
+  it('expires a conversation a lifetime after its last activity (injected clock)', async () => {
+    let now = 0;
+    const store = new MemoryTranscriptStore({ ttlSeconds: 60, now: () => now });
+    await store.logActivity(line('a'));
+    now = 50_000;
+    await store.logActivity(line('a'));
+    await store.logActivity(line('b'));
+    now = 100_000;
+    expect((await store.getTranscriptActivities('webchat', 'a')).items).toHaveLength(2);
+    now = 111_000;
+    expect((await store.getTranscriptActivities('webchat', 'a')).items).toEqual([]);
+    expect((await store.listTranscripts('webchat')).items).toEqual([]);
+  });
 });
 
 describeRedis('RedisTranscriptStore', () => {

@@ -3,6 +3,7 @@ import type { CallbackContact, HandoffGateway, HandoffOutcome } from '../../dial
 import type { HumanSide } from '../../src/bot/humanSide';
 import type { ConversationRecorder, TandemBot } from '../../src/bot/tandemBot';
 import type { TurnInsight } from '../../src/handoff/insights';
+import { cancelReader } from '../../src/bot/cancelReader';
 import { createTandemBot, type BotWiring } from '../../src/bot/createTandemBot';
 import { installMiddleware } from '../../src/bot/installMiddleware';
 import { loadConfig } from '../../src/config';
@@ -109,7 +110,12 @@ export function createTestBot(
   adapter.conversation.channelId = 'test';
   installMiddleware(
     adapter,
-    { logger: silentLogger, backend, humans: options.humans ?? botOnly },
+    {
+      logger: silentLogger,
+      backend,
+      humans: options.humans ?? botOnly,
+      readsAsCancel: cancelReader(testUnderstanding().nlu, testUnderstanding().intents, config.DEFAULT_TIMEZONE),
+    },
     { dedupe: { ttlSeconds: 60, leaseMs: 10_000 }, lock: { ttlMs: 5000, waitMs: 5000 } },
   );
   return { adapter, bot, backend, handoff, recorder };

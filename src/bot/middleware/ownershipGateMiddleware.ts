@@ -1,5 +1,6 @@
 import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
 import { matchCommand } from '../../../dialogs/commands';
+import type { CancelReader } from '../cancelReader';
 import { allowWhileHumanOwned, type HumanSide } from '../humanSide';
 
 const queueQuestion = /\b(where am i|my (place|position|spot)|position in (the )?(queue|line)|how (much )?long|how many (people )?(are )?(ahead|before)|wait(ing)? time|still waiting|any(one|body) there)\b/i;
@@ -7,10 +8,14 @@ const cancelWaiting = /^(cancel( waiting| the (chat|request))?|stop waiting|leav
 
 /**
  * Runs before any dialog. While a human owns the conversation, the user's message goes to the agent
- * side and the bot does not run; the user may still ask for their place in the queue or cancel.
+ * side and the bot does not run; the user may still ask for their place in the queue or cancel, in any
+ * wording the NLU reads as "stop" (`readsAsCancel`).
  */
 export class OwnershipGateMiddleware implements Middleware {
-  constructor(private readonly humans: HumanSide) {}
+  constructor(
+    private readonly humans: HumanSide,
+    private readonly readsAsCancel: CancelReader = () => false,
+  ) {}
 
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
     const { activity } = context;
@@ -21,7 +26,7 @@ export class OwnershipGateMiddleware implements Middleware {
     const text = (activity.text ?? '').trim();
     const normalized = text.toLowerCase().replace(/[.!?]+$/u, '');
     allowWhileHumanOwned(context);
-    if (cancelWaiting.test(normalized) || matchCommand(text) === 'cancel') {
+    if (cancelWaiting.test(normalized) || matchCommand(text) === 'cancel' || this.readsAsCancel(text)) {
       await context.sendActivity(await this.humans.cancelWaiting(conversationId));
       return;
     }

@@ -82,7 +82,9 @@ export class TfidfKnowledgeBase implements KnowledgeBase {
       articleDocs.push([...analyze(article.title), ...topic, ...analyze(article.body)]);
       for (const passage of article.passages) {
         const own = analyze(`${passage.heading ?? ''} ${passage.text}`);
-        this.passages.push({ passage, articleIndex, ownTerms: new Set(own) });
+        // For choosing the passage shown, the lead paragraph (before any heading) answers the article's title.
+        const covers = passage.heading === undefined ? [...own, ...analyze(article.title)] : own;
+        this.passages.push({ passage, articleIndex, ownTerms: new Set(covers) });
         passageDocs.push([...topic, ...own]);
       }
     });
@@ -119,7 +121,9 @@ export class TfidfKnowledgeBase implements KnowledgeBase {
         best.set(articleIndex, { passage, score: blended, coverage, blended });
         return;
       }
-      const shown = coverage > current.coverage || (coverage === current.coverage && blended > current.blended);
+      // On equal coverage the lead paragraph, the article's own summary, stays the one shown.
+      const lead = current.passage.heading === undefined;
+      const shown = coverage > current.coverage || (coverage === current.coverage && !lead && blended > current.blended);
       best.set(articleIndex, {
         passage: shown ? passage : current.passage,
         coverage: shown ? coverage : current.coverage,

@@ -1,3 +1,4 @@
+import { redactPii } from '../../privacy/redactPii';
 import { tokenize } from '../language/tokenize';
 import { FrustrationReason, type FrustrationAssessment, type FrustrationState, type SentimentResult } from '../types';
 import { frustrationSignals, noisyOr } from './frustrationSignals';
@@ -81,9 +82,12 @@ export function sentimentTrend(history: readonly number[]): { ewma: number; slop
   return { ewma, slope: num / den };
 }
 
-/** Lower-case words joined by spaces, capped in length: what the state keeps of a message. */
+/**
+ * Lower-case words joined by spaces, capped in length: what the state keeps of a message, to spot a
+ * repeated question. Personal data is masked first: bot state keeps no SSN, card, address or phone.
+ */
 function normalizeForComparison(text: string): string {
-  return tokenize(text.slice(0, STORED_MESSAGE_CHARS * 4))
+  return tokenize(redactPii(text.slice(0, STORED_MESSAGE_CHARS * 4)))
     .map((t) => t.norm)
     .join(' ')
     .slice(0, STORED_MESSAGE_CHARS);

@@ -16,16 +16,21 @@ import { requireId } from '../validate';
 export interface MemoryTranscriptStoreOptions extends TranscriptStoreOptions {
   /** Most conversations kept (over all channels); the earliest created are dropped first. Default 10,000. */
   maxConversations: number;
+  /** Clock, for tests. Default `Date.now`. */
+  now: () => number;
 }
 
 interface Conversation {
   created: number;
+  /** Forgotten at this time (ms); renewed by every activity. */
+  expiresAt: number;
   nextSeq: number;
   entries: Array<{ seq: number; json: string }>;
 }
 
 /**
- * botbuilder TranscriptStore in process memory. It stores a PII-redacted copy of every activity
+ * botbuilder TranscriptStore in process memory, bounded (conversations and activities per
+ * conversation) and expiring like its Redis twin. It stores a PII-redacted copy of every activity
  * (`redactActivity`), in call order, at most `maxActivitiesPerConversation` per conversation, and
  * pages with sequence-number continuation tokens.
  */
@@ -37,7 +42,7 @@ export class MemoryTranscriptStore implements TranscriptStore {
   private readonly serial = new SerialByKey();
 
   constructor(options: Partial<MemoryTranscriptStoreOptions> = {}) {
-    this.options = { ...defaultTranscriptStoreOptions, maxConversations: 10_000, ...options };
+    this.options = { ...defaultTranscriptStoreOptions, maxConversations: 10_000, now: Date.now, ...options };
   }
 
   async logActivity(activity: Activity): Promise<void> {
@@ -45,13 +50,14 @@ export class MemoryTranscriptStore implements TranscriptStore {
     const append = async () => {
       const channel = this.channels.get(stored.channelId) ?? new Map<string, Conversation>();
       this.channels.set(stored.channelId, channel);
-      let conversation = channel.get(stored.conversationId);
+      let conversation = this.live(stored.channelId, stored.conversationId);
       if (!conversation) {
-        conversation = { created: stored.at, nextSeq: 1, entries: [] };
+        conversation = { created: stored.at, expiresAt: Infinity, nextSeq: 1, entries: [] };
         channel.set(stored.conversationId, conversation);
         this.created.set(`${stored.channelId}\n${stored.conversationId}`, [stored.channelId, stored.conversationId]);
         this.evictBeyondLimit();
       }
+      conversation.expiresAt = this.options.ttlSeconds > 0 ? this.options.now() + this.options.ttlSeconds * 1000 : Infinity;
       conversation.entries.push({ seq: conversation.nextSeq++, json: stored.json });
       const excess = conversation.entries.length - this.options.maxActivitiesPerConversation;
       if (excess > 0) conversation.entries.splice(0, excess);
@@ -69,7 +75,7 @@ export class MemoryTranscriptStore implements TranscriptStore {
     requireId(channelId, 'channelId');
     requireId(conversationId, 'conversationId');
     const fetchAfter = async (afterSeq: number, count: number): Promise<TranscriptEntry[]> => {
-      const entries = this.channels.get(channelId)?.get(conversationId)?.entries ?? [];
+      const entries = this.live(channelId, conversationId)?.entries ?? [];
       const first = entries[0];
       if (!first) return [];
       // Sequence numbers are contiguous within the kept window, so the position is arithmetic.
@@ -82,7 +88,9 @@ export class MemoryTranscriptStore implements TranscriptStore {
   async listTranscripts(channelId: string, continuationToken?: string): Promise<PagedResult<TranscriptInfo>> {
     requireId(channelId, 'channelId');
     const cursor = parseListToken(continuationToken);
+    const now = this.options.now();
     const all = [...(this.channels.get(channelId)?.entries() ?? [])]
+      .filter(([, conversation]) => conversation.expiresAt > now)
       .map(([id, conversation]) => ({ id, created: conversation.created }))
       .filter((info) => isAfterCursor(info, cursor))
       .sort((a, b) => a.created - b.created || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -98,9 +106,20 @@ export class MemoryTranscriptStore implements TranscriptStore {
     this.created.delete(`${channelId}\n${conversationId}`);
   }
 
+  private live(channelId: string, conversationId: string): Conversation | undefined {
+    const conversation = this.channels.get(channelId)?.get(conversationId);
+    if (!conversation || conversation.expiresAt > this.options.now()) return conversation;
+    this.channels.get(channelId)?.delete(conversationId);
+    this.created.delete(`${channelId}\n${conversationId}`);
+    return undefined;
+  }
+
+  /** Drops the earliest-created conversations beyond the cap, and expired ones met on the way. */
   private evictBeyondLimit(): void {
+    const now = this.options.now();
     for (const [key, [channelId, conversationId]] of this.created) {
-      if (this.created.size <= this.options.maxConversations) break;
+      const expired = (this.channels.get(channelId)?.get(conversationId)?.expiresAt ?? 0) <= now;
+      if (this.created.size <= this.options.maxConversations && !expired) break;
       this.created.delete(key);
       this.channels.get(channelId)?.delete(conversationId);
     }

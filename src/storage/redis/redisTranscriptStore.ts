@@ -40,10 +40,7 @@ if start < 0 then start = 0 end
 return redis.call('LRANGE', KEYS[1], start, start + tonumber(ARGV[2]) - 1)
 `);
 
-export interface RedisTranscriptStoreOptions extends TranscriptStoreOptions {
-  /** Transcripts expire this long after their last activity. Default 0: kept until deleted. */
-  ttlSeconds: number;
-}
+export type RedisTranscriptStoreOptions = TranscriptStoreOptions;
 
 function parseEntry(raw: string): TranscriptEntry {
   const bar = raw.indexOf('|');
@@ -65,7 +62,7 @@ export class RedisTranscriptStore implements TranscriptStore {
     private readonly keys: KeyRegistry,
     options: Partial<RedisTranscriptStoreOptions> = {},
   ) {
-    this.options = { ...defaultTranscriptStoreOptions, ttlSeconds: 0, ...options };
+    this.options = { ...defaultTranscriptStoreOptions, ...options };
   }
 
   async logActivity(activity: Activity): Promise<void> {
@@ -75,6 +72,8 @@ export class RedisTranscriptStore implements TranscriptStore {
       runRedis(this.redis, async () => {
         // The index lives in another slot, so it cannot join the script; NX keeps the first time seen.
         await this.redis.zadd(this.keys.transcriptIndex(channelId), 'NX', stored.at, conversationId);
+        // The index outlives its newest transcript by no more than one lifetime; listing skips expired ones.
+        if (this.options.ttlSeconds > 0) await this.redis.expire(this.keys.transcriptIndex(channelId), this.options.ttlSeconds);
         await append.run(
           this.redis,
           [this.keys.transcript(channelId, conversationId), this.keys.transcriptSeq(channelId, conversationId)],

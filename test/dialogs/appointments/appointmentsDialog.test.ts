@@ -88,7 +88,7 @@ const cases: readonly DialogCase[] = [
       ['book an annual physical', when],
       ['help', /I can book, move or cancel an appointment[\s\S]*What day would you like\?/],
       ['start over', /start again[\s\S]*What kind of appointment would you like\?/],
-      ['cancel', /OK, I've cancelled that/],
+      ['cancel', /OK, I've cancelled/],
     ],
   },
   {

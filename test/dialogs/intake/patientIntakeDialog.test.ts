@@ -100,7 +100,7 @@ const cases: readonly DialogCase[] = [
       ['Ann Lee', /date of birth/],
       ['help', /taking your details for the clinic[\s\S]*date of birth/],
       ['start over', /start again[\s\S]*full name/],
-      ['cancel', /OK, I've cancelled that/],
+      ['cancel', /OK, I've cancelled/],
     ],
   },
 ];

@@ -138,7 +138,7 @@ const cases: readonly DialogCase[] = [
     steps: [
       ['where is my order', /order number/],
       ['help', /I can tell you where your order is[\s\S]*What's your order number\?/],
-      ['cancel', /OK, I've cancelled that/],
+      ['cancel', /OK, I've cancelled/],
     ],
   },
   {

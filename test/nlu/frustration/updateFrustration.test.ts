@@ -56,6 +56,18 @@ describe('updateFrustration', () => {
     for (const m of state.recentMessages) expect(m.length).toBeLessThanOrEqual(200);
   });
 
+  it('keeps no personal data of the messages in its state, and still spots a repeated question', () => {
+    const texts = [
+      'my ssn is 123-45-6789 and my card 4111 1111 1111 1111, why was I charged twice',
+      'my ssn is 123-45-6789 and my card 5500 0000 0000 0004, why was I charged twice',
+      'I live at 221 Baker Street, call 555-123-4567 or ann.lee@example.com',
+    ];
+    const { state, assessments } = run(texts);
+    const kept = JSON.stringify(state);
+    for (const raw of ['123', '6789', '4111', '5500', 'baker', '555', 'ann.lee', 'example']) expect(kept.toLowerCase()).not.toContain(raw);
+    expect(assessments[1]!.reasons).toContain('repeated_question');
+  });
+
   it('handles empty, emoji-only and huge messages', () => {
     const { assessments } = run(['', '😡😡😡', 'x'.repeat(100_000), '   ']);
     expect(assessments[1]!.reasons).toContain('negative_emoji');

@@ -13,6 +13,7 @@ const intent = (name: string, words: string[]): IntentDefinition => ({
   dialog: 'faq',
   escalate: false,
   interrupts: false,
+  role: 'task',
   priority: 'normal',
   minConfidence: 0.3,
   utterances: words.flatMap((w) => [`${w} please`, `i want ${w}`, `can i get ${w}`, `${w} now`, `tell me about ${w}`]),

@@ -125,6 +125,15 @@ export function transcriptStoreContract(create: TranscriptStoreFactory): void {
     expect((await store.listTranscripts('msteams')).items.map((t) => t.id)).toEqual(['teams-1']);
   });
 
+  it('forgets a conversation once its lifetime (ttlSeconds) has passed since its last activity', async () => {
+    const store = create({ ttlSeconds: 1 });
+    await store.logActivity(message(1, { conversation: { id: 'short-lived', isGroup: false, conversationType: 'personal', name: '' } }));
+    expect((await store.getTranscriptActivities('webchat', 'short-lived')).items).toHaveLength(1);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    expect((await store.getTranscriptActivities('webchat', 'short-lived')).items).toEqual([]);
+    expect((await store.listTranscripts('webchat')).items.map((t) => t.id)).not.toContain('short-lived');
+  });
+
   it('deletes one conversation and nothing else', async () => {
     const store = create();
     await store.logActivity(message(1));

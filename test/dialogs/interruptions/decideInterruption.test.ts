@@ -1,0 +1,77 @@
+import type { IntentMetadata } from '../../../intents/schema';
+import { AnswerFit } from '../../../dialogs/answers/answerFit';
+import { decideInterruption, type InterruptionInput, looksLikeQuestion } from '../../../dialogs/interruptions/decideInterruption';
+import type { Understanding } from '../../../src/nlu/types';
+
+const meta = (name: string, dialog: string, role: IntentMetadata['role']): IntentMetadata => ({
+  name,
+  description: name,
+  label: name,
+  domain: 'general',
+  dialog,
+  escalate: false,
+  interrupts: false,
+  role,
+  priority: 'normal',
+  minConfidence: 0.5,
+});
+const understanding = (confidence: number, language = 'en'): Understanding =>
+  ({
+    text: '',
+    truncated: false,
+    language,
+    intent: { intent: 'x.y', confidence, runnerUp: null, margin: confidence, decision: 'clear', ranking: [] },
+    entities: [],
+    sentiment: { score: 0, average: 0, vote: 'neutral', signals: [] },
+    emergency: { isEmergency: false, categories: [], matches: [] },
+  }) as Understanding;
+
+const cancel = meta('conversation.cancel', 'reply', 'cancel');
+const hours = meta('faq.hours', 'faq', 'question');
+const booking = meta('appointment.book', 'appointments', 'task');
+const status = meta('order.status', 'orders', 'task');
+const thanks = meta('smalltalk.thanks', 'reply', 'social');
+
+const base: InterruptionInput = {
+  text: '',
+  understanding: understanding(0.95),
+  intent: undefined,
+  fit: AnswerFit.none,
+  narrative: false,
+  taskDialog: 'appointments',
+  knows: () => false,
+};
+
+describe('decideInterruption', () => {
+  it.each<[string, Partial<InterruptionInput>, string]>([
+    ['a value of the kind asked for is an answer, whatever the intent', { text: 'no', intent: cancel, fit: AnswerFit.exact }, 'answer'],
+    ['"stop" where a date is asked ends the task', { text: 'stop', intent: cancel }, 'cancel'],
+    ['a bare "help" is the help command', { text: 'help' }, 'help'],
+    ['a question where a date is asked is answered in passing', { text: 'what are your hours?', intent: hours }, 'aside'],
+    ['a word that names a topic, where any words do, is an answer ("Aetna" as the insurer)', { text: 'Aetna', intent: hours, fit: AnswerFit.loose }, 'answer'],
+    ['a question where any words do is still a question', { text: 'do you take Aetna?', intent: hours, fit: AnswerFit.loose }, 'aside'],
+    ['another task, put clearly, goes first', { text: 'where is my order TD-100001', intent: status }, 'task'],
+    ['another task, put weakly, is left to the task to judge', { text: 'something about cheese', intent: status, understanding: understanding(0.45) }, 'answer'],
+    ["the task's own intents are answers to it", { text: 'book it for tuesday', intent: booking }, 'answer'],
+    ['a task mentioned in a narrative answer is part of the story', { text: 'I need a check-up booked', intent: status, narrative: true }, 'answer'],
+    ['a message given back by a dialog is not handed on again', { text: 'what are your hours?', intent: hours, returned: true }, 'answer'],
+    ['another language is answered in English', { text: 'hola que tal', understanding: understanding(0, 'es') }, 'otherLanguage'],
+    ['a question the classifier missed goes to the knowledge base when it knows the answer', { text: 'is the building accessible?', knows: () => true }, 'aside'],
+    ['a statement the classifier missed is an answer for the task to judge', { text: 'the building is accessible', knows: () => true }, 'answer'],
+    ['thanks in passing is replied to, and the task resumes', { text: 'thanks', intent: thanks }, 'aside'],
+    ['emoji only is an answer the task re-asks', { text: '🙂🙂' }, 'answer'],
+  ])('%s', (_name, input, kind) => {
+    expect(decideInterruption({ ...base, ...input }).kind).toBe(kind);
+  });
+
+  it.each([
+    ['what time do you open', true],
+    ['ok so where are you located', true],
+    ['sorry, is there parking', true],
+    ['is it free?', true],
+    ['Lee Chang', false],
+    ['next tuesday at 10', false],
+  ])('looksLikeQuestion(%j) is %s', (text, expected) => {
+    expect(looksLikeQuestion(text)).toBe(expected);
+  });
+});
