@@ -36,6 +36,8 @@ export interface ConversationData {
   awaitingCsat?: boolean;
   /** The order and appointment the conversation is about, for "cancel it" / "move it" in later tasks. */
   topic?: TopicMemory;
+  /** Set once the welcome was sent: a conversation is welcomed once, however many members join. */
+  welcomed?: boolean;
 }
 
 /** Where the bot's per-turn observations go, for the agent's context pack and for CSAT. */
@@ -86,12 +88,13 @@ export class TandemBot extends ActivityHandler {
     this.dialogs = new DialogSet(this.dialogState).add(deps.mainDialog);
 
     this.onMembersAdded(async (context, next) => {
-      for (const member of context.activity.membersAdded ?? []) {
-        if (member.id !== context.activity.recipient?.id) {
-          await context.sendActivity(
-            `Hi, I'm Tandem, your virtual assistant. ${deps.mainDialog.capabilities()}You can ask for a human at any time.`,
-          );
-        }
+      const someoneElse = (context.activity.membersAdded ?? []).some((member) => member.id !== context.activity.recipient?.id);
+      const data = someoneElse ? await this.conversationData.get(context, { fallbackStreak: 0 }) : undefined;
+      if (data && !data.welcomed) {
+        data.welcomed = true;
+        await context.sendActivity(
+          `Hi, I'm Tandem, your virtual assistant. ${deps.mainDialog.capabilities()}You can ask for a human at any time.`,
+        );
       }
       await next();
     });
