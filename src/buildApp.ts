@@ -13,7 +13,10 @@ import type { AppConfig } from './config';
 import { createAgentApi, type AgentApi } from './http/agent/createAgentApi';
 import { createServer, type RouteModule } from './http/createServer';
 import { webChatChannelId } from './http/directline/directLineActivity';
+import { isConversationId } from './http/directline/directLineChannel';
 import { InflightTracker, trackRequests } from './http/inflight';
+import { createRateLimits } from './http/rateLimit/rateLimits';
+import { createRequestLimiterFactory } from './storage/createRequestLimiter';
 import { AgentDirectory } from './handoff/agents';
 import { BusinessCalendar } from './handoff/businessCalendar';
 import { HandoffService, handoffServiceConfigFrom } from './handoff/handoffService';
@@ -150,9 +153,11 @@ export function buildApp(config: AppConfig, options: BuildOptions): App {
   );
 
   const inflight = new InflightTracker();
-  const webChat = createWebChat({ config, backend, adapter, bot, logger, metrics, inflight });
+  const limits = createRateLimits(config, createRequestLimiterFactory(backend));
+  const webChat = createWebChat({ config, backend, adapter, bot, logger, metrics, inflight, limits });
   const agentApi = createAgentApi({
     config,
+    sharedLimiter: limits.agentRequests,
     service: handoff,
     agents,
     records: handoffPorts.store,
@@ -171,6 +176,15 @@ export function buildApp(config: AppConfig, options: BuildOptions): App {
     inflight,
     maxBodyBytes: config.MAX_BODY_BYTES,
     maxJsonDepth: config.MAX_JSON_DEPTH,
+    limits,
+    channelTrust: {
+      ...(config.HANDOFF_HUB_TOKEN !== undefined ? { hubToken: config.HANDOFF_HUB_TOKEN } : {}),
+      hubAppIds: config.HANDOFF_HUB_APP_IDS,
+      channelOf: async (conversationId) => {
+        if (isConversationId(conversationId) && (await webChat.store.get(conversationId))) return webChatChannelId;
+        return (await handoffPorts.store.getRecord(conversationId))?.channelId;
+      },
+    },
     ready: () => backend.ping(),
     routes,
   });

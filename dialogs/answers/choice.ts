@@ -17,9 +17,9 @@ const ordinals: ReadonlyMap<string, number> = new Map(Object.entries({
 export function matchChoice(text: string, choices: readonly string[]): number | undefined {
   const answer = normalize(text);
   if (answer.length === 0) return undefined;
-  const numbered = /^(?:number |option |the )?(\d{1,2}|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|one|two|three|four|five|six|seven|eight|nine|ten)(?: one| please)?$/.exec(answer);
+  const numbered = /^(?:number |option |the )?(\d{1,2}|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|one|two|three|four|five|six|seven|eight|nine|ten|last|final)(?: one| option| please)?$/.exec(answer);
   if (numbered?.[1]) {
-    const n = ordinals.get(numbered[1]) ?? Number(numbered[1]);
+    const n = numbered[1] === 'last' || numbered[1] === 'final' ? choices.length : (ordinals.get(numbered[1]) ?? Number(numbered[1]));
     return n >= 1 && n <= choices.length ? n - 1 : undefined;
   }
   const normalized = choices.map(normalize);

@@ -11,8 +11,11 @@ import type { RoutedDialogOptions } from '../mainDialog';
 import { TaskDialog } from '../taskDialog';
 import { userTimeZone } from '../userTimeZone';
 import { findMention } from './catalogueMention';
-import { readDateAnswer, type RequestedDay } from './dateAnswer';
+import { narrowRequest, readDateAnswer, type RequestedDay } from './dateAnswer';
+import { describeWindow, inWindow } from './requestedWindow';
+import { conversionSentence, yourTimeNote, zonesDiffer } from './zoneConversion';
 import { patientRefFor } from '../patientRef';
+import { recentAppointment, topicMemory } from '../topicMemory';
 import { worksAt } from './workingHours';
 
 export interface AppointmentsDialogDeps {
@@ -46,7 +49,10 @@ interface OfferedSlot {
   readonly start: string;
   readonly providerId: string;
   readonly typeId: string;
+  /** "Tue, Dec 15, 8:30 AM EST with Dr. Amara Okafor": the button. */
   readonly label: string;
+  /** " at Riverside Health Center (5:30 AM your time)": the clinic, and the user's clock when it differs. */
+  readonly where?: string;
 }
 
 interface AppointmentsState {
@@ -69,6 +75,13 @@ const fhirContentType = 'application/fhir+json';
 
 const dayLabel = (day: string): string =>
   new Intl.DateTimeFormat('en-US', { timeZone: 'UTC', weekday: 'long', month: 'long', day: 'numeric' }).format(new Date(`${day}T12:00:00Z`));
+
+/** A Markdown-safe numbered list: one item per line, nothing else. */
+const numbered = (lines: readonly string[]): string => lines.map((line, i) => `${i + 1}. ${line}`).join('\n');
+const fullLabel = (slot: OfferedSlot): string => `${slot.label}${slot.where ?? ''}`;
+
+/** "14:30" → {hour: 14, minute: 30}; "24:00" is midnight at the end of the day (zonedToUtc rolls it over). */
+const clockOf = (clock: string): { hour: number; minute: number } => ({ hour: Number(clock.slice(0, 2)), minute: Number(clock.slice(3, 5)) });
 
 function parseDay(day: string): LocalDate {
   const [year, month, date] = day.split('-').map(Number);
@@ -202,7 +215,10 @@ class AppointmentsFlow extends FlowDialog<AppointmentsState, RoutedDialogOptions
     return this.search(turn);
   }
 
-  /** Finds free slots for the requested day and offers them; an exact free time goes straight to confirmation. */
+  /**
+   * Finds free slots for the requested day (and part of the day) and offers them; an exact free time
+   * goes straight to confirmation. Nothing free that day: the next free times that fit.
+   */
   private async search(turn: FlowTurn<AppointmentsState>): Promise<DialogTurnResult> {
     const { state } = turn;
     const requested = state.requested;
@@ -219,8 +235,10 @@ class AppointmentsFlow extends FlowDialog<AppointmentsState, RoutedDialogOptions
       return turn.ask(`${dayLabel(requested.day)} has already passed. Which upcoming day would you like?`);
     }
     const dayStart = parseDay(requested.day);
-    const from = zonedToUtc({ ...dayStart, hour: 0, minute: 0 }, zone);
-    const to = zonedToUtc({ ...addDays(parseDay(requested.untilDay ?? requested.day), 1), hour: 0, minute: 0 }, zone);
+    const from = zonedToUtc({ ...dayStart, ...clockOf(requested.window?.from ?? '00:00') }, zone);
+    const to = requested.window && !requested.untilDay
+      ? zonedToUtc({ ...dayStart, ...clockOf(requested.window.to) }, zone)
+      : zonedToUtc({ ...addDays(parseDay(requested.untilDay ?? requested.day), 1), hour: 0, minute: 0 }, zone);
     const wanted = requested.time
       ? zonedToUtc({ ...dayStart, hour: Number(requested.time.slice(0, 2)), minute: Number(requested.time.slice(3, 5)) }, zone)
       : undefined;
@@ -232,30 +250,33 @@ class AppointmentsFlow extends FlowDialog<AppointmentsState, RoutedDialogOptions
 
     turn.note({ slots: { appointmentType: state.typeId ?? null, provider: state.providerId ?? null, requestedDay: requested.day } });
     const query = { ...(state.typeId ? { typeId: state.typeId } : {}), ...(state.providerId ? { providerId: state.providerId } : {}) };
-    let slots = await this.deps.scheduling.findSlots({ ...query, from, to, limit: 100 });
+    const fits = (slot: Slot): boolean => !requested.window || inWindow(new Date(slot.start), requested.window, [zone, slot.timeZone]);
+    const part = requested.window ? ` ${describeWindow(requested.window)}` : '';
+    let slots = (await this.deps.scheduling.findSlots({ ...query, from, to, limit: 100 })).filter(fits);
     let intro: string;
     if (wanted) {
       const exact = slots.find((s) => Date.parse(s.start) === wanted.getTime());
       if (exact) {
-        state.chosen = this.toOffered(exact);
+        state.chosen = this.toOffered(exact, turn);
+        const location = this.locationName(exact.locationId);
+        const converted = conversionSentence(wanted, zone, exact.timeZone, location);
+        if (converted) await turn.say(converted);
         return this.askConfirm(turn);
       }
       intro = this.whyNotFree(state, wanted, zone);
     } else {
-      intro = `Here are free times on ${dayLabel(requested.day)}:`;
+      intro = `Here are free times on ${dayLabel(requested.day)}${part}:`;
     }
     if (slots.length === 0) {
-      const laterFrom = wanted ? from : to;
-      const laterTo = new Date(laterFrom.getTime() + searchAheadDays * 24 * 3_600_000);
-      slots = await this.deps.scheduling.findSlots({ ...query, from: laterFrom, to: laterTo, limit: maxOffered });
+      slots = await this.laterSlots(query, addDays(parseDay(requested.untilDay ?? requested.day), wanted ? 0 : 1), zone, requested.window, fits);
       if (slots.length === 0) {
         delete state.requested;
         state.phase = 'when';
         return turn.ask(
-          `I couldn't find any free times within ${searchAheadDays} days of ${dayLabel(requested.day)}. Appointments can be booked up to about three months ahead. Which other day would you like?`,
+          `I couldn't find any free times${part} within ${searchAheadDays} days of ${dayLabel(requested.day)}. Appointments can be booked up to about three months ahead. Which other day${part ? ' or time' : ''} would you like?`,
         );
       }
-      intro = `${wanted ? `${intro} ` : ''}Nothing is free on ${dayLabel(requested.day)}. The next free times are:`;
+      intro = `${wanted ? `${intro} ` : ''}Nothing is free on ${dayLabel(requested.day)}${part}. The next free times${part} are:`;
     } else if (wanted) {
       intro = `${intro} The closest free times that day are:`;
     }
@@ -266,6 +287,28 @@ class AppointmentsFlow extends FlowDialog<AppointmentsState, RoutedDialogOptions
     return this.offer(turn, picked, intro);
   }
 
+  /** Free times that fit, day by day from `firstDay`, each day searched only in the window so it is not crowded out. */
+  private async laterSlots(
+    query: { typeId?: string; providerId?: string },
+    firstDay: LocalDate,
+    zone: string,
+    window: RequestedDay['window'],
+    fits: (slot: Slot) => boolean,
+  ): Promise<Slot[]> {
+    for (let ahead = 0; ahead < searchAheadDays; ahead += 1) {
+      const day = addDays(firstDay, ahead);
+      const from = zonedToUtc({ ...day, ...clockOf(window?.from ?? '00:00') }, zone);
+      const to = window ? zonedToUtc({ ...day, ...clockOf(window.to) }, zone) : zonedToUtc({ ...addDays(day, 1), hour: 0, minute: 0 }, zone);
+      const found = (await this.deps.scheduling.findSlots({ ...query, from, to, limit: 100 })).filter(fits);
+      if (found.length > 0) return found.slice(0, maxOffered);
+    }
+    return [];
+  }
+
+  private locationName(locationId: string): string {
+    return this.deps.scheduling.listLocations().find((l) => l.id === locationId)?.name ?? 'the clinic';
+  }
+
   /** Why a requested time can't be booked: nobody works then, or it is taken. */
   private whyNotFree(state: AppointmentsState, wanted: Date, zone: string): string {
     const { scheduling } = this.deps;
@@ -274,7 +317,10 @@ class AppointmentsFlow extends FlowDialog<AppointmentsState, RoutedDialogOptions
       .listProviders()
       .filter((p) => (state.providerId ? p.id === state.providerId : !type || type.providerIds.includes(p.id)));
     const minutes = type?.durationMinutes ?? 15;
-    const when = formatForPeople(wanted, zone);
+    const clinics = [...new Set(providers.map((p) => p.timeZone))];
+    const clinicZone = clinics.length === 1 ? clinics[0] : undefined;
+    // The user's time, and the clinic's when its clock differs: "5:30 AM PST (8:30 AM at the clinic)".
+    const when = `${formatForPeople(wanted, zone)}${clinicZone && zonesDiffer(wanted, zone, clinicZone) ? ` (${formatForPeople(wanted, clinicZone)} at the clinic)` : ''}`;
     if (!providers.some((p) => worksAt(p, wanted, minutes))) {
       const who = providers.length === 1 && providers[0] ? `${providers[0].name} isn't` : "We aren't";
       return `${who} seeing patients at ${when}: that's outside working hours.`;
@@ -282,16 +328,27 @@ class AppointmentsFlow extends FlowDialog<AppointmentsState, RoutedDialogOptions
     return `${when} isn't free.`;
   }
 
-  private toOffered(slot: Slot): OfferedSlot {
-    return { start: slot.start, providerId: slot.providerId, typeId: slot.typeId, label: `${slot.startLabel} with ${slot.providerName}` };
+  private toOffered(slot: Slot, turn: FlowTurn<AppointmentsState>): OfferedSlot {
+    const zone = userTimeZone(turn.context, this.deps.defaultTimeZone);
+    return {
+      start: slot.start,
+      providerId: slot.providerId,
+      typeId: slot.typeId,
+      label: `${slot.startLabel} with ${slot.providerName}`,
+      where: ` at ${this.locationName(slot.locationId)}${yourTimeNote(new Date(slot.start), zone, slot.timeZone)}`,
+    };
   }
 
+  /**
+   * Offers slots as a numbered list, each with its clinic (and the user's own time when their clock
+   * differs). Blank lines around the list keep the question out of the last item in Markdown channels
+   * (Teams, Web Chat), where a line right after a list item continues it.
+   */
   private async offer(turn: FlowTurn<AppointmentsState>, slots: readonly Slot[], intro: string): Promise<DialogTurnResult> {
     const { state } = turn;
-    state.offered = slots.map((s) => this.toOffered(s));
+    state.offered = slots.map((s) => this.toOffered(s, turn));
     state.phase = 'pickSlot';
-    const lines = state.offered.map((s, i) => `${i + 1}. ${s.label}`).join('\n');
-    return turn.ask(`${intro}\n${lines}\nWhich one would you like? You can also give me another day.`, state.offered.map((s) => s.label));
+    return turn.ask(`${intro}\n\n${numbered(state.offered.map(fullLabel))}\n\nWhich one would you like? You can also give me another day.`, state.offered.map((s) => s.label));
   }
 
   private async answerSlot(turn: FlowTurn<AppointmentsState>): Promise<DialogTurnResult> {
@@ -308,7 +365,7 @@ class AppointmentsFlow extends FlowDialog<AppointmentsState, RoutedDialogOptions
       return turn.ask(`There's no ${date.monthName} ${date.day}. Please pick one of the times above by its number, or give me another day.`, offered.map((s) => s.label));
     }
     if (date.kind === 'date') {
-      state.requested = date.timeOnly && state.requested ? { day: state.requested.day, ...(date.requested.time ? { time: date.requested.time } : {}) } : date.requested;
+      state.requested = narrowRequest(state.requested, date);
       return this.search(turn);
     }
     if (parseYesNo(turn.text) === false || /\b(none|neither|other|different|another)\b/i.test(turn.text)) {
@@ -327,8 +384,8 @@ class AppointmentsFlow extends FlowDialog<AppointmentsState, RoutedDialogOptions
     state.phase = 'confirm';
     const what =
       state.mode === Mode.reschedule
-        ? `Shall I move your appointment to ${chosen.label}?`
-        : `Shall I book this: ${type?.name ?? 'Visit'}, ${chosen.label}?`;
+        ? `Shall I move your appointment to ${fullLabel(chosen)}?`
+        : `Shall I book this: ${type?.name ?? 'Visit'}, ${fullLabel(chosen)}?`;
     return turn.ask(what, ['Yes', 'No']);
   }
 
@@ -338,10 +395,10 @@ class AppointmentsFlow extends FlowDialog<AppointmentsState, RoutedDialogOptions
     if (yes === undefined) {
       const date = readDateAnswer(turn.text, turn.entities);
       if (date.kind === 'date') {
-        state.requested = date.timeOnly && state.requested ? { day: state.requested.day, ...(date.requested.time ? { time: date.requested.time } : {}) } : date.requested;
+        state.requested = narrowRequest(state.requested, date);
         return this.search(turn);
       }
-      return turn.ask(`Please answer yes or no: ${state.chosen?.label ?? 'that time'}?`, ['Yes', 'No']);
+      return turn.ask(`Please answer yes or no: ${state.chosen ? fullLabel(state.chosen) : 'that time'}?`, ['Yes', 'No']);
     }
     if (!yes) {
       const others = (state.offered ?? []).filter((s) => s.start !== state.chosen?.start || s.providerId !== state.chosen?.providerId);
@@ -354,7 +411,7 @@ class AppointmentsFlow extends FlowDialog<AppointmentsState, RoutedDialogOptions
       state.offered = others;
       state.phase = 'pickSlot';
       return turn.ask(
-        `No problem. Pick another time, or tell me another day:\n${others.map((s, i) => `${i + 1}. ${s.label}`).join('\n')}`,
+        `No problem. Pick another time, or tell me another day:\n\n${numbered(others.map(fullLabel))}`,
         others.map((s) => s.label),
       );
     }
@@ -373,6 +430,7 @@ class AppointmentsFlow extends FlowDialog<AppointmentsState, RoutedDialogOptions
     if (!result.ok) return this.rejected(turn, result.reason, result.message);
     const a = result.appointment;
     turn.note({ slots: { appointmentId: a.id }, lookups: [{ kind: 'appointment.book', summary: `booked ${a.id}: ${a.typeName}, ${a.startLabel}` }] });
+    topicMemory(turn.context).appointment = { id: a.id, at: this.deps.now().toISOString() };
     await turn.say(this.withFhir(`You're booked: ${a.typeName} with ${a.providerName} on ${a.startLabel} at ${a.locationName}. Your appointment id is ${a.id}.`, a));
     return turn.end({ appointmentId: a.id });
   }
@@ -389,6 +447,7 @@ class AppointmentsFlow extends FlowDialog<AppointmentsState, RoutedDialogOptions
     if (!result.ok) return this.rejected(turn, result.reason, result.message);
     const a = result.appointment;
     turn.note({ slots: { appointmentId: a.id }, lookups: [{ kind: 'appointment.reschedule', summary: `moved ${a.id} to ${a.startLabel}` }] });
+    topicMemory(turn.context).appointment = { id: a.id, at: this.deps.now().toISOString() };
     await turn.say(this.withFhir(`Done: your ${a.typeName.toLowerCase()} (${a.id}) with ${a.providerName} is now on ${a.startLabel} at ${a.locationName}.`, a));
     return turn.end({ appointmentId: a.id });
   }
@@ -430,7 +489,9 @@ class AppointmentsFlow extends FlowDialog<AppointmentsState, RoutedDialogOptions
   private async change(turn: FlowTurn<AppointmentsState>): Promise<DialogTurnResult> {
     const { state } = turn;
     const appointments = await this.upcoming(turn);
-    let current = appointments.find((a) => a.id === state.appointmentId);
+    // "move it to Friday" right after booking: the appointment the conversation is about.
+    const topic = state.appointmentId ? undefined : recentAppointment(turn.context, this.deps.now());
+    let current = appointments.find((a) => a.id === (state.appointmentId ?? topic?.id));
     if (!current) {
       if (appointments.length === 0) {
         await turn.say(MessageFactory.suggestedActions(['Book an appointment'], "I can't find any upcoming appointments booked for you."));
@@ -441,7 +502,7 @@ class AppointmentsFlow extends FlowDialog<AppointmentsState, RoutedDialogOptions
         state.phase = 'pickAppointment';
         const verb = state.mode === Mode.cancel ? 'cancel' : 'move';
         return turn.ask(
-          `Which appointment would you like to ${verb}?\n${state.appointments.map((a, i) => `${i + 1}. ${a.label}`).join('\n')}`,
+          `Which appointment would you like to ${verb}?\n\n${numbered(state.appointments.map((a) => a.label))}`,
           state.appointments.map((a) => a.label),
         );
       }
@@ -491,6 +552,8 @@ class AppointmentsFlow extends FlowDialog<AppointmentsState, RoutedDialogOptions
       return turn.end();
     }
     turn.note({ lookups: [{ kind: 'appointment.cancel', summary: `cancelled ${result.appointment.id}` }] });
+    const topic = topicMemory(turn.context);
+    if (topic.appointment?.id === result.appointment.id) delete topic.appointment;
     await turn.say(`Your ${this.describe(result.appointment)} is cancelled. Appointment id ${result.appointment.id}.`);
     return turn.end({ appointmentId: result.appointment.id });
   }

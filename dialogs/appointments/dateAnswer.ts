@@ -8,10 +8,12 @@ export interface RequestedDay {
   readonly time?: string;
   /** Last day of a range ("next week"), YYYY-MM-DD. */
   readonly untilDay?: string;
+  /** Part of the day or bound asked for ("afternoon", "after 3"), HH:MM 24-hour; `to` is exclusive. */
+  readonly window?: { readonly from: string; readonly to: string };
 }
 
 export type DateAnswer =
-  /** `timeOnly`: the message named a clock time but no day ("10:30"); the day is today. */
+  /** `timeOnly`: the message named a clock time or a part of the day but no day ("10:30", "afternoon"); the day is today. */
   | { readonly kind: 'date'; readonly requested: RequestedDay; readonly timeOnly?: boolean }
   /** A calendar date that does not exist ("February 30"). */
   | { readonly kind: 'impossible'; readonly monthName: string; readonly day: number }
@@ -48,6 +50,14 @@ function impossibleDate(text: string): { monthName: string; day: number } | unde
 const isoDay = (value: string): string => value.slice(0, 10);
 const isoTime = (value: string): string | undefined => (/T\d{2}:\d{2}/.test(value) ? value.slice(11, 16) : undefined);
 
+/** A same-day range with clock times is a window on that day; "23:59" (end of day) ends it at midnight. */
+function windowOf(range: { readonly start: string; readonly end: string }): RequestedDay['window'] | undefined {
+  const from = isoTime(range.start);
+  const to = isoTime(range.end);
+  if (!from || !to || isoDay(range.start) !== isoDay(range.end)) return undefined;
+  return { from, to: to === '23:59' ? '24:00' : to };
+}
+
 /**
  * Reads the first date, time or range NLU found in a message (values are already resolved in the
  * user's zone). Dates of birth are not appointment dates.
@@ -63,6 +73,10 @@ export function readDateAnswer(text: string, entities: readonly Entity[]): DateA
         break;
       case EntityType.dateTime:
       case EntityType.time:
+        if (typeof value === 'object') {
+          const window = windowOf(value);
+          if (window) return { kind: 'date', requested: { day: isoDay(value.start), window }, timeOnly: true };
+        }
         if (typeof value === 'string') {
           const time = isoTime(value);
           const timeOnly = entity.type === EntityType.time ? { timeOnly: true } : {};
@@ -71,6 +85,8 @@ export function readDateAnswer(text: string, entities: readonly Entity[]): DateA
         break;
       case EntityType.dateRange:
         if (typeof value === 'object') {
+          const window = windowOf(value);
+          if (window) return { kind: 'date', requested: { day: isoDay(value.start), window } };
           const time = isoTime(value.start);
           const untilDay = isoDay(value.end);
           return {
@@ -84,4 +100,11 @@ export function readDateAnswer(text: string, entities: readonly Entity[]): DateA
     }
   }
   return { kind: 'none' };
+}
+
+/** A new answer on top of the day asked before: a clock time or part of the day alone keeps that day. */
+export function narrowRequest(previous: RequestedDay | undefined, answer: Extract<DateAnswer, { kind: 'date' }>): RequestedDay {
+  if (!answer.timeOnly || !previous) return answer.requested;
+  const { time, window } = answer.requested;
+  return { day: previous.day, ...(time ? { time } : {}), ...(window ? { window } : {}) };
 }

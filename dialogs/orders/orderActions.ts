@@ -1,9 +1,11 @@
 import { formatMoney } from '../../src/domain/orders/order';
-import type { Order } from '../../src/domain/orders/order';
-import type { OrderService } from '../../src/domain/orders/orderService';
+import type { Order, OrderStatus } from '../../src/domain/orders/order';
+import type { OrderService, OrderStatusView } from '../../src/domain/orders/orderService';
+import { checkReturnEligibility, returnNextSteps, type ReturnEligibility, type ReturnPolicy } from '../../src/domain/orders/returnPolicy';
 import { checkFreeText, freeTextProblemMessage } from '../answers/freeText';
 import { matchChoice } from '../answers/choice';
 import { parseYesNo } from '../answers/yesNo';
+import { orderDay } from './orderDay';
 
 /** What an action may use: a verified order id and the ports. */
 export interface OrderActionContext {
@@ -16,102 +18,174 @@ export interface OrderActionContext {
   loadOrder(): Promise<Order | null>;
 }
 
-/** An action either answers, or asks one more question and waits (`step` names what it waits for). */
+/** An action either answers, or asks one more question and waits (`step` names what it waits for, `memo` what it keeps). */
 export type ActionOutcome =
   | { readonly reply: string }
-  | { readonly reply?: string; readonly ask: string; readonly choices?: readonly string[]; readonly step: string };
+  | { readonly reply?: string; readonly ask: string; readonly choices?: readonly string[]; readonly step: string; readonly memo?: string };
 
 export interface OrderAction {
-  /** Offered as a suggested action after another action on the same order. */
+  /** Offered as a suggested action after another action on the same order, when it applies. */
   readonly label: string;
+  /** Whether offering this action makes sense for the order as it is now. */
+  appliesTo(order: Order, now: Date, policy: ReturnPolicy): boolean;
   start(ctx: OrderActionContext): Promise<ActionOutcome>;
-  answer?(ctx: OrderActionContext, step: string, text: string): Promise<ActionOutcome>;
+  answer?(ctx: OrderActionContext, step: string, text: string, memo: string | undefined): Promise<ActionOutcome>;
 }
 
-const day = (iso: string, timeZone: string): string =>
-  new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short', month: 'short', day: 'numeric' }).format(new Date(iso));
+const unavailable = { reply: "Sorry, I couldn't load that order just now. Please try again in a moment." } as const;
+
+const itemsOf = (count: number): string => `${count} item${count === 1 ? '' : 's'}`;
+
+/** Where the order is, in the tense its state calls for, as data per status. */
+const statusSentences: Readonly<Record<OrderStatus, (view: OrderStatusView, zone: string) => string>> = {
+  processing: (v, z) => `is being prepared.${v.estimatedDeliveryAt ? ` Estimated delivery: ${orderDay(v.estimatedDeliveryAt, z)}.` : ''}`,
+  shipped: (v, z) =>
+    `shipped${v.shippedAt ? ` on ${orderDay(v.shippedAt, z)}` : ''} and is on its way.${v.estimatedDeliveryAt ? ` Estimated delivery: ${orderDay(v.estimatedDeliveryAt, z)}.` : ''}`,
+  out_for_delivery: (v, z) => `is out for delivery.${v.estimatedDeliveryAt ? ` Estimated delivery: ${orderDay(v.estimatedDeliveryAt, z)}.` : ''}`,
+  delivered: (v, z) => `was delivered${v.deliveredAt ? ` on ${orderDay(v.deliveredAt, z)}` : ''}.`,
+  cancelled: (v, z) => `was cancelled${v.cancelledAt ? ` on ${orderDay(v.cancelledAt, z)}` : ''}.`,
+  returned: () => 'was returned to us.',
+};
 
 const status: OrderAction = {
   label: 'Order status',
+  appliesTo: () => true,
   async start({ orders, orderId, timeZone }) {
     const view = await orders.getStatus(orderId);
-    if (!view) return { reply: "Sorry, I couldn't load that order just now. Please try again in a moment." };
-    const items = `${view.itemCount} item${view.itemCount === 1 ? '' : 's'}`;
-    const when =
-      view.deliveredAt ? ` on ${day(view.deliveredAt, timeZone)}`
-      : view.cancelledAt ? ` on ${day(view.cancelledAt, timeZone)}`
-      : view.shippedAt && view.status === 'shipped' ? ` on ${day(view.shippedAt, timeZone)}`
-      : '';
-    const eta = view.estimatedDeliveryAt && !view.deliveredAt && !view.cancelledAt ? ` Estimated delivery: ${day(view.estimatedDeliveryAt, timeZone)}.` : '';
-    return { reply: `Order ${view.orderId} (${items}, placed ${day(view.placedAt, timeZone)}) is ${view.statusLabel}${when}.${eta}` };
+    if (!view) return unavailable;
+    return { reply: `Order ${view.orderId} (${itemsOf(view.itemCount)}, placed ${orderDay(view.placedAt, timeZone)}) ${statusSentences[view.status](view, timeZone)}` };
   },
 };
 
 const track: OrderAction = {
   label: 'Track it',
-  async start({ orders, orderId, timeZone }) {
+  appliesTo: (order) => Boolean(order.trackingNumber) && ['shipped', 'out_for_delivery', 'delivered'].includes(order.status),
+  async start({ orders, orderId, timeZone, loadOrder }) {
+    const order = await loadOrder();
+    if (!order) return unavailable;
+    if (order.status === 'cancelled') {
+      return { reply: `Order ${orderId} was cancelled${order.cancelledAt ? ` on ${orderDay(order.cancelledAt, timeZone)}` : ''} before it shipped, so there is nothing to track.` };
+    }
     const tracking = await orders.getTracking(orderId);
-    if (!tracking) return { reply: `Order ${orderId} hasn't shipped, so there is no tracking number for it yet.` };
+    if (!tracking) return { reply: `Order ${orderId} hasn't shipped yet, so there is no tracking number for it yet.` };
     const latest = tracking.latest
-      ? ` Latest update: ${tracking.latest.description}, ${tracking.latest.location} (${day(tracking.latest.at, timeZone)}).`
+      ? ` Latest update: ${tracking.latest.description}, ${tracking.latest.location} (${orderDay(tracking.latest.at, timeZone)}).`
       : '';
-    return { reply: `Order ${orderId} is with ${tracking.carrier}, tracking number ${tracking.trackingNumber}.${latest}\nTrack it on the carrier's site: ${tracking.trackingUrl}` };
+    const where =
+      order.status === 'delivered' || order.status === 'returned'
+        ? `was delivered by ${tracking.carrier}${order.deliveredAt ? ` on ${orderDay(order.deliveredAt, timeZone)}` : ''}, tracking number ${tracking.trackingNumber}.`
+        : `is with ${tracking.carrier}, tracking number ${tracking.trackingNumber}.${latest}`;
+    return { reply: `Order ${orderId} ${where}\nTrack it on the carrier's site: ${tracking.trackingUrl}` };
   },
 };
 
 const refund: OrderAction = {
   label: 'Refund status',
+  appliesTo: (order) => order.refund.state !== 'none',
   async start({ orders, orderId, timeZone }) {
     const r = await orders.getRefund(orderId);
-    if (!r || r.state === 'none') return { reply: `There is no refund on order ${orderId}. If you'd like to send something back, say "return it".` };
+    if (!r || r.state === 'none') return { reply: `There is no refund on order ${orderId}.` };
     const amount = formatMoney(r.amountCents);
     switch (r.state) {
       case 'requested':
         return { reply: `Your return for order ${orderId} is open. The refund of ${amount} will be issued once we receive the item.` };
       case 'processing':
-        return { reply: `Your refund of ${amount} for order ${orderId} is being processed${r.requestedAt ? ` (since ${day(r.requestedAt, timeZone)})` : ''}. Refunds usually reach your account within 5-10 business days.` };
+        return { reply: `Your refund of ${amount} for order ${orderId} is being processed${r.requestedAt ? ` (since ${orderDay(r.requestedAt, timeZone)})` : ''}. Refunds usually reach your account within 5-10 business days.` };
       case 'refunded':
-        return { reply: `We refunded ${amount} for order ${orderId}${r.refundedAt ? ` on ${day(r.refundedAt, timeZone)}` : ''}.` };
+        return { reply: `We refunded ${amount} for order ${orderId}${r.refundedAt ? ` on ${orderDay(r.refundedAt, timeZone)}` : ''}.` };
     }
   },
 };
 
+/** The eligibility verdict in words, with the same date format as every other order answer. */
+function eligibilityMessage(e: ReturnEligibility, policy: ReturnPolicy, zone: string): string {
+  const until = e.windowEndsAt ? orderDay(e.windowEndsAt, zone) : undefined;
+  switch (e.reason) {
+    case 'eligible':
+      return until ? `This order can be returned until ${until}.` : e.message;
+    case 'window_expired':
+      return until ? `The ${policy.windowDays}-day return window for this order closed on ${until}.` : e.message;
+    default:
+      return e.message;
+  }
+}
+
 const returnReasons = ['Wrong size or fit', 'Damaged or defective', 'Not as described', 'No longer needed', 'Something else'] as const;
+const confirmReturnChoices = ['Yes, open the return', 'No, keep it'] as const;
 const maxReasonChars = 500;
+
+const describeItems = (order: Order): string => order.items.map((i) => (i.qty > 1 ? `${i.qty} × ${i.name}` : i.name)).join(', ');
 
 const returnOrder: OrderAction = {
   label: 'Return it',
-  async start({ orders, now, loadOrder }) {
+  appliesTo: (order, now, policy) => checkReturnEligibility(order, now, policy).eligible,
+  async start({ orders, now, timeZone, loadOrder }) {
     const order = await loadOrder();
-    if (!order) return { reply: "Sorry, I couldn't load that order just now. Please try again in a moment." };
+    if (!order) return unavailable;
     const eligibility = await orders.checkReturnEligibility(order, now);
-    if (!eligibility.eligible) return { reply: eligibility.message };
-    return { reply: eligibility.message, ask: 'What is the reason for the return?', choices: returnReasons, step: 'reason' };
+    const message = eligibilityMessage(eligibility, orders.returnPolicy(), timeZone);
+    if (!eligibility.eligible) return { reply: message };
+    return { reply: message, ask: 'What is the reason for the return?', choices: returnReasons, step: 'reason' };
   },
-  async answer({ orders, orderId, now }, _step, text) {
+  async answer(ctx, step, text, memo) {
+    const { orders, orderId, now, loadOrder } = ctx;
+    if (step === 'confirm') {
+      const choice = matchChoice(text, confirmReturnChoices);
+      const yes = choice === 0 ? true : choice === 1 ? false : parseYesNo(text);
+      const reason = memo ?? 'Not given';
+      if (yes === undefined) return { ask: `Please answer yes or no: shall I open the return for order ${orderId}?`, choices: confirmReturnChoices, step: 'confirm', memo: reason };
+      if (!yes) return { reply: `OK, I haven't opened a return. Order ${orderId} stays as it is.` };
+      const result = await orders.createReturn(orderId, reason, now);
+      if (!result.ok) return { reply: result.message };
+      if (result.alreadyRequested) return { reply: `A return was already open for this order. Your return number (RMA) is ${result.rmaNumber}.` };
+      const steps = returnNextSteps(orders.returnPolicy(), reason, result.order.totalCents);
+      return {
+        reply: `Your return is open. Your return number (RMA) is ${result.rmaNumber}.\n\nWhat happens next:\n\n${steps.map((s, i) => `${i + 1}. ${s}`).join('\n')}`,
+      };
+    }
     const picked = matchChoice(text, returnReasons);
     if (picked === returnReasons.length - 1) return { ask: 'Please tell me in a few words what is wrong with it.', step: 'reason' };
     const problem = picked === undefined ? checkFreeText(text, maxReasonChars) : undefined;
     if (problem) return { reply: freeTextProblemMessage(problem, maxReasonChars), ask: 'What is the reason for the return?', choices: returnReasons, step: 'reason' };
-    const reason = picked === undefined ? text.trim() : returnReasons[picked] ?? text.trim();
-    const result = await orders.createReturn(orderId, reason, now);
-    if (!result.ok) return { reply: result.message };
-    const prefix = result.alreadyRequested ? 'A return was already open for this order.' : 'Your return is open.';
-    return { reply: `${prefix} Your return number (RMA) is ${result.rmaNumber}. Write it on the parcel; your refund of ${formatMoney(result.order.totalCents)} is issued once the item arrives.` };
+    const reason = picked === undefined ? text.trim() : (returnReasons[picked] ?? text.trim());
+    const order = await loadOrder();
+    if (!order) return unavailable;
+    return {
+      ask: `Shall I open a return for order ${orderId} (${describeItems(order)}, ${formatMoney(order.totalCents)}), reason: "${reason}"?`,
+      choices: confirmReturnChoices,
+      step: 'confirm',
+      memo: reason,
+    };
   },
 };
 
+/** Why an order that is no longer being prepared can't be cancelled, and what the customer can do instead. */
+function notCancellable(order: Order, ctx: OrderActionContext, policy: ReturnPolicy): string {
+  const zone = ctx.timeZone;
+  switch (order.status) {
+    case 'cancelled':
+      return `Order ${order.id} was already cancelled${order.cancelledAt ? ` on ${orderDay(order.cancelledAt, zone)}` : ''}.`;
+    case 'returned':
+      return `Order ${order.id} was already returned to us, so there is nothing to cancel.`;
+    case 'delivered': {
+      const e = checkReturnEligibility(order, ctx.now, policy);
+      const instead = e.eligible ? ` You can return it instead: ${eligibilityMessage(e, policy, zone)}` : ` ${eligibilityMessage(e, policy, zone)}`;
+      return `Order ${order.id} was delivered${order.deliveredAt ? ` on ${orderDay(order.deliveredAt, zone)}` : ''}, so it can't be cancelled.${instead}`;
+    }
+    default:
+      return `Order ${order.id} has already shipped${order.shippedAt ? ` (on ${orderDay(order.shippedAt, zone)})` : ''}, so it can no longer be cancelled. Once it arrives you can return it within ${policy.windowDays} days.`;
+  }
+}
+
 const cancelOrder: OrderAction = {
   label: 'Cancel this order',
-  async start({ orderId, loadOrder }) {
+  appliesTo: (order) => order.status === 'processing',
+  async start(ctx) {
+    const { orderId, loadOrder, orders } = ctx;
     const order = await loadOrder();
-    if (!order) return { reply: "Sorry, I couldn't load that order just now. Please try again in a moment." };
-    if (order.status === 'cancelled') return { reply: `Order ${orderId} is already cancelled.` };
-    if (order.status !== 'processing') {
-      return { reply: 'This order has already shipped, so it can no longer be cancelled. You can return it once it arrives.' };
-    }
-    const what = order.items.map((i) => (i.qty > 1 ? `${i.qty} × ${i.name}` : i.name)).join(', ');
-    return { ask: `Do you want me to cancel order ${orderId} (${what}, ${formatMoney(order.totalCents)})?`, choices: ['Yes, cancel it', 'No, keep it'], step: 'confirm' };
+    if (!order) return unavailable;
+    if (order.status !== 'processing') return { reply: notCancellable(order, ctx, orders.returnPolicy()) };
+    return { ask: `Do you want me to cancel order ${orderId} (${describeItems(order)}, ${formatMoney(order.totalCents)})?`, choices: ['Yes, cancel it', 'No, keep it'], step: 'confirm' };
   },
   async answer({ orders, orderId, now }, _step, text) {
     const choice = matchChoice(text, ['Yes, cancel it', 'No, keep it']);

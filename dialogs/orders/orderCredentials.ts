@@ -45,3 +45,34 @@ export function readCredentials(text: string, entities: readonly Entity[], asked
   }
   return found;
 }
+
+// "I don't have the order number", "lost the email", "never got a confirmation", "no idea what my order number is".
+const missingNumber =
+  /\b(?:don'?t|dont|do not|didn'?t|did not|can'?t|cant|cannot|can not|couldn'?t|never|lost|forgot|forgotten|deleted|misplaced|without|have no|haven'?t|no longer have|no idea|not sure)\b[^.?!]{0,40}?\b(?:order\s*(?:number|no\.?|#|id)|number|confirmation|receipt|e-?mails?|invoice)\b/i;
+// Said when asked for the number: "I don't know", "no idea", "not sure".
+const cannotSay = /^\W*(?:i\s+)?(?:don'?t|dont|do not)\s+(?:know|remember|have\s+(?:it|one))\b|^\W*(?:no\s+idea|not\s+sure|idk|dunno)\b/i;
+
+/** The customer says they don't have their order number (or the email it came in). */
+export function saysNoOrderNumber(text: string): boolean {
+  return missingNumber.test(text) || cannotSay.test(text);
+}
+
+const otherOrder = /\b(?:other|another|second|different|previous|older)\s+(?:order|one|purchase|package|parcel|delivery)\b|\bmy other\b|\bthe other\b/i;
+
+/** "and my other order?", "what about the other one": a different order than the one just discussed. */
+export function mentionsOtherOrder(text: string): boolean {
+  return otherOrder.test(text);
+}
+
+/** An email and a ZIP code in one message, for finding orders without their number. Never logged. */
+export function readLookup(text: string, entities: readonly Entity[]): { email?: string; zip?: string } {
+  const email = entities.find((e) => e.type === EntityType.email);
+  let rest = text;
+  for (const e of entities) {
+    if (e.type !== EntityType.date && e.type !== EntityType.time && e.type !== EntityType.dateTime && e.type !== EntityType.dateRange) {
+      rest = rest.slice(0, e.start) + ' '.repeat(e.end - e.start) + rest.slice(e.end);
+    }
+  }
+  const code = zip.exec(rest)?.[1];
+  return { ...(email && typeof email.value === 'string' ? { email: email.value } : {}), ...(code ? { zip: code.slice(0, 5) } : {}) };
+}

@@ -1,7 +1,7 @@
 import { MessageFactory } from 'botbuilder';
 import type { DialogTurnResult } from 'botbuilder-dialogs';
-import type { Order } from '../../src/domain/orders/order';
-import type { OrderService } from '../../src/domain/orders/orderService';
+import { orderStatusLabels, type Order } from '../../src/domain/orders/order';
+import type { OrderService, OrderSummary } from '../../src/domain/orders/orderService';
 import { HandoffReason } from '../../src/handoff/vocabulary';
 import { matchChoice } from '../answers/choice';
 import { parseYesNo } from '../answers/yesNo';
@@ -10,7 +10,9 @@ import type { RoutedDialogOptions } from '../mainDialog';
 import { TaskDialog, type TaskResult } from '../taskDialog';
 import { userTimeZone } from '../userTimeZone';
 import { type ActionOutcome, type OrderActionContext, orderActions } from './orderActions';
-import { type OrderCredentials, readCredentials } from './orderCredentials';
+import { type OrderCredentials, mentionsOtherOrder, readCredentials, readLookup, saysNoOrderNumber } from './orderCredentials';
+import { orderDay } from './orderDay';
+import { recentOrder, topicMemory } from '../topicMemory';
 
 export interface OrdersDialogDeps {
   readonly orders: OrderService;
@@ -20,7 +22,7 @@ export interface OrdersDialogDeps {
   readonly maxVerificationFailures?: number;
 }
 
-type Phase = 'orderId' | 'secret' | 'retry' | 'chooseAction' | 'actionStep' | 'offerHuman' | 'followUp';
+type Phase = 'orderId' | 'secret' | 'retry' | 'lookup' | 'pickOrder' | 'chooseAction' | 'actionStep' | 'offerHuman' | 'followUp';
 
 interface OrdersState {
   /** Key into `orderActions` (the routed intent's name). */
@@ -31,10 +33,21 @@ interface OrdersState {
   credentials: OrderCredentials;
   verified?: { orderId: string; secret: string };
   failures: number;
+  /** What an action keeps between its questions (a return's reason while it is confirmed). */
+  memo?: string;
+  /** Finding orders without their number: the email and ZIP typed so far. Personal data, never logged. */
+  lookup?: { email?: string; zip?: string };
+  /** Orders the customer may pick from, and the email that proved them theirs. */
+  candidates?: { orderIds: string[]; secret: string };
 }
 
 const flowId = 'orders.flow';
 const actionLabels = Object.entries(orderActions).map(([intent, action]) => ({ intent, label: action.label }));
+
+const lookupQuestion = "No problem: I can find your orders with the email address and the ZIP code they were placed with. Please send both (for example: name@example.com, 10027).";
+const lookupFailed =
+  "I couldn't find any orders with that email address and ZIP code. Please check both and send them again (for example: name@example.com, 10027).";
+const humanOffer = "I'm sorry, I still couldn't find that order, so I can't share its details. Would you like me to connect you with a person on our team?";
 
 const verifyFailed =
   "I couldn't verify an order with those details. Please check the order number and the email address or ZIP code on the order, and send them again (for example: TD-123456, name@example.com).";
@@ -54,6 +67,14 @@ class OrdersFlow extends FlowDialog<OrdersState, RoutedDialogOptions> {
     if (options?.signals) {
       const found = readCredentials(turn.text, turn.entities, false);
       turn.state.credentials = { ...(found.orderId ? { orderId: found.orderId } : {}), ...(found.secret ? { secret: found.secret } : {}) };
+      if (!found.orderId && saysNoOrderNumber(turn.text)) return this.startLookup(turn);
+      const topic = recentOrder(turn.context, this.deps.now());
+      if (topic && (!found.orderId || found.orderId === topic.orderId)) {
+        if (mentionsOtherOrder(turn.text)) return this.otherOrder(turn, topic);
+        // The order this conversation is about: no number and no verification again.
+        turn.state.verified = { orderId: topic.orderId, secret: topic.secret };
+        turn.state.credentials = {};
+      }
     }
     return this.proceed(turn);
   }
@@ -65,6 +86,10 @@ class OrdersFlow extends FlowDialog<OrdersState, RoutedDialogOptions> {
       case 'secret':
       case 'retry':
         return this.takeCredentials(turn);
+      case 'lookup':
+        return this.takeLookup(turn);
+      case 'pickOrder':
+        return this.pickOrder(turn);
       case 'chooseAction':
         return this.chooseAction(turn);
       case 'actionStep':
@@ -94,7 +119,7 @@ class OrdersFlow extends FlowDialog<OrdersState, RoutedDialogOptions> {
     const action = state.action ? orderActions[state.action] : undefined;
     if (!action) {
       state.phase = 'chooseAction';
-      return turn.ask(`What would you like to do with order ${state.verified.orderId}?`, actionLabels.map((a) => a.label));
+      return turn.ask(`What would you like to do with order ${state.verified.orderId}?`, await this.applicableLabels(turn));
     }
     return this.apply(turn, await action.start(this.actionContext(turn)));
   }
@@ -103,27 +128,116 @@ class OrdersFlow extends FlowDialog<OrdersState, RoutedDialogOptions> {
     const order = await this.deps.orders.verify(orderId, secret);
     if (order) {
       turn.note({ slots: { orderId: order.id }, lookups: [{ kind: 'order.verify', summary: `verified ${order.id}` }] });
-      turn.state.verified = { orderId: order.id, secret };
-      turn.state.credentials = {};
-      turn.state.failures = 0;
-      return this.proceed(turn);
+      return this.verified(turn, order.id, secret);
     }
     return this.fail(turn, verifyFailed);
+  }
+
+  /** The order is the customer's: it becomes what the conversation is about. */
+  private async verified(turn: FlowTurn<OrdersState>, orderId: string, secret: string): Promise<DialogTurnResult> {
+    const { state } = turn;
+    state.verified = { orderId, secret };
+    state.credentials = {};
+    state.failures = 0;
+    delete state.lookup;
+    delete state.candidates;
+    topicMemory(turn.context).order = { orderId, secret, at: this.deps.now().toISOString() };
+    return this.proceed(turn);
+  }
+
+  // ── without an order number: email + ZIP ──────────────────────────────────
+
+  private async startLookup(turn: FlowTurn<OrdersState>): Promise<DialogTurnResult> {
+    const { state } = turn;
+    state.phase = 'lookup';
+    state.lookup = {};
+    state.credentials = {};
+    delete state.verified;
+    const found = readLookup(turn.text, turn.entities);
+    if (found.email || found.zip) return this.takeLookup(turn);
+    return turn.ask(lookupQuestion);
+  }
+
+  private async takeLookup(turn: FlowTurn<OrdersState>): Promise<DialogTurnResult> {
+    const { state } = turn;
+    const found = readLookup(turn.text, turn.entities);
+    // Found the number after all: verify as usual.
+    const typed = readCredentials(turn.text, turn.entities, false);
+    if (typed.orderId) {
+      state.credentials = { orderId: typed.orderId, ...(found.email ?? found.zip ? { secret: found.email ?? found.zip } : {}) };
+      delete state.lookup;
+      return this.proceed(turn);
+    }
+    state.lookup = { ...state.lookup, ...(found.email ? { email: found.email } : {}), ...(found.zip ? { zip: found.zip } : {}) };
+    const { email, zip } = state.lookup;
+    if (!found.email && !found.zip) return this.fail(turn, lookupFailed);
+    if (!email) return turn.ask('Thanks. And the email address the orders were placed with?');
+    if (!zip) return turn.ask('Thanks. And the 5-digit ZIP code of the delivery address?');
+    const orders = await this.deps.orders.findOrders(email, zip);
+    turn.note({ lookups: [{ kind: 'order.lookup', summary: `${orders.length} order(s) found by email and ZIP` }] });
+    if (orders.length === 0) {
+      state.lookup = {};
+      return this.fail(turn, lookupFailed);
+    }
+    return this.offerOrders(turn, orders, email, 'I found');
+  }
+
+  /** One order is taken at once; several are listed to pick from. */
+  private async offerOrders(turn: FlowTurn<OrdersState>, orders: readonly OrderSummary[], secret: string, lead: string): Promise<DialogTurnResult> {
+    const { state } = turn;
+    const [only] = orders;
+    if (orders.length === 1 && only) {
+      await turn.say(`${lead} one order: ${this.summaryLine(turn, only)}.`);
+      return this.verified(turn, only.orderId, secret);
+    }
+    state.candidates = { orderIds: orders.map((o) => o.orderId), secret };
+    state.phase = 'pickOrder';
+    const lines = orders.map((o, i) => `${i + 1}. ${this.summaryLine(turn, o)}`).join('\n');
+    return turn.ask(`${lead} ${orders.length} orders:\n\n${lines}\n\nWhich one do you mean?`, orders.map((o) => o.orderId));
+  }
+
+  private summaryLine(turn: FlowTurn<OrdersState>, o: OrderSummary): string {
+    const zone = userTimeZone(turn.context, this.deps.defaultTimeZone);
+    return `${o.orderId}, ${o.firstItem}${o.itemCount > 1 ? ` and ${o.itemCount - 1} more` : ''}, placed ${orderDay(o.placedAt, zone)} (${orderStatusLabels[o.status]})`;
+  }
+
+  private async pickOrder(turn: FlowTurn<OrdersState>): Promise<DialogTurnResult> {
+    const { state } = turn;
+    const candidates = state.candidates;
+    if (!candidates) return this.proceed(turn);
+    const typed = readCredentials(turn.text, turn.entities, true).orderId;
+    const index = typed ? candidates.orderIds.indexOf(typed) : matchChoice(turn.text, candidates.orderIds);
+    const orderId = index !== undefined && index >= 0 ? candidates.orderIds[index] : undefined;
+    if (!orderId) return turn.ask('Please pick one of the orders by its number in the list, or type its order number.', candidates.orderIds);
+    return this.verified(turn, orderId, candidates.secret);
+  }
+
+  /** "and my other order?": the customer's other orders (same email and ZIP as the one they proved), never the same one again. */
+  private async otherOrder(turn: FlowTurn<OrdersState>, current: { orderId: string; secret: string }): Promise<DialogTurnResult> {
+    const { state } = turn;
+    const order = await this.deps.orders.verify(current.orderId, current.secret);
+    const others = order ? (await this.deps.orders.findOrders(order.email, order.postcode)).filter((o) => o.orderId !== current.orderId) : [];
+    delete state.verified;
+    state.failures = 0;
+    if (others.length === 0 || !order) {
+      state.credentials = {};
+      state.phase = 'orderId';
+      return turn.ask(`Order ${current.orderId} is the only one I can see for you. What's the number of the other order? It looks like TD-123456.`);
+    }
+    return this.offerOrders(turn, others, order.email, `Besides ${current.orderId}, I found`);
   }
 
   private async fail(turn: FlowTurn<OrdersState>, message: string): Promise<DialogTurnResult> {
     const { state } = turn;
     state.failures += 1;
     turn.note({ lookups: [{ kind: 'order.verify', summary: `not verified (${state.failures} failed)` }] });
-    if (state.failures >= (this.deps.maxVerificationFailures ?? 3)) {
+    if (state.failures >= (this.deps.maxVerificationFailures ?? 2)) {
       state.phase = 'offerHuman';
       state.credentials = {};
-      return turn.ask(
-        "I'm sorry, I still couldn't verify that order, so I can't share its details. Would you like me to connect you with a person on our team?",
-        ['Yes', 'No'],
-      );
+      delete state.lookup;
+      return turn.ask(humanOffer, ['Yes', 'No']);
     }
-    state.phase = 'retry';
+    if (state.phase !== 'lookup') state.phase = 'retry';
     return turn.ask(message);
   }
 
@@ -131,6 +245,7 @@ class OrdersFlow extends FlowDialog<OrdersState, RoutedDialogOptions> {
     const { state } = turn;
     const askedForOrderId = state.phase !== 'secret';
     const found = readCredentials(turn.text, turn.entities, askedForOrderId);
+    if (!found.orderId && saysNoOrderNumber(turn.text)) return this.startLookup(turn);
     if (!found.orderId && !found.secret) {
       if (state.phase === 'orderId') {
         return this.fail(turn, "That doesn't look like an order number. Order numbers look like TD-123456; please type yours.");
@@ -152,7 +267,7 @@ class OrdersFlow extends FlowDialog<OrdersState, RoutedDialogOptions> {
 
   private async chooseAction(turn: FlowTurn<OrdersState>): Promise<DialogTurnResult> {
     const picked = this.actionFromMessage(turn);
-    if (!picked) return turn.ask('Please pick one of these:', actionLabels.map((a) => a.label));
+    if (!picked) return turn.ask('Please pick one of these:', await this.applicableLabels(turn));
     turn.state.action = picked;
     return this.proceed(turn);
   }
@@ -161,7 +276,7 @@ class OrdersFlow extends FlowDialog<OrdersState, RoutedDialogOptions> {
     const { state } = turn;
     const action = state.action ? orderActions[state.action] : undefined;
     if (!action?.answer || !state.step) return this.followUp(turn);
-    return this.apply(turn, await action.answer(this.actionContext(turn), state.step, turn.text));
+    return this.apply(turn, await action.answer(this.actionContext(turn), state.step, turn.text, state.memo));
   }
 
   private async apply(turn: FlowTurn<OrdersState>, outcome: ActionOutcome): Promise<DialogTurnResult> {
@@ -170,14 +285,18 @@ class OrdersFlow extends FlowDialog<OrdersState, RoutedDialogOptions> {
       if (outcome.reply) await turn.say(outcome.reply);
       state.phase = 'actionStep';
       state.step = outcome.step;
+      if (outcome.memo === undefined) delete state.memo;
+      else state.memo = outcome.memo;
       return turn.ask(outcome.ask, outcome.choices);
     }
     // Answered: stay around for follow-ups on the same order, so it isn't verified twice.
     turn.note({ lookups: [{ kind: state.action ?? 'order', summary: outcome.reply.split('\n')[0]?.slice(0, 200) ?? '' }] });
     state.phase = 'followUp';
     delete state.step;
+    delete state.memo;
     const orderId = state.verified?.orderId ?? '';
-    const others = actionLabels.filter((a) => a.intent !== state.action).map((a) => a.label);
+    // Only what applies to the order as it is now: no "Cancel" for a delivered order, no "Track" for a cancelled one.
+    const others = await this.applicableLabels(turn, state.action);
     return turn.waitAfter(MessageFactory.suggestedActions(others, outcome.reply), {
       text: `Is there anything else about order ${orderId}?`,
       choices: others,
@@ -186,6 +305,8 @@ class OrdersFlow extends FlowDialog<OrdersState, RoutedDialogOptions> {
 
   private async followUp(turn: FlowTurn<OrdersState>): Promise<DialogTurnResult> {
     const { state } = turn;
+    const mentionedId = readCredentials(turn.text, turn.entities, false).orderId;
+    if (state.verified && !mentionedId && mentionsOtherOrder(turn.text)) return this.otherOrder(turn, state.verified);
     const picked = this.actionFromMessage(turn);
     if (!picked) return turn.end({ reroute: true } satisfies TaskResult);
     state.action = picked;
@@ -207,7 +328,7 @@ class OrdersFlow extends FlowDialog<OrdersState, RoutedDialogOptions> {
       } satisfies TaskResult);
     }
     if (yes === false) {
-      await turn.say("OK. If you find your order confirmation email, just ask me again and I'll look it up.");
+      await turn.say("OK. If you find your order confirmation email, just ask me again and I'll look it up. You can also ask for a person at any time.");
       return turn.end();
     }
     return turn.ask('Would you like me to connect you with a person on our team? Please answer yes or no.', ['Yes', 'No']);
@@ -219,6 +340,17 @@ class OrdersFlow extends FlowDialog<OrdersState, RoutedDialogOptions> {
     if (byLabel !== undefined && turn.text.length <= 40) return actionLabels[byLabel]?.intent;
     const intent = turn.signals?.intent;
     return intent && intent.dialog === OrdersDialog.id && orderActions[intent.name] ? intent.name : undefined;
+  }
+
+  /** Labels of the actions that apply to the verified order now, except `except`. */
+  private async applicableLabels(turn: FlowTurn<OrdersState>, except?: string): Promise<string[]> {
+    const verified = turn.state.verified;
+    const order = verified ? await this.deps.orders.verify(verified.orderId, verified.secret) : null;
+    const now = this.deps.now();
+    const policy = this.deps.orders.returnPolicy();
+    return actionLabels
+      .filter((a) => a.intent !== except && (!order || orderActions[a.intent]?.appliesTo(order, now, policy)))
+      .map((a) => a.label);
   }
 
   private actionContext(turn: FlowTurn<OrdersState>): OrderActionContext {

@@ -5,6 +5,10 @@ const knownTypes = Object.values(ActivityTypes) as [string, ...string[]];
 
 const account = z.object({ id: z.string().min(1).max(512), name: z.string().max(512).optional() }).passthrough();
 
+/** More members than this in one conversationUpdate is not a chat Tandem serves (and would amplify welcomes). */
+export const maxMembersPerUpdate = 50;
+const members = z.array(account).max(maxMembersPerUpdate, { message: `at most ${maxMembersPerUpdate} members per activity` });
+
 /**
  * The part of the Activity schema Tandem relies on. Anything that fails here is answered with
  * 400 and a reason, before it can reach the adapter or touch state.
@@ -22,6 +26,8 @@ export const inboundActivitySchema = z
     timestamp: z.string().optional(),
     localTimezone: z.string().max(64).optional(),
     deliveryMode: z.enum(['normal', 'notification', 'expectReplies', 'ephemeral']).optional(),
+    membersAdded: members.optional(),
+    membersRemoved: members.optional(),
   })
   .passthrough();
 

@@ -10,6 +10,7 @@ import { type DialogState, DialogSet, DialogTurnStatus } from 'botbuilder-dialog
 import type { IntentMetadata } from '../../intents/schema';
 import { mainDialogId, type MainDialog } from '../../dialogs/mainDialog';
 import { wasUnderstoodAfterAll } from '../../dialogs/interruptions/turnRequests';
+import { setTopicMemory, type TopicMemory } from '../../dialogs/topicMemory';
 import { setTurnSignals, takeInsights, type Preemption } from '../../dialogs/turnSignals';
 import type { TurnInsight } from '../handoff/insights';
 import type { HandoffDecision } from '../handoff/policy';
@@ -33,6 +34,10 @@ export interface ConversationData {
   fallbackStreak: number;
   /** Set when an agent resolved the chat and we asked for a 1-5 rating. */
   awaitingCsat?: boolean;
+  /** The order and appointment the conversation is about, for "cancel it" / "move it" in later tasks. */
+  topic?: TopicMemory;
+  /** Set once the welcome was sent: a conversation is welcomed once, however many members join. */
+  welcomed?: boolean;
 }
 
 /** Where the bot's per-turn observations go, for the agent's context pack and for CSAT. */
@@ -83,12 +88,13 @@ export class TandemBot extends ActivityHandler {
     this.dialogs = new DialogSet(this.dialogState).add(deps.mainDialog);
 
     this.onMembersAdded(async (context, next) => {
-      for (const member of context.activity.membersAdded ?? []) {
-        if (member.id !== context.activity.recipient?.id) {
-          await context.sendActivity(
-            `Hi, I'm Tandem, your virtual assistant. ${deps.mainDialog.capabilities()}You can ask for a human at any time.`,
-          );
-        }
+      const someoneElse = (context.activity.membersAdded ?? []).some((member) => member.id !== context.activity.recipient?.id);
+      const data = someoneElse ? await this.conversationData.get(context, { fallbackStreak: 0 }) : undefined;
+      if (data && !data.welcomed) {
+        data.welcomed = true;
+        await context.sendActivity(
+          `Hi, I'm Tandem, your virtual assistant. ${deps.mainDialog.capabilities()}You can ask for a human at any time.`,
+        );
       }
       await next();
     });
@@ -167,6 +173,8 @@ export class TandemBot extends ActivityHandler {
       }
     }
     const understanding = this.understand(context, text);
+    data.topic ??= {};
+    setTopicMemory(context, data.topic);
     const dc = await this.dialogs.createContext(context);
     // An answer to a task's question is never a fallback, whatever the classifier made of it.
     const inTask = dc.activeDialog !== undefined;

@@ -167,6 +167,20 @@ export const envSchema = z.object({
   AGENT_PRESENCE_TTL_SECONDS: intIn(5, 3600).default(45),
   HANDOFF_SWEEP_INTERVAL_SECONDS: intIn(1, 3600).default(5),
 
+  // Handoff hubs allowed to send handoff.status on /api/messages (DESIGN §5); none by default.
+  HANDOFF_HUB_TOKEN: z.string().min(32, { message: 'must be at least 32 characters (e.g. openssl rand -base64 48)' }).optional(),
+  HANDOFF_HUB_APP_IDS: z
+    .string()
+    .transform((text) => text.split(',').map((id) => id.trim()).filter(Boolean))
+    .prefault(''),
+
+  // Rate limits of the anonymous endpoints, per minute (shared by every process through Redis when REDIS_URL is set).
+  RATE_LIMIT_CHAT_TOKENS_PER_MINUTE: intIn(1, 1_000_000).default(30),
+  RATE_LIMIT_CONVERSATIONS_PER_MINUTE: intIn(1, 1_000_000).default(20),
+  RATE_LIMIT_TOKEN_REFRESHES_PER_MINUTE: intIn(1, 1_000_000).default(10),
+  RATE_LIMIT_ACTIVITIES_PER_MINUTE: intIn(1, 1_000_000).default(120),
+  RATE_LIMIT_MESSAGES_PER_MINUTE: intIn(1, 1_000_000).default(1200),
+
   // Agent API (src/http/agent)
   AGENT_RATE_LIMIT_PER_SECOND: numIn(0.1, 100_000).default(20),
   AGENT_RATE_LIMIT_BURST: intIn(1, 100_000).default(60),

@@ -4,7 +4,7 @@ import { extractEntities } from './entities/extractEntities';
 import { cleanText } from './language/cleanText';
 import { guessLanguage } from './language/guessLanguage';
 import { analyzeSentiment } from './sentiment/analyzeSentiment';
-import { IntentDecision, type Entity, type IntentPrediction, type NluEngine, type UnderstandOptions, type Understanding } from './types';
+import { EntityType, IntentDecision, type Entity, type IntentPrediction, type NluEngine, type UnderstandOptions, type Understanding } from './types';
 
 /** What the engine needs from an intent classifier (the corpus classifier in ./intent satisfies it). */
 export interface IntentClassifierLike {
@@ -48,7 +48,7 @@ export function createNluEngine(options: NluEngineOptions): NluEngine {
         : [];
       // A bare value ("10027", "TD-100001", "2") answers a question; it is not a request to classify.
       const classify = hasWords && language === 'en' && hasWordsBeyond(text, entities);
-      const intent = classify ? options.classifier.classify(text) : outOfScopePrediction();
+      const intent = classify ? options.classifier.classify(classificationText(text, entities)) : outOfScopePrediction();
       return {
         text,
         truncated,
@@ -60,6 +60,34 @@ export function createNluEngine(options: NluEngineOptions): NluEngine {
       };
     },
   };
+}
+
+/** Identifiers that say nothing about what the user wants; their characters only add noise to the classifier. */
+const identifierTypes: ReadonlySet<string> = new Set([EntityType.email, EntityType.phone, EntityType.memberId]);
+/** How the corpus writes an order number ("can you check the status of order 12345"). */
+const orderNumberStandIn = '12345';
+
+/**
+ * The text the intent classifier sees: identifiers cut out, and an order number written the way the
+ * corpus writes one, so "what's the status of TD-100001? my email is ann@x.com" reads like
+ * "what's the status of order 12345? my email is".
+ */
+function classificationText(text: string, entities: readonly Entity[]): string {
+  let out = '';
+  let at = 0;
+  for (const entity of entities) {
+    if (entity.start < at) continue;
+    if (entity.type === EntityType.orderNumber) {
+      const saysOrder = /\border\s*(?:number|no\.?|#)?\s*$/i.test(text.slice(Math.max(0, entity.start - 16), entity.start));
+      out += `${text.slice(at, entity.start)}${saysOrder ? '' : 'order '}${orderNumberStandIn}`;
+    } else if (identifierTypes.has(entity.type)) {
+      out += `${text.slice(at, entity.start)} `;
+    } else {
+      continue;
+    }
+    at = entity.end;
+  }
+  return out + text.slice(at);
 }
 
 /** True when letters remain once the entities are cut out of the text. */

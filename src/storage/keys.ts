@@ -21,6 +21,8 @@ export function createKeyRegistry(prefix: string) {
     transcriptIndex: (channelId: string) => `${root}:transcripts:${channelId}`,
     conversationReference: (conversationId: string) => `${conv(conversationId)}:ref`,
     dedupe: (key: string) => `${root}:dedupe:${key}`,
+    // Rate limits (rate-limiter-flexible appends the limited key itself; each of its keys has a TTL).
+    rateLimit: (limit: string) => `${root}:ratelimit:${limit}`,
     lock: (conversationId: string) => `${conv(conversationId)}:lock`,
     // Human handoff. A transition touches one conversation's record AND the global queue, so every
     // handoff key shares the hash tag {handoff}: one slot, so the Lua transitions also run on Cluster.

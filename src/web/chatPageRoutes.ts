@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Request, Response, Server } from 'restify';
 import type { RouteModule } from '../http/createServer';
+import { clientAddress, unlimited, withinLimit, type RequestLimiter } from '../http/rateLimit/requestLimiter';
 import { packageWebRoot, pageSecurityHeaders, readAssets, serveAssets, serveHtmlPage } from './pageServing';
 
 export interface ChatPageDeps {
@@ -12,6 +13,8 @@ export interface ChatPageDeps {
   readonly webRoot?: string;
   /** The Web Chat UMD bundle; defaults to the one in node_modules/botframework-webchat. */
   readonly webChatBundlePath?: string;
+  /** New tokens per client address (RATE_LIMIT_CHAT_TOKENS_PER_MINUTE); none when omitted. */
+  readonly tokenLimiter?: RequestLimiter;
 }
 
 // SHA-256 of the empty string. react-scroll-to-bottom (inside Web Chat) creates an empty <style> without
@@ -74,7 +77,8 @@ export function chatPageRoutes(deps: ChatPageDeps): RouteModule {
       res.end(body);
     });
 
-    server.post('/chat/token', async (_req: Request, res: Response) => {
+    server.post('/chat/token', async (req: Request, res: Response) => {
+      if (!(await withinLimit(deps.tokenLimiter ?? unlimited, clientAddress(req), res))) return;
       const session = deps.newChatSession();
       res.setHeader('cache-control', 'no-store');
       res.json({ conversationId: session.conversationId, userId: session.userId, token: session.token, expires_in: session.expiresIn });

@@ -3,6 +3,7 @@ import type { RouteModule } from '../http/createServer';
 import { createDirectLine, type DirectLine, type DirectLineDeps } from '../http/directline/createDirectLine';
 import type { MemoryStateBackend, RedisStateBackend } from '../storage/createStateBackend';
 import { createDirectLineStore } from '../storage/directline/createDirectLineStore';
+import type { DirectLineStore } from '../storage/directline/directLineStore';
 import { chatPageRoutes } from './chatPageRoutes';
 
 export interface WebChatDeps extends Omit<DirectLineDeps, 'store' | 'config'> {
@@ -15,7 +16,7 @@ export interface WebChatDeps extends Omit<DirectLineDeps, 'store' | 'config'> {
  * Everything the customer's web chat needs, for the composition root: the Direct Line subset
  * (history in Redis when the backend is Redis) and the chat page at `GET /`.
  */
-export function createWebChat(deps: WebChatDeps): { routes: RouteModule[]; directLine: DirectLine } {
+export function createWebChat(deps: WebChatDeps): { routes: RouteModule[]; directLine: DirectLine; store: DirectLineStore } {
   const { backend, config, ...rest } = deps;
   const store = createDirectLineStore({
     historyMax: config.DIRECTLINE_HISTORY_MAX,
@@ -23,5 +24,7 @@ export function createWebChat(deps: WebChatDeps): { routes: RouteModule[]; direc
     ...(backend.kind === 'redis' ? { redis: { client: backend.redis, keys: backend.keys } } : {}),
   });
   const directLine = createDirectLine({ ...rest, config, store });
-  return { routes: [...directLine.routes, chatPageRoutes({ newChatSession: () => directLine.newChatSession() })], directLine };
+  const tokenLimiter = rest.limits?.chatTokensPerAddress;
+  const pageRoutes = chatPageRoutes({ newChatSession: () => directLine.newChatSession(), ...(tokenLimiter ? { tokenLimiter } : {}) });
+  return { routes: [...directLine.routes, pageRoutes], directLine, store };
 }

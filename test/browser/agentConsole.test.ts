@@ -12,6 +12,7 @@ import {
   type PageProblems,
   type RunningTandem,
 } from './browserSupport';
+import { clockStartingAt } from '../support/testClock';
 import { xssCorpus } from './xssCorpus';
 
 const waitMs = 15_000;
@@ -273,9 +274,8 @@ describeBrowser('agent console (real Tandem, real chromium)', () => {
   });
 
   it('lists callback tickets live, with the contact hidden from a plain agent and shown to a supervisor', async () => {
-    // A holiday today (and tomorrow, in case the test straddles midnight) means after hours, so requests become callbacks.
-    const day = (offset: number) => new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York' }).format(new Date(Date.now() + offset * 86_400_000));
-    const closed = await startTandem({ BUSINESS_HOLIDAYS: `${day(0)},${day(1)}` });
+    // The app's clock starts at noon on a holiday, so requests become callbacks.
+    const closed = await startTandem({ BUSINESS_HOLIDAYS: '2026-12-02' }, { clock: clockStartingAt(new Date('2026-12-02T17:00:00Z')) });
     try {
       const agent = await newAgentPage();
       await signInAgent(agent.page, closed.url, agentToken);

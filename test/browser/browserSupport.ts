@@ -42,9 +42,9 @@ export interface RunningTandem {
 }
 
 /** The real app (buildApp) listening on an ephemeral port, in-memory state. */
-export async function startTandem(env: Record<string, string> = {}): Promise<RunningTandem> {
+export async function startTandem(env: Record<string, string> = {}, options: { clock?: () => number } = {}): Promise<RunningTandem> {
   const config = loadConfig({ LOG_LEVEL: 'silent', ...env });
-  const app = buildApp(config, { logger: silentLogger });
+  const app = buildApp(config, { logger: silentLogger, ...options });
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', () => resolve()));
   const { port } = app.server.address() as AddressInfo;
   return {

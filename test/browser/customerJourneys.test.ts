@@ -15,6 +15,7 @@ import {
   type PageProblems,
   type RunningTandem,
 } from './browserSupport';
+import { clockStartingAt, testNow } from '../support/testClock';
 import { xssCorpus } from './xssCorpus';
 
 const waitMs = 15_000;
@@ -26,7 +27,8 @@ describeBrowser('customer journeys through the chat page and the agent console (
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    [tandem, browser] = await Promise.all([startTandem(), launchChromium()]);
+    // A fixed calendar ("next Wednesday" is always December 9, 2026) on a clock that still moves for the handoff.
+    [tandem, browser] = await Promise.all([startTandem({}, { clock: clockStartingAt(testNow) }), launchChromium()]);
   });
   afterAll(async () => {
     await browser?.close();
@@ -61,11 +63,16 @@ describeBrowser('customer journeys through the chat page and the agent console (
 
     // A list of free times (the day asked for, or the next free ones) as buttons; the first is taken.
     await waitForBotText(page, /Which one would you like\?/);
+    // The question after the list is a paragraph of its own, not part of the last slot.
+    const lastItem = page.locator('.webchat__bubble:not(.webchat__bubble--from-user) li').last();
+    expect(await lastItem.textContent()).toMatch(/ with .+ at [A-Z]/);
+    expect(await lastItem.textContent()).not.toMatch(/Which one/);
     const firstSlot = suggestedAction(page, / with /).first();
     const slotLabel = (await firstSlot.textContent())!.trim();
     await firstSlot.click();
     const question = await waitForBotText(page, /^Shall I book this: /);
-    expect(question).toBe(`Shall I book this: Annual physical, ${slotLabel}?`);
+    // The question names the clinic after the label on the button.
+    expect(question.startsWith(`Shall I book this: Annual physical, ${slotLabel} at `)).toBe(true);
     await suggestedAction(page, /^Yes$/).click();
 
     const confirmation = await waitForBotText(page, /^You.re booked: /);

@@ -4,6 +4,7 @@ import { createStateBackend, type RedisStateBackend } from '../../src/storage/cr
 import { createRedisDomainStores } from '../../src/storage/domain/createRedisDomainStores';
 import { cleanupRedis, connectTestRedis, describeRedis, testRedisUrl, uniquePrefix } from '../support/redis';
 import { patientRefOf } from '../../dialogs/patientRef';
+import { TestClock, testNow } from '../support/testClock';
 import { createDialogTestBot, type DialogTestBot, type Step, testChannelId, testUser } from './support/dialogTestBot';
 
 /**
@@ -25,12 +26,14 @@ describeRedis('dialogs with Redis state and Redis domain stores', () => {
   });
 
   function twoProcesses(): [DialogTestBot, DialogTestBot] {
+    // Two processes share the wall clock; here they share one fixed test clock.
+    const clock = new TestClock();
     const make = (): DialogTestBot => {
       const backend = createStateBackend({ redisUrl: testRedisUrl, keyPrefix: prefix, logger: silentLogger });
       if (backend.kind !== 'redis') throw new Error('expected the Redis backend');
       backends.push(backend);
-      const domain = createDomainServices({ stores: createRedisDomainStores(backend.redis, backend.keys) });
-      return createDialogTestBot({ backend, domain });
+      const domain = createDomainServices({ stores: createRedisDomainStores(backend.redis, backend.keys), now: clock.now });
+      return createDialogTestBot({ backend, domain, clock });
     };
     const a = make();
     const b = make();
@@ -71,9 +74,7 @@ describeRedis('dialogs with Redis state and Redis domain stores', () => {
 
   it('a booking started on one process is confirmed on the other, and the slot is held in Redis', async () => {
     const bots = twoProcesses();
-    const day = new Intl.DateTimeFormat('en-US', { timeZone: 'America/New_York', month: 'long', day: 'numeric' }).format(
-      new Date(Date.now() + 12 * 86_400_000),
-    );
+    const day = 'December 14';
     await bots[0].run([['I want to book an annual physical', /What day would you like/]]);
     const offered = await bots[1].say(day);
     const firstSlot = offered.flatMap((r) => r.suggestedActions?.actions ?? [])[0];
@@ -82,8 +83,8 @@ describeRedis('dialogs with Redis state and Redis domain stores', () => {
     await bots[1].run([['yes', /You're booked: Annual physical .+ appointment id is APT-/]]);
     const found = await bots[0].domain.scheduling.findSlots({
       typeId: 'annual-physical',
-      from: new Date(Date.now() + 86_400_000),
-      to: new Date(Date.now() + 30 * 86_400_000),
+      from: new Date(testNow.getTime() + 86_400_000),
+      to: new Date(testNow.getTime() + 30 * 86_400_000),
       limit: 100,
     });
     // The booked slot is no longer offered by either process.

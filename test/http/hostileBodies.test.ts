@@ -7,6 +7,7 @@ import { buildApp, type App } from '../../src/buildApp';
 import { loadConfig } from '../../src/config';
 import { createServer } from '../../src/http/createServer';
 import { InflightTracker } from '../../src/http/inflight';
+import { noRateLimits } from '../../src/http/rateLimit/rateLimits';
 import { restifyLogger } from '../../src/http/restifyLogger';
 import { createMetrics } from '../../src/observability/metrics';
 import { captureLogs } from '../storage/logCapture';
@@ -81,6 +82,15 @@ describe('hostile request bodies on every route', () => {
     ['GET', '/api/agent/queue', agentAuth],
     ['POST', '/no/such/route', {}],
   ];
+
+  it('refuses a web chat conversation on /api/messages whatever channel and serviceUrl the activity claims', async () => {
+    for (const channelId of ['test', 'emulator', 'directline']) {
+      const forged = message(chatConversation, 'I want to talk to a human', { channelId, serviceUrl: 'http://attacker.example' });
+      const response = await fetch(`${baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(forged) });
+      expect(response.status).toBe(403);
+    }
+    expect(await app.handoffPorts.store.getRecord(chatConversation)).toBeUndefined();
+  });
 
   it('answers a corrupt gzip body with 400 on every route, and the process keeps serving', async () => {
     const corrupt = Buffer.concat([Buffer.from([0x1f, 0x8b, 0x08, 0x00]), Buffer.from('not gzip at all, just text pretending')]);
@@ -177,6 +187,8 @@ describe("restify's own logging", () => {
       inflight: new InflightTracker(),
       maxBodyBytes: 64 * 1024,
       maxJsonDepth: 64,
+      channelTrust: { hubAppIds: [], channelOf: async () => undefined },
+    limits: noRateLimits,
       ready: async () => undefined,
       routes: [
         (s) =>

@@ -130,3 +130,32 @@ describe('Bot Framework authentication', () => {
     }
   });
 });
+
+describe('conversationUpdate amplification', () => {
+  let running: RunningApp;
+  beforeAll(async () => {
+    running = await startApp();
+  });
+  afterAll(async () => running.stop());
+
+  const update = (conversationId: string, members: number) => ({
+    ...message(conversationId, ''),
+    type: 'conversationUpdate',
+    membersAdded: Array.from({ length: members }, (_, i) => ({ id: `member-${i}` })),
+  });
+
+  it('refuses 10,000 membersAdded with 400 and a reason, and sends nothing', async () => {
+    const { status, json } = await post(running.baseUrl, update(`c-${randomUUID()}`, 10_000));
+    expect(status).toBe(400);
+    expect(json.error?.message).toMatch(/membersAdded: at most 50 members/);
+  });
+
+  it('welcomes a conversation once, however many members join and however often', async () => {
+    const conversationId = `c-${randomUUID()}`;
+    const first = await post(running.baseUrl, update(conversationId, 50));
+    expect(first.status).toBe(200);
+    expect(first.json.activities?.filter((a) => a.type === 'message')).toHaveLength(1);
+    const again = await post(running.baseUrl, update(conversationId, 3));
+    expect(again.json.activities ?? []).toHaveLength(0);
+  });
+});

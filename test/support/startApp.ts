@@ -11,9 +11,9 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-/** Builds the real app from an environment and listens on a random port. */
-export async function startApp(env: NodeJS.ProcessEnv = {}): Promise<RunningApp> {
-  const app = buildApp(loadConfig({ LOG_LEVEL: 'silent', ...env }), { logger: silentLogger });
+/** Builds the real app from an environment (and optionally a clock) and listens on a random port. */
+export async function startApp(env: NodeJS.ProcessEnv = {}, options: { clock?: () => number } = {}): Promise<RunningApp> {
+  const app = buildApp(loadConfig({ LOG_LEVEL: 'silent', ...env }), { logger: silentLogger, ...options });
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
   const port = (app.server.address() as AddressInfo).port;
   return {

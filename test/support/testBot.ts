@@ -14,6 +14,7 @@ import { createCorpusUnderstanding, type CorpusUnderstanding } from '../../src/n
 import { silentLogger } from '../../src/observability/logger';
 import { createStateBackend } from '../../src/storage/createStateBackend';
 import type { StateBackend } from '../../src/storage/ports';
+import { TestClock } from './testClock';
 
 let shared: CorpusUnderstanding | undefined;
 
@@ -89,19 +90,23 @@ export function createTestBot(
     adapterClass?: typeof TestAdapter;
     dialogDeps?: Partial<BotWiring['dialogDeps']>;
     env?: NodeJS.ProcessEnv;
+    /** The one clock of NLU, dialogs and (default) domain services. Default: fixed at `testNow`. */
+    now?: () => Date;
   } = {},
 ): TestBot {
   const config = loadConfig(options.env ?? {});
   const backend = options.backend ?? createStateBackend({ keyPrefix: 'test', logger: silentLogger });
   const handoff = options.handoff ?? new RecordingHandoffGateway();
   const recorder = options.recorder ?? new RecordingRecorder();
+  const now = options.now ?? new TestClock().now;
   const bot = createTandemBot({
     storage: backend.storage,
     understanding: testUnderstanding(),
-    dialogDeps: { handoff, domain: createDomainServices(), ...options.dialogDeps } as BotWiring['dialogDeps'],
+    dialogDeps: { handoff, domain: createDomainServices({ now }), ...options.dialogDeps } as BotWiring['dialogDeps'],
     policy: policyConfigFrom(config),
     recorder,
     defaultTimezone: config.DEFAULT_TIMEZONE,
+    now,
   });
   const AdapterClass = options.adapterClass ?? TestAdapter;
   const conversation = { id: `conv-${Math.random().toString(36).slice(2)}` } as Activity['conversation'];

@@ -7,6 +7,7 @@ import { CallbackReason, HandoffState, HandoffStatus, valuesOf } from '../../han
 import type { Logger } from '../../observability/logger';
 import { allowWhileHumanOwned } from '../humanSide';
 import { turnLogger } from '../turnLogger';
+import { isHubCaller } from './hubCaller';
 import type { HandbackBot } from './agentHandback';
 
 const status = z.enum(valuesOf(HandoffStatus));
@@ -44,6 +45,11 @@ export class HandoffStatusHandler {
     const log = turnLogger(context) ?? this.deps.logger;
     if (this.deps.untrustedChannels?.includes(activity.channelId)) {
       log?.warn({ channelId: activity.channelId }, 'handoff.status ignored: sent on a customer channel');
+      return;
+    }
+    // DESIGN §5: only a configured hub that authenticated itself may move a conversation.
+    if (!isHubCaller(context)) {
+      log?.warn({ channelId: activity.channelId }, 'handoff.status ignored: the sender is not an authenticated hub (HANDOFF_HUB_TOKEN / HANDOFF_HUB_APP_IDS)');
       return;
     }
     const parsed = statusValueSchema.safeParse(activity.value);

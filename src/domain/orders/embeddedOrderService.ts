@@ -1,5 +1,5 @@
 import { normalizeOrderId, orderStatusLabels, rmaNumberFor, type Order, type Refund } from './order';
-import type { CancelOrderResult, CreateReturnResult, OrderService, OrderStatusView, TrackingInfo } from './orderService';
+import type { CancelOrderResult, CreateReturnResult, OrderService, OrderStatusView, OrderSummary, TrackingInfo } from './orderService';
 import { checkReturnEligibility, defaultReturnPolicy, type ReturnEligibility, type ReturnPolicy } from './returnPolicy';
 import { generateSampleOrders, trackingUrl } from './sampleOrders';
 import { normalizeSecret, secretsMatch } from './secretMatch';
@@ -28,10 +28,10 @@ function postcodeCandidate(supplied: string): string {
  */
 export class EmbeddedOrderService implements OrderService {
   private readonly orders = new Map<string, Order>();
-  private readonly returnPolicy: ReturnPolicy;
+  private readonly policy: ReturnPolicy;
 
   constructor(options: EmbeddedOrderServiceOptions) {
-    this.returnPolicy = options.returnPolicy ?? defaultReturnPolicy;
+    this.policy = options.returnPolicy ?? defaultReturnPolicy;
     for (const order of options.orders ?? generateSampleOrders(options.anchor)) this.orders.set(order.id, order);
   }
 
@@ -47,6 +47,28 @@ export class EmbeddedOrderService implements OrderService {
     const matched =
       Number(secretsMatch(emailOrPostcode, target.email)) | Number(secretsMatch(postcodeCandidate(emailOrPostcode), target.postcode));
     return order && matched === 1 ? order : null;
+  }
+
+  async findOrders(email: string, postcode: string): Promise<OrderSummary[]> {
+    const zip = postcodeCandidate(postcode);
+    const found: OrderSummary[] = [];
+    for (const order of this.orders.values()) {
+      // Non-short-circuit `&`: both comparisons always run, for every order.
+      if ((Number(secretsMatch(email, order.email)) & Number(secretsMatch(zip, order.postcode))) === 1) {
+        found.push({
+          orderId: order.id,
+          status: order.status,
+          placedAt: order.placedAt,
+          itemCount: order.items.reduce((sum, item) => sum + item.qty, 0),
+          firstItem: order.items[0]?.name ?? 'Order',
+        });
+      }
+    }
+    return found.sort((a, b) => b.placedAt.localeCompare(a.placedAt));
+  }
+
+  returnPolicy(): ReturnPolicy {
+    return this.policy;
   }
 
   async getStatus(orderId: string): Promise<OrderStatusView | null> {
@@ -81,7 +103,7 @@ export class EmbeddedOrderService implements OrderService {
 
   async checkReturnEligibility(order: Order, now: Date): Promise<ReturnEligibility> {
     // Decide on the current state, not on a copy the caller may have kept from an earlier turn.
-    return checkReturnEligibility(this.orders.get(order.id) ?? order, now, this.returnPolicy);
+    return checkReturnEligibility(this.orders.get(order.id) ?? order, now, this.policy);
   }
 
   async createReturn(orderId: string, reason: string, now: Date): Promise<CreateReturnResult> {
@@ -90,7 +112,7 @@ export class EmbeddedOrderService implements OrderService {
     if (order.returnRequest && order.status !== 'returned') {
       return { ok: true, rmaNumber: order.returnRequest.rmaNumber, alreadyRequested: true, order };
     }
-    const eligibility = checkReturnEligibility(order, now, this.returnPolicy);
+    const eligibility = checkReturnEligibility(order, now, this.policy);
     if (eligibility.reason !== 'eligible') {
       // `already_requested` was answered idempotently above, so only terminal reasons reach here.
       const reason = eligibility.reason === 'already_requested' ? 'already_returned' : eligibility.reason;

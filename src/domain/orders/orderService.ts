@@ -1,5 +1,15 @@
 import type { Carrier, Order, OrderStatus, Refund, TrackingEvent } from './order';
-import type { ReturnEligibility, ReturnEligibilityReason } from './returnPolicy';
+import type { ReturnEligibility, ReturnEligibilityReason, ReturnPolicy } from './returnPolicy';
+
+/** One line of a customer's order list, shown after they proved the email and ZIP code on it. */
+export interface OrderSummary {
+  readonly orderId: string;
+  readonly status: OrderStatus;
+  readonly placedAt: string;
+  readonly itemCount: number;
+  /** The first item's name ("Trail running shoes"), so the customer recognises the order. */
+  readonly firstItem: string;
+}
 
 /** What a verified customer may be told about where their order is. */
 export interface OrderStatusView {
@@ -62,6 +72,13 @@ export interface OrderService {
    * after the same amount of work, so a caller cannot probe which order ids exist.
    */
   verify(orderId: string, emailOrPostcode: string): Promise<Order | null>;
+  /**
+   * A customer without their order number: the orders whose email AND ZIP code both match, newest
+   * first (an email alone, or a ZIP alone, finds nothing). Every order is compared, hit or miss.
+   */
+  findOrders(email: string, postcode: string): Promise<OrderSummary[]>;
+  /** The return policy this service enforces (window, drop-off, refund timing). */
+  returnPolicy(): ReturnPolicy;
   getStatus(orderId: string): Promise<OrderStatusView | null>;
   /** Null when the order is unknown or has no shipment yet (processing, or cancelled before shipping). */
   getTracking(orderId: string): Promise<TrackingInfo | null>;

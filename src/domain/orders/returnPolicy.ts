@@ -23,9 +23,42 @@ export interface ReturnEligibility {
 export interface ReturnPolicy {
   /** Days after delivery during which a return may be started. */
   readonly windowDays: number;
+  /** Where the parcel goes, e.g. "any UPS location". */
+  readonly dropOff: string;
+  /** Days after the return is opened to drop the parcel off. */
+  readonly dropOffDays: number;
+  /** Business days to inspect a returned item before the refund is issued. */
+  readonly inspectionBusinessDays: number;
+  /** How long a card refund takes to show once issued, e.g. "5 to 10 business days". */
+  readonly cardRefundTime: string;
+  /** Deducted from the refund unless the reason is one of `freeReturnReasons`. */
+  readonly returnShippingFeeCents: number;
+  /** Reasons (lower-case words) for which return shipping is free: damaged, faulty, wrongly sent. */
+  readonly freeReturnWords: readonly string[];
 }
 
-export const defaultReturnPolicy: ReturnPolicy = { windowDays: 30 };
+/** The published return policy (src/domain/data/knowledge/return-policy.md and refunds.md say the same). */
+export const defaultReturnPolicy: ReturnPolicy = {
+  windowDays: 30,
+  dropOff: 'any UPS location',
+  dropOffDays: 14,
+  inspectionBusinessDays: 2,
+  cardRefundTime: '5 to 10 business days',
+  returnShippingFeeCents: 695,
+  freeReturnWords: ['damaged', 'defective', 'faulty', 'broken', 'wrong item', 'sent in error', 'not as described'],
+};
+
+/** What the customer does after a return is opened, in order: label, drop-off, refund. */
+export function returnNextSteps(policy: ReturnPolicy, reason: string, refundCents: number): string[] {
+  const free = policy.freeReturnWords.some((word) => reason.toLowerCase().includes(word));
+  const refund = free ? refundCents : Math.max(0, refundCents - policy.returnShippingFeeCents);
+  const money = (cents: number) => new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(cents / 100);
+  return [
+    "We've emailed a prepaid return label to the address on the order. Print it and attach it to the parcel, with your RMA number written on it.",
+    `Drop the parcel at ${policy.dropOff} within ${policy.dropOffDays} days.`,
+    `Once it reaches us we inspect it within ${policy.inspectionBusinessDays} business days and refund ${money(refund)} to your original payment method${free ? '' : ` (the ${money(policy.returnShippingFeeCents)} return shipping fee is deducted)`}; card refunds show within ${policy.cardRefundTime}.`,
+  ];
+}
 
 const dayMs = 24 * 60 * 60 * 1000;
 

@@ -345,6 +345,14 @@ const wellKnown: readonly OrderSpec[] = [
     customer: { name: 'Julia Santos', email: 'julia.santos@example.com', place: { city: 'Miami', state: 'FL', zip: '33133' } },
     items: [{ sku: 'KIT-KNF-CHF', name: "Chef's knife, 8 inch", qty: 1, priceCents: 6900 }],
   },
+  {
+    // Ann Lee's second order: a customer with more than one order ("and my other order?", lookup by email + ZIP).
+    id: 'TD-100011',
+    status: 'processing',
+    placedAgoMs: 20 * hourMs,
+    customer: { name: 'Ann Lee', email: 'ann.lee@example.com', place: { city: 'New York', state: 'NY', zip: '10027' } },
+    items: [{ sku: 'KIT-BMB-BRD', name: 'Bamboo cutting board', qty: 1, priceCents: 3200 }],
+  },
 ];
 
 /** Number of orders in the sample set (well-known + generated). */

@@ -23,6 +23,7 @@ import {
   releaseBodySchema,
 } from './agentSchemas';
 import type { TokenBucketLimiter } from './rateLimiter';
+import { withinLimit, type RequestLimiter } from '../rateLimit/requestLimiter';
 
 /** The customer-facing half of a release (CSAT or the bot resuming), run after the state change. */
 export interface ReleaseFollowUp {
@@ -37,6 +38,8 @@ export interface AgentRoutesDeps {
   readonly handback: ReleaseFollowUp;
   readonly streams: AgentEventStreams;
   readonly limiter: TokenBucketLimiter;
+  /** Shared by every process: the per-process bucket alone would multiply an agent's budget by the process count. */
+  readonly sharedLimiter: RequestLimiter;
   readonly logger: Logger;
 }
 
@@ -106,6 +109,7 @@ export function registerAgentRoutes(server: Server, deps: AgentRoutesDeps): void
         res.setHeader('retry-after', String(budget.retryAfterSeconds));
         return sendError(res, 'RATE_LIMITED');
       }
+      if (!(await withinLimit(deps.sharedLimiter, agent.id, res))) return;
       try {
         await handler(req, res, agent);
       } catch (error) {

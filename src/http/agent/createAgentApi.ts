@@ -9,6 +9,7 @@ import type { RouteModule } from '../createServer';
 import { AgentEventStreams } from './agentEventStreams';
 import { registerAgentRoutes, type ReleaseFollowUp } from './agentRoutes';
 import { TokenBucketLimiter } from './rateLimiter';
+import { unlimited, type RequestLimiter } from '../rateLimit/requestLimiter';
 
 export interface AgentApiDeps {
   readonly config: Pick<
@@ -23,6 +24,8 @@ export interface AgentApiDeps {
   readonly handback: ReleaseFollowUp;
   readonly logger: Logger;
   readonly clock?: () => number;
+  /** The per-agent budget shared by every process (createRateLimits); none when omitted. */
+  readonly sharedLimiter?: RequestLimiter;
 }
 
 export interface AgentApi {
@@ -57,6 +60,7 @@ export function createAgentApi(deps: AgentApiDeps): AgentApi {
         handback: deps.handback,
         streams,
         limiter,
+        sharedLimiter: deps.sharedLimiter ?? unlimited,
         logger: deps.logger,
       }),
   ];

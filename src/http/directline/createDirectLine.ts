@@ -6,6 +6,7 @@ import type { Metrics } from '../../observability/metrics';
 import type { DirectLineStore } from '../../storage/directline/directLineStore';
 import type { RouteModule } from '../createServer';
 import type { InflightTracker } from '../inflight';
+import { noRateLimits, type RateLimits } from '../rateLimit/rateLimits';
 import type { Account } from './directLineActivity';
 import { DirectLineBotBridge } from './directLineBotBridge';
 import type { DirectLineChannel } from './directLineChannel';
@@ -34,6 +35,8 @@ export interface DirectLineDeps {
   readonly inflight: InflightTracker;
   /** Longest a post waits for the bot's turn before answering; default 15 s (Direct Line's own limit). */
   readonly turnWaitMs?: number;
+  /** From createRateLimits; none when omitted (tests of other behaviour). */
+  readonly limits?: RateLimits;
 }
 
 export interface ChatSession {
@@ -79,6 +82,7 @@ export function createDirectLine(deps: DirectLineDeps): DirectLine {
     logger: deps.logger,
     maxActivityBytes: config.DIRECTLINE_MAX_ACTIVITY_BYTES,
     turnWaitMs: deps.turnWaitMs ?? 15_000,
+    limits: deps.limits ?? noRateLimits,
     ...(config.DIRECTLINE_SERVICE_URL !== undefined ? { serviceUrlBase: config.DIRECTLINE_SERVICE_URL } : {}),
   };
   return {

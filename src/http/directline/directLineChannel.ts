@@ -6,6 +6,7 @@ import type { DirectLineStore } from '../../storage/directline/directLineStore';
 import type { DirectLineBotBridge } from './directLineBotBridge';
 import type { Account } from './directLineActivity';
 import type { DirectLineTokens } from './directLineTokens';
+import type { RateLimits } from '../rateLimit/rateLimits';
 import { sendError } from '../sendError';
 
 /** Everything the client-side and connector-side routes share. */
@@ -20,6 +21,7 @@ export interface DirectLineChannel {
   readonly serviceUrlBase?: string;
   /** How long a post waits for the bot's turn before answering anyway (the turn continues). */
   readonly turnWaitMs: number;
+  readonly limits: Pick<RateLimits, 'chatTokensPerAddress' | 'conversationsPerAddress' | 'refreshesPerConversation' | 'activitiesPerConversation'>;
 }
 
 const conversationIdPattern = /^[A-Za-z0-9_-]{1,64}$/;

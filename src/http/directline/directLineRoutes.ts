@@ -3,6 +3,7 @@ import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import { isRetryable, TandemError, toTandemError } from '../../errors';
 import type { Logger } from '../../observability/logger';
+import { clientAddress, withinLimit } from '../rateLimit/requestLimiter';
 import { sendError } from '../sendError';
 import type { DirectLineCaller } from './directLineAuth';
 import { authenticate } from './directLineAuth';
@@ -96,6 +97,7 @@ export function registerDirectLineRoutes(server: Server, channel: DirectLineChan
     const auth = authenticate(req, channel.tokens);
     if (!auth.ok) return sendError(res, auth.code, auth.reason);
     if (auth.caller.kind !== 'secret') return sendError(res, 'FORBIDDEN', 'Generating tokens needs the Direct Line secret.');
+    if (!(await withinLimit(channel.limits.chatTokensPerAddress, clientAddress(req), res))) return;
     const body = parseStartBody(req.body);
     if (typeof body === 'string') return sendError(res, 'BAD_REQUEST', body);
     res.json(conversationBody(channel, newConversationId(), body.user?.id ?? newUserId()));
@@ -107,6 +109,7 @@ export function registerDirectLineRoutes(server: Server, channel: DirectLineChan
     if (!auth.ok) return sendError(res, auth.code, auth.reason);
     if (auth.caller.kind !== 'token') return sendError(res, 'BAD_REQUEST', 'Refresh needs a Direct Line token, not the secret.');
     const { conversationId, userId } = auth.caller.claims;
+    if (!(await withinLimit(channel.limits.refreshesPerConversation, conversationId, res))) return;
     res.json(conversationBody(channel, conversationId, userId));
   }));
 
@@ -116,6 +119,7 @@ export function registerDirectLineRoutes(server: Server, channel: DirectLineChan
     if (!auth.ok) return sendError(res, auth.code, auth.reason);
     const body = parseStartBody(req.body);
     if (typeof body === 'string') return sendError(res, 'BAD_REQUEST', body);
+    if (!(await withinLimit(channel.limits.conversationsPerAddress, clientAddress(req), res))) return;
     const { conversationId, userId } =
       auth.caller.kind === 'token' ? auth.caller.claims : { conversationId: newConversationId(), userId: body.user?.id ?? newUserId() };
     const created = await startConversation(req, conversationId, userId, body.locale, body.user?.name);
@@ -138,6 +142,7 @@ export function registerDirectLineRoutes(server: Server, channel: DirectLineChan
     const conversationId: unknown = req.params.conversationId;
     const auth = authenticate(req, channel.tokens, String(conversationId));
     if (!auth.ok) return sendError(res, auth.code, auth.reason);
+    if (!(await withinLimit(channel.limits.activitiesPerConversation, String(conversationId), res))) return;
     if (jsonBytes(req.body) > channel.maxActivityBytes) {
       return sendError(res, 'PAYLOAD_TOO_LARGE', `An activity may be at most ${channel.maxActivityBytes} bytes.`);
     }

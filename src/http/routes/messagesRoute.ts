@@ -6,9 +6,15 @@ import type { Logger } from '../../observability/logger';
 import type { Metrics } from '../../observability/metrics';
 import { validateInboundActivity } from '../../bot/activitySchema';
 import type { TandemAdapter } from '../../bot/createAdapter';
+import { markHubCaller } from '../../bot/handoff/hubCaller';
 import { setTurnLogger } from '../../bot/turnLogger';
+import { HandoffProtocol } from '../../handoff/vocabulary';
+import { webChatChannelId } from '../directline/directLineActivity';
 import type { InflightTracker } from '../inflight';
+import type { RateLimits } from '../rateLimit/rateLimits';
+import { clientAddress, withinLimit } from '../rateLimit/requestLimiter';
 import { sendError } from '../sendError';
+import { authenticatedAsHub, sentHubToken, type ChannelTrust } from './channelTrust';
 
 export interface MessagesRouteDeps {
   readonly adapter: TandemAdapter;
@@ -16,17 +22,46 @@ export interface MessagesRouteDeps {
   readonly logger: Logger;
   readonly metrics: Metrics;
   readonly inflight: InflightTracker;
+  readonly channelTrust: ChannelTrust;
+  readonly limits: Pick<RateLimits, 'messagesPerAddress' | 'activitiesPerConversation'>;
 }
 
-/** `POST /api/messages`: validate, then hand the activity to CloudAdapter (which checks the JWT). */
+/**
+ * `POST /api/messages`: validate, check that the conversation belongs to the channel the activity
+ * claims (a web chat conversation takes activities only through Direct Line), then hand the
+ * activity to CloudAdapter (which checks the JWT). `handoff.status` needs an authenticated hub.
+ */
 export function registerMessagesRoute(server: Server, deps: MessagesRouteDeps): void {
   server.post('/api/messages', async (req: Request, res: Response) => {
+    if (!(await withinLimit(deps.limits.messagesPerAddress, clientAddress(req), res))) return;
     const checked = validateInboundActivity(req.body);
     if (!checked.ok) {
       deps.metrics.errors.inc({ code: 'BAD_ACTIVITY' });
       return sendError(res, 'BAD_ACTIVITY', `Invalid activity: ${checked.reason}`);
     }
     const activity = checked.activity as unknown as Activity;
+    if (!(await withinLimit(deps.limits.activitiesPerConversation, `${activity.channelId}:${activity.conversation.id}`, res))) return;
+    const trust = deps.channelTrust;
+    if (activity.channelId === webChatChannelId) {
+      return sendError(res, 'FORBIDDEN', 'Web chat conversations take activities only through Direct Line.');
+    }
+    let owner: string | undefined;
+    try {
+      owner = await trust.channelOf(activity.conversation.id);
+    } catch (error) {
+      // State unreachable: a retryable refusal, before anything ran (never a 500).
+      const failure = toTandemError(error);
+      if (failure.status >= 500) res.setHeader('retry-after', '1');
+      return sendError(res, failure.code === 'INTERNAL' ? 'STATE_UNAVAILABLE' : failure.code, failure.userMessage);
+    }
+    if (owner !== undefined && owner !== activity.channelId) {
+      return sendError(res, 'FORBIDDEN', 'This conversation belongs to another channel.');
+    }
+    const hubByToken = sentHubToken(req, trust.hubToken);
+    const isHandoffStatus = activity.type === 'event' && activity.name === HandoffProtocol.statusEvent;
+    if (isHandoffStatus && !hubByToken && trust.hubAppIds.length === 0) {
+      return sendError(res, 'FORBIDDEN', 'handoff.status is accepted only from a configured hub (HANDOFF_HUB_TOKEN or HANDOFF_HUB_APP_IDS).');
+    }
     const log = deps.logger.child({ conversationId: activity.conversation.id, activityId: activity.id, channelId: activity.channelId });
     const stopTimer = deps.metrics.turnLatency.startTimer();
     await deps.inflight.track(async () => {
@@ -34,6 +69,7 @@ export function registerMessagesRoute(server: Server, deps: MessagesRouteDeps): 
         const authorization = req.header('authorization') ?? '';
         const invokeResponse = await deps.adapter.handleActivity(authorization, activity, async (context) => {
           setTurnLogger(context, log);
+          if (hubByToken || authenticatedAsHub(context, trust.hubAppIds, deps.adapter.BotIdentityKey)) markHubCaller(context);
           await deps.bot.run(context);
         });
         deps.metrics.turns.inc({ type: activity.type, outcome: 'ok' });

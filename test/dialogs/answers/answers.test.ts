@@ -11,6 +11,8 @@ describe('matchChoice', () => {
     ['damaged', 1],
     ['it arrived damaged or defective!', 1],
     ['number 4', 3],
+    ['The last one', 3],
+    ['last option', 3],
     ['9', undefined],
     ['or', undefined],
     ['', undefined],

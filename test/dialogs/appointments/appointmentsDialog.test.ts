@@ -2,19 +2,13 @@ import type { Attachment } from 'botbuilder';
 import { patientRefOf } from '../../../dialogs/patientRef';
 import { createDomainServices } from '../../../src/domain/createDomainServices';
 import { localParts, zonedToUtc } from '../../../src/domain/scheduling/zonedTime';
+import { TestClock, testNow } from '../../support/testClock';
 import { createDialogTestBot, type DialogCase, testChannelId, testUser, textOf } from '../support/dialogTestBot';
 
 const zone = 'America/New_York';
-/** "March 26": a day `days` from today in New York, as a person would type it. */
+/** "December 12": a day `days` after the tests' fixed today (Wednesday, December 2, 2026), as a person would type it. */
 function dayInWords(days: number): string {
-  return new Intl.DateTimeFormat('en-US', { timeZone: zone, month: 'long', day: 'numeric' }).format(new Date(Date.now() + days * 86_400_000));
-}
-/** The first Monday-to-Friday at least `minDays` ahead, in words. */
-function weekdayInWords(minDays: number): string {
-  for (let days = minDays; ; days += 1) {
-    const weekday = new Intl.DateTimeFormat('en-US', { timeZone: zone, weekday: 'short' }).format(new Date(Date.now() + days * 86_400_000));
-    if (weekday !== 'Sat' && weekday !== 'Sun') return dayInWords(days);
-  }
+  return new Intl.DateTimeFormat('en-US', { timeZone: zone, month: 'long', day: 'numeric' }).format(new Date(testNow.getTime() + days * 86_400_000));
 }
 const testPatient = patientRefOf(testChannelId, testUser.id);
 const slotsOffered = /\n1\. .+ with .+\n/;
@@ -91,6 +85,53 @@ const cases: readonly DialogCase[] = [
       ['cancel', /OK, I've cancelled/],
     ],
   },
+  // Dates as people mean them; "today" is Wednesday, December 2, 2026, 10:00 AM in New York.
+  {
+    name: 'dates: a weekday means the coming one, whatever its capitals',
+    steps: [['book an annual physical on MONDAY', /Here are free times on Monday, December 7:/, /already passed/]],
+  },
+  {
+    name: 'dates: a part of the day is honoured, and the picked slot keeps it',
+    steps: [
+      ['could I get an annual physical next Tuesday afternoon?', /free times on Tuesday, December 8 in the afternoon:\n\n1\. /, /\b([5-9]|1[01]):\d\d AM\b/],
+      ['the first one', /Shall I book this: Annual physical, Tue, Dec 8, (12|1|2|3|4):\d\d PM/],
+    ],
+  },
+  {
+    name: 'dates: evening slots when someone works then; "the last one" picks the last',
+    steps: [
+      ['any evening appointments for a follow-up on thursday?', /Thursday, December 3 in the evening:[\s\S]*5\. /, /\d:\d\d AM\b/],
+      ['the last one', /Shall I book this: Follow-up visit, Thu, Dec 3, \d:\d\d PM/],
+    ],
+  },
+  {
+    name: 'dates: a provider who never works in that part of the day says so instead of offering mornings',
+    steps: [['book a follow-up with Dr. Okafor on thursday evening', /couldn't find any free times in the evening within 14 days/, /AM/]],
+  },
+  {
+    name: 'dates: a bare hour for an appointment is in the afternoon',
+    steps: [['can i see dr okafor next wednesday at 4 for a follow up', /Wed, Dec 9, 4:00 PM EST/, /4:00 AM/]],
+  },
+  {
+    name: 'dates: "after 3" narrows the day already asked for when the customer changes their mind',
+    steps: [
+      ['book a follow-up', when],
+      ['tomorrow', /free times on Thursday, December 3:/],
+      ['after 3pm', /free times on Thursday, December 3 after 3:00 PM:/, /\b(1[0-2]|[1-9]):\d\d AM\b|\b(1|2):\d\d PM EST/],
+    ],
+  },
+  {
+    name: 'dates: "the 3rd" is the coming 3rd, "in two weeks" two weeks on',
+    steps: [
+      ['book an annual physical', when],
+      ['the 3rd', /free times on Thursday, December 3:/, /already passed|couldn't read/],
+      ['no, in two weeks', /free times on Wednesday, December 16:/],
+    ],
+  },
+  {
+    name: 'dates: a slot list names each clinic and keeps the question out of the last item',
+    steps: [['book an annual physical for december 14', /:\n\n1\. [^\n]+ at (Riverside Health Center|Lakeshore Family Clinic)[^\n]*\n[\s\S]*\n5\. [^\n]+\n\nWhich one would you like\?/]],
+  },
   {
     name: 'list with nothing booked',
     steps: [['what appointments do I have', /You don't have any upcoming appointments/]],
@@ -107,7 +148,7 @@ function fhirOf(replies: readonly { attachments?: Attachment[] }[]): Attachment 
 
 /** Books straight through the service, for the reschedule and cancel tables. */
 async function bookFor(domain: ReturnType<typeof createDomainServices>, patientRef: string, daysAhead: number) {
-  const from = new Date(Date.now() + daysAhead * 86_400_000);
+  const from = new Date(testNow.getTime() + daysAhead * 86_400_000);
   const [slot] = await domain.scheduling.findSlots({ typeId: 'annual-physical', from, to: new Date(from.getTime() + 7 * 86_400_000), limit: 1 });
   if (!slot) throw new Error('no free slot in the sample calendar');
   const booked = await domain.scheduling.book({ slotStart: slot.start, providerId: slot.providerId, typeId: slot.typeId, patientRef });
@@ -138,17 +179,18 @@ describe('appointments dialog', () => {
   });
 
   it('a free time named exactly goes straight to confirmation', async () => {
-    const domain = createDomainServices();
-    const from = new Date(Date.now() + 8 * 86_400_000);
+    const clock = new TestClock();
+    const domain = createDomainServices({ now: clock.now });
+    const from = new Date(testNow.getTime() + 8 * 86_400_000);
     const [slot] = await domain.scheduling.findSlots({ typeId: 'follow-up', providerId: 'prov-okafor', from, to: new Date(from.getTime() + 7 * 86_400_000), limit: 1 });
     if (!slot) throw new Error('no slot');
     const local = localParts(new Date(slot.start), zone);
-    const clock = `${local.hour % 12 === 0 ? 12 : local.hour % 12}:${String(local.minute).padStart(2, '0')}${local.hour < 12 ? 'am' : 'pm'}`;
+    const time = `${local.hour % 12 === 0 ? 12 : local.hour % 12}:${String(local.minute).padStart(2, '0')}${local.hour < 12 ? 'am' : 'pm'}`;
     const day = new Intl.DateTimeFormat('en-US', { timeZone: zone, month: 'long', day: 'numeric' }).format(new Date(slot.start));
-    const bot = createDialogTestBot({ domain });
+    const bot = createDialogTestBot({ clock, domain });
     await bot.run([
       ['book a follow-up with Dr. Okafor', when],
-      [`${day} at ${clock}`, /Shall I book this: Follow-up visit, .+ with Dr\. Amara Okafor\?/],
+      [`${day} at ${time}`, /Shall I book this: Follow-up visit, .+ with Dr\. Amara Okafor at Riverside Health Center\?/],
       ['yes', /You're booked/],
     ]);
   });
@@ -158,16 +200,46 @@ describe('appointments dialog', () => {
     const steps = (expected: RegExp, forbidden?: RegExp) =>
       [
         ['book a follow-up with Dr. Okafor', when],
-        [`${weekdayInWords(15)} at 5:30am`, expected, forbidden],
+        // Tuesday, December 15: Dr. Okafor's 8:30 slot is free in the seeded calendar.
+        ['December 15 at 5:30am', expected, forbidden],
       ] as const;
     await createDialogTestBot().run(steps(/outside working hours/));
-    await createDialogTestBot({ localTimezone: 'America/Los_Angeles' }).run(steps(/8:30 AM E[SD]T/, /outside working hours/));
+    // The conversion is said out loud, and the offer shows both clocks.
+    await createDialogTestBot({ localTimezone: 'America/Los_Angeles' }).run(
+      steps(/5:30 AM your time \(Pacific Time\) is 8:30 AM at Riverside Health Center \(Eastern Time\)\.\nShall I book this: .+8:30 AM EST with Dr\. Amara Okafor at Riverside Health Center \(5:30 AM your time\)\?/, /outside working hours/),
+    );
+  });
+
+  it('a user in another zone sees their own clock next to the clinic\'s when the time is taken', async () => {
+    // 5:30 AM in Los Angeles is 8:30 AM in New York: taken on December 16 in the seeded calendar.
+    await createDialogTestBot({ localTimezone: 'America/Los_Angeles' }).run([
+      ['book a follow-up with Dr. Okafor', when],
+      ['December 16 at 5:30am', /Wed, Dec 16, 5:30 AM PST \(Wed, Dec 16, 8:30 AM EST at the clinic\) isn't free[\s\S]*\n1\. .+ EST with Dr\. Amara Okafor at Riverside Health Center \(\d+:\d\d AM your time\)/],
+    ]);
+  });
+
+  it('"move it to Friday" right after a booking moves that appointment, not another one, without asking which', async () => {
+    const clock = new TestClock();
+    const domain = createDomainServices({ now: clock.now });
+    const older = await bookFor(domain, testPatient, 12);
+    const bot = createDialogTestBot({ clock, domain });
+    await bot.run([['book a follow-up for December 9', slotsOffered], ['1', /Shall I book this/]]);
+    const booked = /appointment id is (APT-[A-Z0-9]{8})/.exec(textOf(await bot.say('yes')))?.[1];
+    expect(booked).toBeDefined();
+    await bot.run([
+      ['can you move it to Friday', /free times on Friday, December 4:/, /Which appointment/],
+      ['2', /Shall I move your appointment to Fri, Dec 4/],
+      ['yes', new RegExp(`Done: your follow-up visit \\(${booked}\\) .+ is now on Fri, Dec 4`)],
+    ]);
+    const mine = await domain.scheduling.listAppointments(testPatient);
+    expect(mine.find((a) => a.id === older.id)?.start).toBe(older.start);
   });
 
   it('reschedules an appointment to a new free slot', async () => {
-    const domain = createDomainServices();
+    const clock = new TestClock();
+    const domain = createDomainServices({ now: clock.now });
     const before = await bookFor(domain, testPatient, 10);
-    const bot = createDialogTestBot({ domain });
+    const bot = createDialogTestBot({ clock, domain });
     await bot.run([
       ['I need to reschedule my appointment', /Your Annual physical with .+ What day would you like\?/],
       [dayInWords(20), slotsOffered],
@@ -180,10 +252,11 @@ describe('appointments dialog', () => {
   });
 
   it('cancels after confirmation; another patient\'s appointments are never shown', async () => {
-    const domain = createDomainServices();
+    const clock = new TestClock();
+    const domain = createDomainServices({ now: clock.now });
     const other = await bookFor(domain, 'pt-someone-else', 5);
     const mine = await bookFor(domain, testPatient, 6);
-    const bot = createDialogTestBot({ domain });
+    const bot = createDialogTestBot({ clock, domain });
     await bot.run([
       ['show my appointments', new RegExp(`You have one upcoming appointment:[\\s\\S]*${mine.id}`), new RegExp(other.id)],
       ['cancel my appointment', /Cancel your Annual physical with .+\?/],
@@ -195,18 +268,15 @@ describe('appointments dialog', () => {
   });
 
   it('refuses to cancel inside the cancellation window and says why', async () => {
-    // Freeze both the services and the dialogs at 09:00 on a coming Monday, with an appointment that afternoon.
-    const today = localParts(new Date(), zone);
-    const daysToMonday = ((8 - today.weekday) % 7) || 7;
-    const monday = localParts(new Date(Date.now() + daysToMonday * 86_400_000), zone);
-    const clock = zonedToUtc({ year: monday.year, month: monday.month, day: monday.day, hour: 9, minute: 0 }, zone);
-    const now = () => clock;
-    const domain = createDomainServices({ now });
-    const [slot] = await domain.scheduling.findSlots({ typeId: 'annual-physical', providerId: 'prov-okafor', from: new Date(clock.getTime() + 3_600_000), to: new Date(clock.getTime() + 10 * 3_600_000), limit: 1 });
+    // Services and dialogs at 09:00 on Monday, December 7, with an appointment that afternoon.
+    const nineAm = zonedToUtc({ year: 2026, month: 12, day: 7, hour: 9, minute: 0 }, zone);
+    const clock = new TestClock(nineAm);
+    const domain = createDomainServices({ now: clock.now });
+    const [slot] = await domain.scheduling.findSlots({ typeId: 'annual-physical', providerId: 'prov-okafor', from: new Date(nineAm.getTime() + 3_600_000), to: new Date(nineAm.getTime() + 10 * 3_600_000), limit: 1 });
     if (!slot) throw new Error('no slot');
     const booked = await domain.scheduling.book({ slotStart: slot.start, providerId: slot.providerId, typeId: slot.typeId, patientRef: testPatient });
     expect(booked.ok).toBe(true);
-    const bot = createDialogTestBot({ domain, dialogDeps: { now } });
+    const bot = createDialogTestBot({ clock, domain });
     await bot.run([['I want to cancel my appointment', /can't be changed online less than 24 hours before they start\. Please call the clinic\./]]);
     const [still] = await domain.scheduling.listAppointments(testPatient);
     expect(still?.status).toBe('booked');

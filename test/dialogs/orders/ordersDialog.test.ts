@@ -2,7 +2,95 @@ import { createDialogTestBot, type DialogCase, textOf } from '../support/dialogT
 
 const verifyFailed = /couldn't verify an order with those details/;
 
+const lookupAsked = /email address and the ZIP code they were placed with/;
+
 const cases: readonly DialogCase[] = [
+  // Answers and offers that match the order's state.
+  {
+    name: 'state: a delivered order is told in the past tense, and asking to cancel it points to a return',
+    steps: [
+      ['where is my order TD-100001? ann.lee@example.com', /\(3 items, placed \w{3}, \w{3} \d{1,2}\) was delivered on \w{3}, \w{3} \d{1,2}\.$/],
+      ['can you cancel it', /was delivered on \w{3}, \w{3} \d{1,2}, so it can't be cancelled\. You can return it instead: This order can be returned until \w{3}, \w{3} \d{1,2}\./, /hasn't shipped|once it arrives/i],
+    ],
+  },
+  {
+    name: 'state: a cancelled order has nothing to track',
+    steps: [
+      ['cancel my order TD-100002', /email/],
+      ['60614', /Do you want me to cancel order TD-100002/],
+      ['yes cancel it', /is cancelled/],
+      ['Track it', /was cancelled on \w{3}, \w{3} \d{1,2} before it shipped, so there is nothing to track/, /hasn't shipped yet/],
+    ],
+  },
+  {
+    name: 'state: an expired return window and a cancelled order say so in the past tense',
+    steps: [['where is my order td100006', /email/], ['Farah.Haddad@example.com', /was cancelled on \w{3}, \w{3} \d{1,2}\./, /is cancelled/]],
+  },
+  // No order number: email + ZIP.
+  {
+    name: 'lookup: "I don\'t have the order number" finds the customer\'s orders by email and ZIP and lists them',
+    steps: [
+      ['where is my order', /order number/],
+      ["I don't have the order number", lookupAsked],
+      ['ann.lee@example.com 10027', /I found 2 orders:\n\n1\. TD-100011, Bamboo cutting board, placed \w{3}, \w{3} \d{1,2} \(being prepared\)\n2\. TD-100001, Trail running shoes and 2 more, placed .+ \(delivered\)\n\nWhich one do you mean\?/],
+      ['the second one', /Order TD-100001 (\(3 items, .+\) )?was delivered/],
+    ],
+  },
+  {
+    name: 'lookup: "I lost the email" up front; email and ZIP in two messages; one order is taken at once',
+    steps: [
+      ['I LOST THE EMAIL with my order number, where is my package?', lookupAsked],
+      ['carla.mendes@example.com', /And the 5-digit ZIP code/],
+      ['78704', /I found one order: TD-100003, Canvas weekender bag.+\n?[\s\S]*(shipped on|is with FedEx)/],
+    ],
+  },
+  {
+    name: 'lookup: an email with someone else\'s ZIP finds nothing, and two misses offer a person',
+    steps: [
+      ['track my order', /order number/],
+      ['no idea, sorry', lookupAsked],
+      ['ben.ortiz@example.com, 10027', /couldn't find any orders with that email address and ZIP code/, /TD-100002|Ben|coffee/],
+      ['ben.ortiz@example.com 60615', /connect you with a person/],
+    ],
+  },
+  {
+    name: 'lookup: finding the number after all goes back to verification',
+    steps: [
+      ['where is my order', /order number/],
+      ['i forgot my order number', lookupAsked],
+      ['oh wait, here it is: TD-100003 78704', /TD-100003 (.+ shipped on|is with FedEx)/],
+    ],
+  },
+  // The order the conversation is about.
+  {
+    name: 'topic: "send it back" after a lookup returns that order without asking for its number',
+    steps: [
+      ['where is my order TD-100001, email ann.lee@example.com', /was delivered/],
+      ['ok I want to send it back', /What is the reason for the return\?/, /order number|email address or ZIP/],
+    ],
+  },
+  {
+    name: 'topic: "and my other order?" lists the customer\'s other order and does not repeat the first',
+    steps: [
+      ['where is my order TD-100001 ann.lee@example.com', /was delivered/],
+      ['and my other order?', /Besides TD-100001, I found one order: TD-100011[\s\S]*is being prepared/, /was delivered/],
+    ],
+  },
+  {
+    name: 'topic: a customer with one order is asked for the other order\'s number',
+    steps: [
+      ['where is my order TD-100003? zip 78704', /shipped on/],
+      ['what about my other order', /TD-100003 is the only one I can see for you\. What's the number of the other order\?/, /shipped on/],
+    ],
+  },
+  {
+    name: 'topic: the order is remembered after another question in between',
+    steps: [
+      ['where is my order TD-100002 ben.ortiz@example.com', /is being prepared/],
+      ['what are your opening hours?', /./],
+      ['can you cancel it', /Do you want me to cancel order TD-100002/, /order number|email address or ZIP/],
+    ],
+  },
   {
     name: 'status with the order number and email in the first message: nothing is asked',
     steps: [['Where is my order TD-100002? My email is ben.ortiz@example.com', /Order TD-100002 \(1 item, placed .+\) is being prepared\. Estimated delivery/]],
@@ -13,12 +101,12 @@ const cases: readonly DialogCase[] = [
       ['where is my order', /What's your order number\?/],
       ['TD-100001', /email address or ZIP code/],
       // "where is my order" reads as status or tracking; both answer it.
-      ['10027', /Order TD-100001 (\(3 items, .+\) is delivered on|is with UPS, tracking number)/],
+      ['10027', /Order TD-100001 (\(3 items, .+\) was delivered on|was delivered by UPS)/],
     ],
   },
   {
     name: 'an order number in the first message is not asked for again',
-    steps: [['what is the status of order TD-100001', /email address or ZIP code/, /order number\?/], ['ann.lee@example.com', /is delivered/]],
+    steps: [['what is the status of order TD-100001', /email address or ZIP code/, /order number\?/], ['ann.lee@example.com', /was delivered on \w{3}, \w{3} \d{1,2}\./]],
   },
   {
     name: 'tracking gives the carrier, the tracking number and the latest event',
@@ -29,14 +117,15 @@ const cases: readonly DialogCase[] = [
   },
   {
     name: 'tracking an order that has not shipped says so',
-    steps: [['track order TD-100002', /email/], ['60614', /hasn't shipped, so there is no tracking number/]],
+    steps: [['track order TD-100002', /email/], ['60614', /hasn't shipped yet, so there is no tracking number/]],
   },
   {
-    name: 'a return inside the window asks the reason and issues an RMA number',
+    name: 'a return inside the window asks the reason, confirms with a summary, then issues an RMA and says what to do next',
     steps: [
       ['I want to return order TD-100001', /email address or ZIP code/],
-      ['ann.lee@example.com', /can be returned until .+\n?[\s\S]*What is the reason for the return\?/],
-      ['2', /Your return is open\. Your return number \(RMA\) is RMA-100001\./],
+      ['ann.lee@example.com', /can be returned until \w{3}, \w{3} \d{1,2}\.[\s\S]*What is the reason for the return\?/],
+      ['2', /Shall I open a return for order TD-100001 \(Trail running shoes, 2 × Merino .+, \$165\.00\), reason: "Damaged or defective"\?/, /RMA-/],
+      ['yes', /Your return is open\. Your return number \(RMA\) is RMA-100001\.\n\nWhat happens next:\n\n1\. .*prepaid return label.*\n2\. Drop the parcel at any UPS location within 14 days\.\n3\. .*refund \$165\.00 /],
     ],
   },
   {
@@ -44,16 +133,17 @@ const cases: readonly DialogCase[] = [
     steps: [
       ['I want to send back TD-100001, zip 10027', /reason for the return/],
       ['Something else', /tell me in a few words/],
-      ['The laces snapped on the first run', /RMA-100001/],
+      ['The laces snapped on the first run', /reason: "The laces snapped on the first run"\?/],
+      ['Yes please', /RMA-100001[\s\S]*refund \$158\.05 .*\$6\.95 return shipping fee is deducted/],
     ],
   },
   {
     name: 'an emoji-only return reason is re-asked',
-    steps: [['return TD-100001 ann.lee@example.com', /reason/], ['😡😡', /can't read emoji/], ['Not as described', /RMA-100001/]],
+    steps: [['return TD-100001 ann.lee@example.com', /reason/], ['😡😡', /can't read emoji/], ['Not as described', /Shall I open a return/], ['YES', /RMA-100001/]],
   },
   {
     name: 'a return after the window explains the date it closed',
-    steps: [['I want to return order TD-100005', /email/], ['erin.walsh@example.com', /30-day return window for this order closed on \d{4}-\d{2}-\d{2}/]],
+    steps: [['I want to return order TD-100005', /email/], ['erin.walsh@example.com', /30-day return window for this order closed on \w{3}, \w{3} \d{1,2}\./]],
   },
   {
     name: 'a second return of the same order gives the open RMA',
@@ -65,7 +155,7 @@ const cases: readonly DialogCase[] = [
       ['cancel my order TD-100002', /email/],
       ['ben.ortiz@example.com', /Do you want me to cancel order TD-100002 \(Ceramic pour-over coffee set, \$45\.00\)\?/],
       ['yes', /Done: order TD-100002 is cancelled\. Your refund of \$45\.00 is being processed/],
-      ['what is the status of that order', /is cancelled/, /email address or ZIP/],
+      ['what is the status of that order', /was cancelled on/, /email address or ZIP/],
     ],
   },
   {
@@ -74,7 +164,7 @@ const cases: readonly DialogCase[] = [
   },
   {
     name: 'a shipped order cannot be cancelled',
-    steps: [['cancel order TD-100003', /email/], ['78704', /already shipped, so it can no longer be cancelled/]],
+    steps: [['cancel order TD-100003', /email/], ['78704', /has already shipped \(on \w{3}, \w{3} \d{1,2}\), so it can no longer be cancelled\. Once it arrives you can return it/]],
   },
   {
     name: 'refund states: refunded and processing',
@@ -90,7 +180,7 @@ const cases: readonly DialogCase[] = [
   {
     name: 'a follow-up on the same order is not verified twice',
     steps: [
-      ['where is my order TD-100003, email carla.mendes@example.com', /is shipped/],
+      ['where is my order TD-100003, email carla.mendes@example.com', /shipped on \w{3}, \w{3} \d{1,2} and is on its way/],
       ['Track it', /tracking number \d{12}/, /email address or ZIP/],
     ],
   },
@@ -104,15 +194,14 @@ const cases: readonly DialogCase[] = [
   },
   {
     name: 'a retry may fix just the email; the order number is kept',
-    steps: [['where is my order TD-100001', /email/], ['ann@example.com', verifyFailed], ['ann.lee@example.com', /is delivered/]],
+    steps: [['where is my order TD-100001', /email/], ['ann@example.com', verifyFailed], ['ann.lee@example.com', /was delivered/]],
   },
   {
-    name: 'three failed verifications offer a person; no ends politely',
+    name: 'two failed verifications offer a person instead of a third try; no ends politely',
     steps: [
       ['where is my order TD-100001', /email/],
       ['wrong@example.com', verifyFailed],
-      ['TD-100001 other@example.com', verifyFailed],
-      ['TD-100001 99999', /still couldn't verify that order.+connect you with a person/],
+      ['TD-100001 99999', /still couldn't find that order.+connect you with a person/],
       ['no', /If you find your order confirmation email/],
     ],
   },
@@ -122,8 +211,15 @@ const cases: readonly DialogCase[] = [
       ['where is my order', /order number/],
       ['my order number is ABC', /doesn't look like an order number/],
       ['TD-100001', /email address or ZIP/],
+      ['ann.lee@example.com', /was delivered/],
+    ],
+  },
+  {
+    name: 'a malformed email is re-asked with the reason',
+    steps: [
+      ['where is my order TD-100001', /email address or ZIP/],
       ['ann.lee@example', /doesn't look like a complete email address/],
-      ['ann.lee@example.com', /is delivered|Latest update: Delivered/],
+      ['ann.lee@example.com', /was delivered/],
     ],
   },
   {
@@ -147,12 +243,47 @@ const cases: readonly DialogCase[] = [
       ['where is my order TD-100001', /email/],
       ['start over', /start again[\s\S]*What's your order number\?/],
       ['TD-100003', /email/],
-      ['78704', /TD-100003 .+ is shipped/],
+      ['78704', /TD-100003 .+ shipped on/],
     ],
   },
 ];
 
+const buttonsOf = (replies: readonly { suggestedActions?: { actions: { title?: string }[] } }[]): string[] =>
+  replies.flatMap((r) => r.suggestedActions?.actions ?? []).map((a) => a.title ?? '');
+
 describe('orders dialog', () => {
+  it.each([
+    ['TD-100001 ann.lee@example.com', 'delivered inside the return window', ['Track it', 'Return it'], ['Cancel this order', 'Refund status']],
+    ['TD-100002 ben.ortiz@example.com', 'being prepared', ['Cancel this order'], ['Track it', 'Return it', 'Refund status']],
+    ['TD-100003 carla.mendes@example.com', 'shipped', ['Track it'], ['Cancel this order', 'Return it', 'Refund status']],
+    ['TD-100005 erin.walsh@example.com', 'delivered after the window closed', ['Track it'], ['Cancel this order', 'Return it']],
+    ['TD-100006 farah.haddad@example.com', 'cancelled', ['Refund status'], ['Track it', 'Cancel this order', 'Return it']],
+    ['TD-100007 gabe.rossi@example.com', 'returned', ['Refund status'], ['Cancel this order', 'Return it']],
+  ] as const)('offers only the actions that apply to %s (%s)', async (credentials, _state, offered, never) => {
+    const bot = createDialogTestBot();
+    const buttons = buttonsOf(await bot.say(`where is my order ${credentials}`));
+    for (const label of offered) expect(buttons).toContain(label);
+    for (const label of never) expect(buttons).not.toContain(label);
+  });
+
+  it('forgets the order after half an hour: a later "cancel it" asks for the number again', async () => {
+    const bot = createDialogTestBot();
+    await bot.run([['where is my order TD-100002 ben.ortiz@example.com', /is being prepared/], ['what are your opening hours?', /./]]);
+    bot.clock.set(new Date(bot.clock.now().getTime() + 31 * 60_000));
+    await bot.run([['can you cancel it', /order number/, /TD-100002/]]);
+  });
+
+  it('opens no return until the customer confirms it', async () => {
+    const bot = createDialogTestBot();
+    await bot.run([
+      ['return TD-100001 ann.lee@example.com', /reason/],
+      ['wrong size', /Shall I open a return/],
+    ]);
+    expect((await bot.domain.orders.verify('TD-100001', '10027'))?.returnRequest).toBeUndefined();
+    await bot.run([['no', /haven't opened a return/]]);
+    expect((await bot.domain.orders.verify('TD-100001', '10027'))?.returnRequest).toBeUndefined();
+  });
+
   it.each(cases)('$name', async ({ steps }) => {
     await createDialogTestBot().run(steps);
   });
@@ -167,13 +298,12 @@ describe('orders dialog', () => {
     expect(wrongEmail).toBe(unknownOrder);
   });
 
-  it('hands over with reason form_failure when the customer accepts a person after three failures', async () => {
+  it('hands over with reason form_failure when the customer accepts a person after two failures', async () => {
     const bot = createDialogTestBot();
     await bot.run([
       ['where is my order TD-100001', /email/],
       ['a@example.com', verifyFailed],
-      ['b@example.com', verifyFailed],
-      ['c@example.com', /connect you with a person/],
+      ['b@example.com', /connect you with a person/],
       ['yes', /number 1 in the queue/],
     ]);
     expect(bot.gateway.requests).toHaveLength(1);

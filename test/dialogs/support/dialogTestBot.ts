@@ -4,6 +4,7 @@ import type { BotWiring } from '../../../src/bot/createTandemBot';
 import type { StateBackend } from '../../../src/storage/ports';
 import { createDomainServices, type DomainServices } from '../../../src/domain/createDomainServices';
 import { createTestBot, RecordingHandoffGateway, type TestBot } from '../../support/testBot';
+import { TestClock } from '../../support/testClock';
 
 /** One exchange: what the user says, what the bot's replies (joined) must match, and what they must not. */
 export type Step = readonly [user: string, expected: RegExp, forbidden?: RegExp];
@@ -16,6 +17,7 @@ export interface DialogCase {
 
 /** A TandemBot (real NLU, real dialogs, real middleware) over fresh in-memory domain services. */
 export interface DialogTestBot extends TestBot {
+  readonly clock: TestClock;
   readonly gateway: RecordingHandoffGateway;
   readonly domain: DomainServices;
   /** Sends one message as `from` (default the TestAdapter's user) and returns every reply of that turn. */
@@ -25,6 +27,8 @@ export interface DialogTestBot extends TestBot {
 }
 
 export interface DialogTestBotOptions {
+  /** Must be the clock `domain` was built with. Default: a fresh `TestClock` at `testNow`. */
+  readonly clock?: TestClock;
   readonly domain?: DomainServices;
   readonly dialogDeps?: Partial<BotWiring['dialogDeps']>;
   readonly from?: ChannelAccount;
@@ -44,9 +48,11 @@ export function textOf(replies: readonly Partial<Activity>[]): string {
 
 export function createDialogTestBot(options: DialogTestBotOptions = {}): DialogTestBot {
   const gateway = options.gateway ?? new RecordingHandoffGateway();
-  const domain = options.domain ?? createDomainServices();
+  const clock = options.clock ?? new TestClock();
+  const domain = options.domain ?? createDomainServices({ now: clock.now });
   const bot = createTestBot({
     handoff: gateway,
+    now: clock.now,
     ...(options.backend ? { backend: options.backend } : {}),
     dialogDeps: { domain, defaultTimeZone: 'America/New_York', maxFieldFailures: 3, ...options.dialogDeps },
   });
@@ -75,5 +81,5 @@ export function createDialogTestBot(options: DialogTestBotOptions = {}): DialogT
       if (forbidden) expect({ step: index + 1, user, bot: text }).toEqual({ step: index + 1, user, bot: expect.not.stringMatching(forbidden) });
     }
   };
-  return { ...bot, gateway, domain, say, run };
+  return { ...bot, clock, gateway, domain, say, run };
 }

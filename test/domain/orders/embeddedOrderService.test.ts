@@ -1,5 +1,6 @@
 import { EmbeddedOrderService } from '../../../src/domain/orders/embeddedOrderService';
 import { normalizeOrderId } from '../../../src/domain/orders/order';
+import { returnNextSteps } from '../../../src/domain/orders/returnPolicy';
 
 const anchor = new Date('2025-06-15T12:00:00.000Z');
 const hourMs = 3_600_000;
@@ -107,5 +108,33 @@ describe('EmbeddedOrderService', () => {
   it('keeps mutations per instance', async () => {
     await orders.cancel('TD-100002', anchor);
     expect((await new EmbeddedOrderService({ anchor }).getStatus('TD-100002'))?.status).toBe('processing');
+  });
+
+  describe('findOrders (no order number: email and ZIP together)', () => {
+    it('lists every order with that email and ZIP, newest first; ZIP+4 and loose case are accepted', async () => {
+      expect((await orders.findOrders(' Ann.Lee@Example.com', '10027-1234')).map((o) => o.orderId)).toEqual(['TD-100011', 'TD-100001']);
+      const [latest] = await orders.findOrders('ann.lee@example.com', '10027');
+      expect(latest).toMatchObject({ orderId: 'TD-100011', status: 'processing', itemCount: 1, firstItem: 'Bamboo cutting board' });
+    });
+
+    it.each([
+      ['ann.lee@example.com', '60614', 'the right email with another customer\'s ZIP'],
+      ['ben.ortiz@example.com', '10027', 'another email with the right ZIP'],
+      ['ann.lee@example.com', '', 'an email alone'],
+      ['', '10027', 'a ZIP alone'],
+    ])('finds nothing for %j + %j (%s)', async (email, zip) => {
+      expect(await orders.findOrders(email, zip)).toEqual([]);
+    });
+  });
+
+  describe('return next steps (from the return policy)', () => {
+    it('label, drop-off and refund timing; the return shipping fee is deducted unless the item is faulty', () => {
+      const policy = orders.returnPolicy();
+      const [label, dropOff, refund] = returnNextSteps(policy, 'No longer needed', 10_000);
+      expect(label).toMatch(/prepaid return label/);
+      expect(dropOff).toBe('Drop the parcel at any UPS location within 14 days.');
+      expect(refund).toMatch(/within 2 business days and refund \$93\.05 .*\$6\.95 return shipping fee is deducted.*5 to 10 business days/);
+      expect(returnNextSteps(policy, 'Damaged or defective', 10_000)[2]).toMatch(/refund \$100\.00 to your original payment method; card/);
+    });
   });
 });

@@ -1,11 +1,16 @@
+import { randomUUID } from 'node:crypto';
 import { post, startApp, type RunningApp } from '../../support/startApp';
+import { clockStartingAt } from '../../support/testClock';
 import { agentCall, ChannelRecorder, conv, Customer, SseClient, supervisorToken } from '../../http/agent/agentHarness';
 
 const texts = (replies: { type: string; text?: string }[]) => replies.filter((a) => a.type === 'message').map((a) => a.text ?? '');
 
-/** A `handoff.status` event as an external hub (botbuilder's EventFactory.createHandoffStatus) sends it. */
+const hubToken = `hub-${randomUUID()}-${randomUUID()}`;
+
+/** A `handoff.status` event as an external hub (botbuilder's EventFactory.createHandoffStatus) sends it, with the hub's token. */
 function hubStatus(customer: Customer, value: Record<string, unknown>, extra: Record<string, unknown> = {}) {
-  return customer.say('', { type: 'event', name: 'handoff.status', value, from: { id: 'omnichannel-hub', name: 'Hub' }, text: undefined, ...extra });
+  const event = { type: 'event', name: 'handoff.status', value, from: { id: 'omnichannel-hub', name: 'Hub' }, text: undefined, ...extra };
+  return customer.say('', event, undefined, { 'x-handoff-hub-token': hubToken });
 }
 
 describe('the Bot Framework handoff protocol: handoff.status from an external hub', () => {
@@ -15,7 +20,7 @@ describe('the Bot Framework handoff protocol: handoff.status from an external hu
 
   beforeAll(async () => {
     recorder = await new ChannelRecorder().start();
-    running = await startApp();
+    running = await startApp({ HANDOFF_HUB_TOKEN: hubToken });
     sse = await SseClient.open(`${running.baseUrl}/api/agent/events`, { authorization: `Bearer ${supervisorToken}` });
   });
   afterAll(async () => {
@@ -94,18 +99,34 @@ describe('the Bot Framework handoff protocol: handoff.status from an external hu
     ['a non-object value', 'accepted'],
   ])('ignores a handoff.status with %s', async (_name, value) => {
     const customer = await queuedCustomer();
-    const { status } = await post(running.baseUrl, customer.activity('', { type: 'event', name: 'handoff.status', value }));
+    const { status } = await post(running.baseUrl, customer.activity('', { type: 'event', name: 'handoff.status', value }), { 'x-handoff-hub-token': hubToken });
     expect(status).toBe(200);
     expect((await record(customer.conversationId))?.state).toBe('queued');
   });
 
-  it('ignores handoff.status sent on the customer web chat channel (customers cannot release themselves)', async () => {
-    const customer = new Customer(running.baseUrl, recorder.url, undefined, 'webchat');
-    await agentCall(running.baseUrl, 'POST', '/api/agent/heartbeat');
-    await customer.askForHuman();
-    expect((await record(customer.conversationId))?.state).toBe('queued');
-    await hubStatus(customer, { state: 'accepted' });
-    expect((await record(customer.conversationId))?.state).toBe('queued');
+  it.each([
+    ['no hub token', {}],
+    ['a wrong hub token', { 'x-handoff-hub-token': `${hubToken}x` }],
+  ])('refuses a forged handoff.status "accepted" with %s (403), on any channel, and the agents keep the conversation', async (_name, headers: Record<string, string>) => {
+    const customer = await queuedCustomer();
+    for (const channelId of ['test', 'directline', 'emulator']) {
+      const forged = customer.activity('', { type: 'event', name: 'handoff.status', value: { state: 'accepted' }, channelId });
+      const { status, json } = await post(running.baseUrl, forged, headers);
+      expect(status).toBe(403);
+      expect(json.error?.message).toMatch(/handoff\.status is accepted only from a configured hub|belongs to another channel/);
+    }
+    expect(await record(customer.conversationId)).toMatchObject({ state: 'queued' });
+    expect((await agentCall(running.baseUrl, 'POST', `${conv(customer.conversationId)}/claim`)).status).toBe(200);
+  });
+
+  it('refuses activities on /api/messages for the web chat channel or for a conversation started on another channel', async () => {
+    const customer = await queuedCustomer();
+    const otherChannel = await post(running.baseUrl, customer.activity('hello', { channelId: 'directline', serviceUrl: 'http://attacker.example' }));
+    expect(otherChannel).toMatchObject({ status: 403, json: { error: { message: expect.stringMatching(/belongs to another channel/) } } });
+    const webChat = new Customer(running.baseUrl, recorder.url, undefined, 'webchat');
+    const onWebChat = await post(running.baseUrl, webChat.activity('I want to talk to a human'));
+    expect(onWebChat).toMatchObject({ status: 403, json: { error: { message: expect.stringMatching(/only through Direct Line/) } } });
+    expect(await record(webChat.conversationId)).toBeUndefined();
   });
 });
 
@@ -113,15 +134,14 @@ describe('after hours', () => {
   let running: RunningApp;
   let recorder: ChannelRecorder;
 
-  /** Today, yesterday and tomorrow in the business time zone: closed whatever the hour. */
-  function closedDays(timeZone: string): string {
-    const day = (offset: number) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(Date.now() + offset * 86_400_000);
-    return [day(-1), day(0), day(1)].join(',');
-  }
 
   beforeAll(async () => {
     recorder = await new ChannelRecorder().start();
-    running = await startApp({ BUSINESS_HOURS: 'mon-sun 00:00-24:00', BUSINESS_TIMEZONE: 'America/New_York', BUSINESS_HOLIDAYS: closedDays('America/New_York') });
+    // The app's clock starts at noon on a holiday, whatever day the test runs.
+    running = await startApp(
+      { BUSINESS_HOURS: 'mon-sun 00:00-24:00', BUSINESS_TIMEZONE: 'America/New_York', BUSINESS_HOLIDAYS: '2026-12-02' },
+      { clock: clockStartingAt(new Date('2026-12-02T17:00:00Z')) },
+    );
   });
   afterAll(async () => {
     await running.stop();

@@ -243,8 +243,8 @@ export class Customer {
   }
 
   /** Sends a message and returns the replies that came back in the response body. */
-  async say(text: string, extra: Record<string, unknown> = {}, baseUrl = this.baseUrl): Promise<Reply[]> {
-    const { status, json } = await post(baseUrl, this.activity(text, extra));
+  async say(text: string, extra: Record<string, unknown> = {}, baseUrl = this.baseUrl, headers: Record<string, string> = {}): Promise<Reply[]> {
+    const { status, json } = await post(baseUrl, this.activity(text, extra), headers);
     if (status !== 200) throw new Error(`HTTP ${status}: ${JSON.stringify(json)}`);
     return json.activities ?? [];
   }

@@ -6,6 +6,7 @@ import { loadConfig } from '../../../src/config';
 import { createServer, type RouteModule } from '../../../src/http/createServer';
 import { createDirectLine, type DirectLine } from '../../../src/http/directline/createDirectLine';
 import { InflightTracker } from '../../../src/http/inflight';
+import { noRateLimits } from '../../../src/http/rateLimit/rateLimits';
 import { silentLogger } from '../../../src/observability/logger';
 import { createMetrics } from '../../../src/observability/metrics';
 import type { DirectLineStore } from '../../../src/storage/directline/directLineStore';
@@ -76,6 +77,8 @@ export async function startDirectLineServer(
     inflight,
     maxBodyBytes: config.MAX_BODY_BYTES,
     maxJsonDepth: config.MAX_JSON_DEPTH,
+    channelTrust: { hubAppIds: [], channelOf: async () => undefined },
+    limits: noRateLimits,
     ready: async () => undefined,
     routes: [...directLine.routes, ...(options.extraRoutes?.(directLine) ?? [])],
   });

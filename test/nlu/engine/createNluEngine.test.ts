@@ -32,6 +32,19 @@ describe('createNluEngine', () => {
     expect(u.emergency.isEmergency).toBe(false);
   });
 
+  it.each([
+    ["what's the status of TD-100001? my email is Ann.Lee@example.com", "what's the status of order 12345? my email is  "],
+    ['cancel order td100002, call me on (415) 555-2671', 'cancel order 12345, call me on  '],
+    ['my package #104233 is late, member id ABC123456789', 'my package order 12345 is late, member id  '],
+  ])('classifies %j with identifiers cut out and the order number written as the corpus writes it', (message, classified) => {
+    const classifier = fakeClassifier();
+    const u = createNluEngine({ classifier, maxChars: 4000 }).understand(message, options);
+    expect(classifier.seen).toEqual([classified]);
+    // The understanding keeps the message and its entities as typed.
+    expect(u.text).toBe(message);
+    expect(u.entities.length).toBeGreaterThanOrEqual(2);
+  });
+
   it('strips HTML before classifying', () => {
     const classifier = fakeClassifier();
     const u = createNluEngine({ classifier, maxChars: 4000 }).understand('<p>where is my <b>order</b></p><script>x()</script>', options);

@@ -1,0 +1,52 @@
+import type Redis from 'ioredis';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import type { LimitSpec, RateDecision, RequestLimiter, RequestLimiterFactory } from '../http/rateLimit/requestLimiter';
+import type { createKeyRegistry } from './keys';
+import { runRedis } from './redis/runRedis';
+
+function decisionOf(outcome: unknown): RateDecision {
+  if (outcome instanceof RateLimiterRes) return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(outcome.msBeforeNext / 1000)) };
+  throw outcome;
+}
+
+class FlexibleLimiter implements RequestLimiter {
+  constructor(
+    private readonly limiter: RateLimiterMemory | RateLimiterRedis,
+    /** Opens the shared connection when it is still lazy (its offline queue is off, so a command would fail). */
+    private readonly connected: () => Promise<void> = async () => undefined,
+  ) {}
+
+  async take(key: string): Promise<RateDecision> {
+    await this.connected();
+    try {
+      await this.limiter.consume(key, 1);
+      return { allowed: true };
+    } catch (outcome) {
+      return decisionOf(outcome);
+    }
+  }
+}
+
+/**
+ * Limiters from `rate-limiter-flexible`: with Redis, one budget shared by every process (fixed
+ * windows, each key with its TTL), falling back to a per-process budget while Redis is unreachable
+ * (so an outage neither opens the gates nor fails requests); in memory otherwise.
+ */
+export function createRequestLimiterFactory(
+  backend: { kind: 'memory' } | { kind: 'redis'; redis: Redis; keys: ReturnType<typeof createKeyRegistry> },
+): RequestLimiterFactory {
+  return (spec: LimitSpec) => {
+    const options = { points: spec.points, duration: spec.durationSeconds };
+    if (backend.kind === 'memory') return new FlexibleLimiter(new RateLimiterMemory({ ...options, keyPrefix: spec.name }));
+    return new FlexibleLimiter(
+      new RateLimiterRedis({
+        ...options,
+        storeClient: backend.redis,
+        keyPrefix: backend.keys.rateLimit(spec.name),
+        insuranceLimiter: new RateLimiterMemory({ ...options, keyPrefix: spec.name }),
+      }),
+      // Unreachable Redis is not an error here: the insurance limiter answers instead.
+      () => runRedis(backend.redis, async () => undefined).catch(() => undefined),
+    );
+  };
+}
