@@ -5,7 +5,7 @@ import { freePort, sleep } from '../../support/throwawayRedis';
 const root = path.resolve(__dirname, '../../..');
 
 
-/** A real Tandem process (`tsx src/main.ts`), as a deployment runs it. */
+/** A real Tandem process, started from the sources (`tsx src/main.ts`) so that no build is needed first. */
 export class TandemProcess {
   private output = '';
 
