@@ -1,4 +1,5 @@
 import tseslint from 'typescript-eslint';
+import { boundaries } from './eslint/boundaries.mjs';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.cache/**', '**/.tmp*', 'src/web/vendor/**', '**/*.js', '**/*.cjs', '**/*.mjs', 'test/artifacts/**'] },
@@ -13,4 +14,5 @@ export default tseslint.config(
     },
   },
   { files: ['bench/**/*.ts'], rules: { 'no-console': 'off' } },
+  ...boundaries,
 );
