@@ -54,7 +54,7 @@ describe('npm start (compiled JavaScript in dist/)', () => {
     const port = await freePort();
     const proc = run({ PORT: String(port), HOST: '127.0.0.1', REDIS_URL: '' });
     try {
-      await waitFor(() => /Tandem listening/.test(proc.out()), 20_000);
+      await waitFor(() => /Tandem listening/.test(proc.out()), 90_000);
       const baseUrl = `http://127.0.0.1:${port}`;
       for (const path of ['/', '/chat/chat.js', '/agent', '/agent/agent.js', '/vendor/webchat.js']) {
         expect([path, (await fetch(`${baseUrl}${path}`)).status]).toEqual([path, 200]);
@@ -73,5 +73,5 @@ describe('npm start (compiled JavaScript in dist/)', () => {
     } finally {
       proc.child.kill('SIGKILL');
     }
-  });
+  }, 120_000);
 });
