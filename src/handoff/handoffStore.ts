@@ -122,6 +122,11 @@ export interface ClaimResult {
 export interface HandoffStore {
   /** bot|closed|callback → queued. Already queued: no change except a raised priority and merged reasons. */
   enqueue(input: EnqueueInput): Promise<{ record: HandoffRecord; created: boolean }>;
+  /**
+   * queued|assigned → the same state with the priority raised (never lowered) and `reason` as the new
+   * headline reason; a queued conversation moves up the line at once. Else HANDOFF_CONFLICT.
+   */
+  raisePriority(conversationId: string, priority: Priority, reason: HandoffReason): Promise<{ record: HandoffRecord; previousPriority: Priority }>;
   /** queued → assigned; exactly one concurrent claimer wins. The owner re-claiming gets its token back. */
   claim(conversationId: string, agentId: string, leaseMs: number): Promise<ClaimResult>;
   renewLease(conversationId: string, agentId: string, fencingToken: number, leaseMs: number): Promise<HandoffRecord>;

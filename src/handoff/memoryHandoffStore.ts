@@ -123,6 +123,18 @@ export class MemoryHandoffStore implements HandoffStore {
     return { record: this.toRecord(stored), created: true };
   }
 
+  async raisePriority(conversationId: string, priority: Priority, reason: HandoffReason): Promise<{ record: HandoffRecord; previousPriority: Priority }> {
+    const stored = this.mustGet(conversationId);
+    if (stored.state !== HandoffState.queued && stored.state !== HandoffState.assigned) {
+      throw conflict(`cannot raise the priority of a conversation in state ${stored.state}`);
+    }
+    const previousPriority = stored.priority;
+    stored.priority = higherPriority(previousPriority, priority);
+    stored.reasonCodes = [reason, ...stored.reasonCodes.filter((code) => code !== reason)];
+    stored.updatedAt = this.clock();
+    return { record: this.toRecord(stored), previousPriority };
+  }
+
   async claim(conversationId: string, agentId: string, leaseMs: number): Promise<ClaimResult> {
     const now = this.clock();
     const stored = this.mustGet(conversationId);

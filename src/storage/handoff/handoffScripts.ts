@@ -96,6 +96,25 @@ persist()
 return ok('1')
 `);
 
+/** ARGV 7 priority, 8 reason (becomes the headline). Extra: the previous priority. */
+export const raisePriorityScript = script(`
+local state = hget(recKey, 'state')
+if not state then return notFound() end
+if state ~= 'queued' and state ~= 'assigned' then
+  return fail('HANDOFF_CONFLICT', 'cannot raise the priority of a conversation in state ' .. state)
+end
+local current = hget(recKey, 'priority')
+local p = current
+if rank[ARGV[7]] < rank[current] then p = ARGV[7] end
+local codes = ARGV[8]
+for code in string.gmatch(hget(recKey, 'reasonCodes') or '', '[^,]+') do
+  if code ~= ARGV[8] then codes = codes .. ',' .. code end
+end
+redis.call('HSET', recKey, 'priority', p, 'reasonCodes', codes, 'updatedAt', now)
+if state == 'queued' then redis.call('ZADD', queueKey, score(p, tonumber(hget(recKey, 'enqueuedSeq')) or 0), id) end
+return ok(current)
+`);
+
 /** ARGV 7 agent, 8 lease ms. */
 export const claimScript = script(`
 local state = hget(recKey, 'state')
