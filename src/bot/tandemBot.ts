@@ -15,9 +15,11 @@ import { setTurnSignals, takeInsights, type Preemption } from '../../dialogs/tur
 import type { TurnInsight } from '../handoff/insights';
 import type { HandoffDecision } from '../handoff/policy';
 import { HandoffProtocol } from '../handoff/vocabulary';
-import type { FrustrationAssessment, FrustrationState, NluEngine, SentimentResult, Understanding } from '../nlu/types';
+import type { EmergencyResult, FrustrationAssessment, FrustrationState, NluEngine, SentimentResult, Understanding } from '../nlu/types';
 import { isTimeZone } from '../time/isTimeZone';
 import { parseCsat } from './csat';
+import { isWayBack } from './humanSide';
+import { getSafetyScreening } from './safetyScreening';
 
 /** Conversation-level frustration bookkeeping, as pure functions from the NLU engine. */
 export interface FrustrationTracker {
@@ -153,13 +155,22 @@ export class TandemBot extends ActivityHandler {
     await this.deps.conversationState.saveChanges(context, false);
   }
 
-  private understand(context: TurnContext, text: string): Understanding {
+  /** After a false alarm ended the wait: a task the emergency interrupted is offered again where it was. */
+  private async offerInterruptedTask(context: TurnContext): Promise<void> {
+    const dc = await this.dialogs.createContext(context);
+    if (dc.activeDialog) await dc.repromptDialog();
+    else await context.sendActivity('What can I help you with?');
+  }
+
+  /** `screening` is the safety step's result for this same text, when it is the user's message. */
+  private understand(context: TurnContext, text: string, screening?: EmergencyResult): Understanding {
     const claimed = context.activity.localTimezone;
     const timezone = claimed && isTimeZone(claimed) ? claimed : this.deps.defaultTimezone;
-    return this.deps.nlu.understand(text, { timezone, now: this.now() });
+    return this.deps.nlu.understand(text, { timezone, now: this.now(), ...(screening ? { emergency: screening } : {}) });
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {
+    if (isWayBack(context)) return this.offerInterruptedTask(context);
     const text = context.activity.text ?? '';
     const conversationId = context.activity.conversation.id;
     const data = await this.conversationData.get(context, { fallbackStreak: 0 });
@@ -172,7 +183,7 @@ export class TandemBot extends ActivityHandler {
         return;
       }
     }
-    const understanding = this.understand(context, text);
+    const understanding = this.understand(context, text, getSafetyScreening(context));
     data.topic ??= {};
     setTopicMemory(context, data.topic);
     const dc = await this.dialogs.createContext(context);

@@ -61,3 +61,11 @@ export function routeHandoff(input: RouteInput, calendar: BusinessCalendar, opti
     customerMessage: `${why[reason]} ${promise.text}`,
   };
 }
+
+/**
+ * After emergency guidance, when nobody can take the chat: why, that the customer must not wait for
+ * us, and the urgent callback already filed with when to expect it. Never "a person right now".
+ */
+export function urgentCallbackMessage(reason: CallbackReason, whenText: string): string {
+  return `${why[reason]} Please don't wait for us: use the numbers above. I've filed an urgent callback request for our team. ${whenText}`;
+}

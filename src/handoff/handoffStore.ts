@@ -134,8 +134,8 @@ export interface HandoffStore {
   release(conversationId: string, agentId: string, input: ReleaseInput): Promise<{ record: HandoffRecord; handleMs: number }>;
   /** assigned → queued at its original place (agent dropped). When agentId is given, only that owner may. */
   requeue(conversationId: string, options?: { agentId?: string }): Promise<HandoffRecord>;
-  /** queued|assigned → bot, by the user. */
-  cancel(conversationId: string): Promise<{ record: HandoffRecord; previousState: HandoffState; previousAgent?: string }>;
+  /** queued|assigned → bot, by the user; with `expectState`, only from that state (else HANDOFF_CONFLICT). */
+  cancel(conversationId: string, options?: { expectState?: HandoffState }): Promise<{ record: HandoffRecord; previousState: HandoffState; previousAgent?: string }>;
   /** bot|closed|queued|callback (or no record) → callback with an open ticket; a repeat updates the contact. */
   toCallback(input: ToCallbackInput): Promise<{ record: HandoffRecord; ticket: CallbackTicket }>;
   completeCallback(ticketId: string): Promise<CallbackTicket>;

@@ -190,12 +190,15 @@ export class MemoryHandoffStore implements HandoffStore {
     return this.toRecord(stored);
   }
 
-  async cancel(conversationId: string) {
+  async cancel(conversationId: string, options: { expectState?: HandoffState } = {}) {
     const stored = this.mustGet(conversationId);
     const previousState = stored.state;
     const previousAgent = stored.assignedAgent;
     if (previousState !== HandoffState.queued && previousState !== HandoffState.assigned) {
       throw conflict(`cannot cancel a conversation in state ${previousState}`);
+    }
+    if (options.expectState !== undefined && previousState !== options.expectState) {
+      throw conflict(`conversation is ${previousState}, not ${options.expectState}`);
     }
     Object.assign(stored, backToBot, { updatedAt: this.clock() } satisfies Partial<Stored>);
     return { record: this.toRecord(stored), previousState, ...(previousAgent !== undefined ? { previousAgent } : {}) };

@@ -384,6 +384,17 @@ export function handoffStoreContract(name: string, make: (options: { handleHisto
         expect(await store.expireLeases(clock.ms + 10 * lease)).toEqual([]);
       });
 
+      it('cancels only from the expected state when asked, so a claim in between keeps the chat', async () => {
+        const c = id();
+        await store.enqueue(input(c));
+        await store.claim(c, 'dana', lease);
+        await expect(store.cancel(c, { expectState: 'queued' })).rejects.toMatchObject({ code: 'HANDOFF_CONFLICT' });
+        expect(await store.getRecord(c)).toMatchObject({ state: 'assigned', assignedAgent: 'dana' });
+        const q = id();
+        await store.enqueue(input(q));
+        expect((await store.cancel(q, { expectState: 'queued' })).previousState).toBe('queued');
+      });
+
       it('refuses to cancel what is not waiting or assigned', async () => {
         const c = id();
         await expect(store.cancel(c)).rejects.toMatchObject({ code: 'HANDOFF_NOT_FOUND' });

@@ -184,11 +184,12 @@ requeueIt(id)
 return ok()
 `);
 
-/** Extra: previous state, previous agent (''). */
+/** ARGV 7 expected state (''). Extra: previous state, previous agent (''). */
 export const cancelScript = script(`
 local state = hget(recKey, 'state')
 if not state then return notFound() end
 if state ~= 'queued' and state ~= 'assigned' then return fail('HANDOFF_CONFLICT', 'cannot cancel a conversation in state ' .. state) end
+if ARGV[7] ~= '' and state ~= ARGV[7] then return fail('HANDOFF_CONFLICT', 'conversation is ' .. state .. ', not ' .. ARGV[7]) end
 local agent = hget(recKey, 'assignedAgent') or ''
 redis.call('HSET', recKey, 'state', 'bot', 'external', '0', 'updatedAt', now)
 redis.call('HDEL', recKey, 'assignedAgent', 'assignedAt', 'leaseExpiresAt', 'waitingSince', 'requeuedAt', 'enqueuedSeq', 'announced', 'announcedAt')

@@ -183,8 +183,8 @@ export class RedisHandoffStore implements HandoffStore {
     return recordOf(reply.snapshot);
   }
 
-  async cancel(conversationId: string) {
-    const reply = await this.run(scripts.cancelScript, conversationId, this.clock(), []);
+  async cancel(conversationId: string, options: { expectState?: HandoffStateType } = {}) {
+    const reply = await this.run(scripts.cancelScript, conversationId, this.clock(), [options.expectState ?? '']);
     const [previousState, previousAgent] = reply.extra;
     return {
       record: recordOf(reply.snapshot),
