@@ -168,7 +168,9 @@ export class TandemBot extends ActivityHandler {
     context: TurnContext,
     whole: Understanding,
   ): { understanding: Understanding; requests?: readonly ClauseIntent[] } {
-    if (whole.language !== 'en') return { understanding: whole };
+    // A message that calls for a person (a complaint, a dispute) is read whole: the person reads all of it.
+    const wholeIntent = whole.intent.decision === 'clear' && whole.intent.intent ? this.deps.intents.get(whole.intent.intent) : undefined;
+    if (whole.language !== 'en' || wholeIntent?.escalate) return { understanding: whole };
     const read = readRequests(whole.text, (clause) => this.understand(context, clause), (name) => this.deps.intents.get(name));
     const requests = (read?.requests ?? []).flatMap((r) => {
       const intent = this.deps.intents.get(r.prediction.intent);
@@ -178,7 +180,7 @@ export class TandemBot extends ActivityHandler {
     });
     if (requests.length > 1) return { understanding: whole, requests };
     const only = read?.requests[0];
-    const wholeRole = whole.intent.decision === 'clear' && whole.intent.intent ? this.deps.intents.get(whole.intent.intent)?.role : undefined;
+    const wholeRole = wholeIntent?.role;
     const aboutPleasantries = wholeRole === undefined || wholeRole === IntentRole.social || wholeRole === IntentRole.help;
     if (only && read.setAside > 0 && aboutPleasantries) return { understanding: { ...whole, intent: only.prediction } };
     return { understanding: whole };
