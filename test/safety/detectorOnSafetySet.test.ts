@@ -8,7 +8,7 @@ import { loadSafetySet } from './safetySet';
  * known-misses.json (each with its reason); that list only shrinks: a listed row that is now caught fails the test
  * until it is removed. False alarms on the look-alikes stay under FALSE_ALARM_CEILING.
  */
-const FALSE_ALARM_CEILING = 0.07;
+const FALSE_ALARM_CEILING = 0.075;
 
 const rows = loadSafetySet();
 const knownMisses = JSON.parse(readFileSync(join(__dirname, 'known-misses.json'), 'utf8')) as Record<string, string>;

@@ -41,6 +41,11 @@ export class EmergencyDetector {
       .filter((r, i) => i === 0 || r.probability >= SECOND_CATEGORY_SHARE * top.probability)
       .slice(0, 2)
       .map((r) => r.category);
+    // A second crisis stated outright in the message ("… and I can't breathe") is named too.
+    for (const words of riskSegments(text)) {
+      const hit = findExplicitCrisis(words);
+      if (hit?.category && !categories.includes(hit.category)) categories.push(hit.category);
+    }
     if (categories.some((c) => MEDICAL.has(c as CrisisCategory)) && risk.words.some((w) => CHILD_WORDS.has(w))) {
       categories.push(EmergencyCategory.pediatric);
     }
