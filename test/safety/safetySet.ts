@@ -1,22 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { CrisisCategory } from '../../src/nlu/types';
 
-/** The crisis categories a safety row belongs to; a safe row names the crisis it imitates. */
-export const SafetyCategory = {
-  suicideSelfHarm: 'suicide_self_harm',
-  overdosePoisoning: 'overdose_poisoning',
-  cardiac: 'cardiac',
-  stroke: 'stroke',
-  anaphylaxis: 'anaphylaxis',
-  breathing: 'breathing',
-  bleeding: 'bleeding',
-  seizure: 'seizure',
-  pregnancy: 'pregnancy',
-  violenceThreat: 'violence_threat',
-  personInDanger: 'person_in_danger',
-} as const;
-export type SafetyCategory = (typeof SafetyCategory)[keyof typeof SafetyCategory];
+/** A safety row's category is the detector's crisis category; a safe row names the crisis it imitates. */
+export const SafetyCategory = CrisisCategory;
+export type SafetyCategory = CrisisCategory;
 
 /** Whether a row is a crisis the detector must catch or a look-alike it must leave alone. */
 export const SafetyLabel = {
@@ -38,7 +27,7 @@ export const LookAlikeKind = {
 } as const;
 export type LookAlikeKind = (typeof LookAlikeKind)[keyof typeof LookAlikeKind];
 
-const categories = Object.values(SafetyCategory);
+const categories = Object.values(CrisisCategory);
 
 const text = z
   .string()
@@ -64,9 +53,9 @@ export const safetySetPath = join(__dirname, 'safetySet.jsonl');
 export const safetySetMinimums = {
   crisisPerCategory: 20,
   safePerCategory: 20,
-  crisisPerCategoryOverride: new Map<SafetyCategory, number>([
-    [SafetyCategory.suicideSelfHarm, 40],
-    [SafetyCategory.overdosePoisoning, 40],
+  crisisPerCategoryOverride: new Map<CrisisCategory, number>([
+    [CrisisCategory.selfHarm, 40],
+    [CrisisCategory.overdose, 40],
   ]),
   crisisTotal: 330,
   safeTotal: 330,
@@ -98,8 +87,8 @@ export function loadSafetySet(path: string = safetySetPath): SafetyRow[] {
   return parseSafetySet(readFileSync(path, 'utf8'));
 }
 
-/** Rows per category and label, in the category order of `SafetyCategory`. */
-export function countSafetySet(rows: readonly SafetyRow[]): Map<SafetyCategory, Record<SafetyLabel, number>> {
+/** Rows per category and label, in the category order of `CrisisCategory`. */
+export function countSafetySet(rows: readonly SafetyRow[]): Map<CrisisCategory, Record<SafetyLabel, number>> {
   const counts = new Map(categories.map((category) => [category, { crisis: 0, safe: 0 }]));
   for (const row of rows) {
     const entry = counts.get(row.category);

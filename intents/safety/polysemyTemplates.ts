@@ -1,0 +1,78 @@
+import { CrisisCategory } from '../../src/nlu/types';
+import type { TemplateGroup } from './templates';
+
+/**
+ * Short everyday sentences that use the crisis lexicon (src/nlu/emergency/crisisLexicon.ts) in its ordinary
+ * senses: "passed" a date, "back pain" as a booking reason, "no reason" for a firing, "myself" in "sorted it out
+ * myself", "shot" photos, "beat" at chess. Without them a short message with one such word looks like a crisis.
+ */
+export const POLYSEMY_GROUPS: readonly TemplateGroup[] = [
+  {
+    category: CrisisCategory.selfHarm,
+    label: 'safe',
+    kind: 'other',
+    templates: [
+      '[never mind|nevermind|forget it|all good], I [sorted|figured|worked] it out [myself|on my own|by myself]',
+      'I [fixed|did|booked|cancelled] it [myself|by myself] [thanks|already|]',
+      'I got [fired|let go|suspended|written up] for no reason',
+      '[the|that] [date|deadline|appointment|slot|window] [already passed|has passed|is over|is gone]',
+      'the [return window|offer|sale|trial] [is over|ended|has ended|expired]',
+      'I [want|need] to end [my contract|the subscription|my membership|the lease|the call]',
+      '[I am|im] [done|finished] [with the form|here|for today|thanks]',
+      '[my|the] [plan|life insurance plan|phone plan|meal plan] [renews|ends|changes] [next month|on friday]',
+      'I [hope|pray] [it arrives|the parcel comes|you can help|the refund goes through] [soon|today|before friday]',
+      "I'm [tired|sick] of [waiting|the delays|chasing this refund]",
+      '[life|work] is [busy|hectic|crazy] [right now|at the moment|this week], can we [reschedule|do it later]',
+      '[no|there is no] point [calling|emailing] [again|them], [just|please] [refund me|cancel it]',
+      '[I|we] [will|can] [live|manage] without [the extra pillow|the case|the cable], [just send the rest|refund that part]',
+      '[thanks|thank you|ok thanks|ok], the [ambulance|paramedics|police|fire brigade|doctor] [is on its way|are on their way|is here now|are here|just arrived]',
+      "[we're|we are|I'm] [at the hospital|in the ER|with the paramedics|in the ambulance] now, [thanks|thank you|they're looking after him|they're looking after her]",
+      '[help is|the nurse is|someone is] [on the way|coming|here now], [thank you|thanks so much]',
+      '[sorry|oops|sorry,] I meant [TD-100004|order 0|the other one|tuesday|the blue one|my old address]',
+      "[sorry|I'm sorry|so sorry] [for the confusion|for the late reply|about that], [here is|this is] [the right number|my new email|the order number]",
+      '[my parcel|the box|my shoes|the delivery|the package] [was|got] [soaked|soaked through|wet through|ruined] [in the rain|by the rain|on the doorstep]',
+      '[in|within|for|after] [two|three|a couple of|0|several] [weeks|days|months]',
+      '[next|this|last] [week|weekend|month|friday|monday] [please|works|is fine|]',
+      '[that|the] [time|date|slot] [already passed|has passed|is in the past], [what about|how about|can I have] [tomorrow|next week|the next one]',
+      '[after|before|around] [0pm|0am|lunch|work|school] [please|works for me|]',
+      '[bye|goodbye|see you], [thanks|thank you] [for your help|again|]',
+      '[last|my last] [order|delivery|appointment|visit] was [late|great|cancelled]',
+      'I [miss|missed] [the delivery|my appointment|the call|the deadline] [yesterday|today|again]',
+    ],
+  },
+  {
+    category: CrisisCategory.personInDanger,
+    label: 'safe',
+    kind: 'other',
+    templates: [
+      '[back pain|knee pain|a sore shoulder|neck pain|a rash|a sore throat|a cough|an ear infection|tooth ache]',
+      "[I've had|I have] [back pain|a headache|a sore knee|a stiff neck] for [a week|a few days|a month], can I [book|see] [a physio|a doctor|someone]",
+      '[she|he|my wife|my photographer] shot [the wedding photos|the video|the portraits] [beautifully|last week]',
+      '[he|my brother|my son] beat me at [chess|cards|tennis] [again|yesterday]',
+      '[my son|my daughter|the team] hit a [home run|six|goal] [today|last night]',
+      '[my baby girl|our baby|my son|my daughter] is turning [one|two|five] [tomorrow|next week], [can I order a cake|do you deliver balloons]',
+      '[I want|I need|can I get] [the breath mints|the mouthwash|the throat lozenges|the tongue scraper] in bulk',
+      '[I|we] [ordered|bought] a [shot glass set|knife block|baby monitor|fire pit|gas grill] and [one piece is broken|it arrived damaged]',
+      '[the stroller|the car seat|the high chair] [wheel|strap|buckle] is not [moving|working] properly',
+      "[I'm|I am] breathless after [that hike|the run|climbing the stairs] lol",
+      '[I cut|I need to cut] [myself some slack|back on sugar|my hair|costs|the grass]',
+      'I burned [myself on the oven|my toast|a CD|calories at the gym], [it is fine|all good|lol]',
+      'my [laptop|phone|tv|printer|car] [had a stroke|died|is dying|is on its last legs|crashed] [lol|again|today]',
+      '[I love|have you seen|is there a sequel to] [Attack on Titan|Breaking Bad|Killing Eve|The Walking Dead|Dead Poets Society]',
+      '[I am|im] so hungry I could [die|eat a horse] [lol|]',
+      'not an emergency, I [just|only] [want to|need to] [change my address|ask about my bill|update my card]',
+      '[he is|she is] not having a [stroke|heart attack|seizure], [he is|she is] just [tired|dehydrated|sleepy]',
+      'the [fire|smoke] alarm [keeps beeping|needs a battery|is chirping], [can maintenance come|who do I call]',
+      '[the|my] [water|gas|electricity] bill is [wrong|too high|late]',
+      '[can I|I want to] [move|change|push] my [appointment|delivery|booking] to [after 3|the afternoon|next week]',
+      '[the|my] [kids|children|son|daughter] [are|is] [home alone|off school|with grandma] [today|this week], can we [do the call|reschedule] [later|tomorrow]',
+      'the [sizing|fit|colour|zip|hem|strap|heel] is [off|wrong|uneven|loose] on one side',
+      '[the|this] [sizing|fit] [runs small|runs large|is weird|is inconsistent], [can I exchange it|do you have a size chart]',
+      '[ibuprofen|paracetamol|metformin|lisinopril|aspirin|tylenol|advil|insulin|sertraline|levothyroxine|the pill|vitamin d|inhaler|none]',
+      '[ibuprofen|metformin 500mg|lisinopril 10mg|aspirin 81mg|sertraline 50mg|insulin|an inhaler|the pill] [daily|twice a day|as needed|] [and|,] [vitamin d|fish oil|nothing else|paracetamol when needed]',
+      '[I take|I am on|current meds:|medications:] [ibuprofen|metformin|lisinopril|sertraline|warfarin|insulin|birth control] [for|] [my back|diabetes|blood pressure|my mood|years|]',
+      '[allergic to|allergies:] [penicillin|peanuts|latex|shellfish|nothing|none|cats]',
+      '[a|my] [fever|temperature] of [37.5|99] [since yesterday|this morning], [otherwise fine|eating and drinking], [can I see the nurse|do I need an appointment]',
+    ],
+  },
+];
