@@ -1,5 +1,6 @@
 import type { DomainServices } from '../src/domain/createDomainServices';
 import { loadPatientIntakeQuestionnaire } from '../src/domain/intake/questionnaire';
+import { BusinessCalendar } from '../src/handoff/businessCalendar';
 import { AppointmentsDialog } from './appointments/appointmentsDialog';
 import { ClinicalDialog } from './clinicalDialog';
 import { ComplaintDialog } from './complaintDialog';
@@ -12,6 +13,7 @@ import { HelpDialog } from './helpDialog';
 import { LegalIntakeDialog } from './intake/legalIntakeDialog';
 import { PatientIntakeDialog } from './intake/patientIntakeDialog';
 import { OrdersDialog } from './orders/ordersDialog';
+import { RefillDialog } from './refills/refillDialog';
 import { ReplyDialog } from './replyDialog';
 
 /** Everything the dialogs need from outside, as ports. */
@@ -29,7 +31,13 @@ export interface DialogDeps {
   readonly answerer?: FaqAnswerer;
   /** Clock for the task dialogs; must be the clock the domain services use. Default: system clock. */
   readonly now?: () => Date;
+  /** Business days for promised answers (BUSINESS_HOURS, BUSINESS_HOLIDAYS). Default: every day, in `defaultTimeZone`. */
+  readonly businessCalendar?: BusinessCalendar;
+  /** The care team answers a refill request by the end of this many business days (REFILL_REPLY_BUSINESS_DAYS). Default 2. */
+  readonly refillReplyBusinessDays?: number;
 }
+
+const everyDay = { days: [0, 1, 2, 3, 4, 5, 6], startMinute: 0, endMinute: 24 * 60 };
 
 /** The routable task dialogs; each id is the `dialog` field of its intents. */
 function taskModules(deps: DialogDeps, domain: DomainServices): DialogModule[] {
@@ -51,6 +59,16 @@ function taskModules(deps: DialogDeps, domain: DomainServices): DialogModule[] {
       dialog: new FaqDialog({ knowledge: domain.knowledge, ...(deps.answerer ? { answerer: deps.answerer } : {}) }),
       capability: 'answer questions about hours, locations, billing and more',
       answers: (text) => domain.knowledge.answer(text) !== null,
+    },
+    {
+      dialog: new RefillDialog({
+        tickets: domain.refillTickets,
+        now,
+        calendar: deps.businessCalendar ?? new BusinessCalendar({ rules: [everyDay], timeZone: defaultTimeZone, holidays: [] }),
+        replyBusinessDays: deps.refillReplyBusinessDays ?? 2,
+        maxFieldFailures: form.maxFieldFailures,
+      }),
+      capability: 'send a prescription refill request to our care team',
     },
     { dialog: new ComplaintDialog() },
     { dialog: new ClinicalDialog() },

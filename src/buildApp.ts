@@ -81,19 +81,19 @@ export function buildApp(config: AppConfig, options: BuildOptions): App {
   const clock = options.clock;
   const now = clock ? () => new Date(clock()) : undefined;
   const domain = createDomainServices({
-    ...(backend.kind === 'redis' ? { stores: createRedisDomainStores(backend.redis, backend.keys) } : {}),
+    ...(backend.kind === 'redis'
+      ? { stores: createRedisDomainStores(backend.redis, backend.keys, { ...(now ? { now } : {}), refillTicketTtlSeconds: config.REFILL_TICKET_TTL_SECONDS }) }
+      : {}),
     ...(now ? { now } : {}),
+    refillTicketTtlSeconds: config.REFILL_TICKET_TTL_SECONDS,
   });
+  const calendar = BusinessCalendar.fromConfig(config);
   // Without LLM_PROVIDER the null client answers from the knowledge base and summarises extractively.
   const llm = createLlmServices(config, domain.knowledge);
   const handoffPorts = createHandoffPorts(backend, config, { logger, ...(options.clock ? { clock: options.clock } : {}) });
   const handoff = new HandoffService({
     ...handoffPorts,
-    calendar: new BusinessCalendar({
-      rules: config.BUSINESS_HOURS,
-      timeZone: config.BUSINESS_TIMEZONE,
-      holidays: config.BUSINESS_HOLIDAYS,
-    }),
+    calendar,
     userChannel,
     config: handoffServiceConfigFrom(config),
     agentName: (id) => agents.get(id)?.name,
@@ -115,6 +115,8 @@ export function buildApp(config: AppConfig, options: BuildOptions): App {
       domain,
       defaultTimeZone: config.DEFAULT_TIMEZONE,
       maxFieldFailures: config.HANDOFF_FIELD_FAILURES,
+      businessCalendar: calendar,
+      refillReplyBusinessDays: config.REFILL_REPLY_BUSINESS_DAYS,
       // FAQ answers go through the grounded answerer only when a model is configured.
       ...(config.LLM_PROVIDER === 'none' ? {} : { answerer: llm.answerer }),
     },

@@ -191,6 +191,10 @@ export const envSchema = z.object({
   BUSINESS_TIMEZONE: timeZone.default('America/New_York'),
   BUSINESS_HOLIDAYS: isoDateList.prefault(''),
 
+  // Prescription refill requests (dialogs/refills): the care team's promised answer, and the tickets' lifetime.
+  REFILL_REPLY_BUSINESS_DAYS: intIn(1, 30).default(2),
+  REFILL_TICKET_TTL_SECONDS: intIn(24 * 3600, 365 * 24 * 3600).default(30 * 24 * 3600),
+
   // Direct Line subset for the web chat page (src/http/directline).
   DIRECTLINE_SECRET: z.string().min(32, { message: 'must be at least 32 characters (e.g. openssl rand -base64 48)' }).optional(),
   DIRECTLINE_TOKEN_TTL_SECONDS: intIn(900, 24 * 3600).default(1800),

@@ -3,6 +3,8 @@ import type { OrderService } from './orders/orderService';
 import type { IntakeStore } from './intake/intakeStore';
 import { MemoryIntakeStore } from './intake/memoryIntakeStore';
 import type { KnowledgeBase } from './knowledge/knowledgeBase';
+import { MemoryRefillTicketStore } from './refills/memoryRefillTicketStore';
+import type { RefillTicketStore } from './refills/refillTicketStore';
 import { TfidfKnowledgeBase } from './knowledge/tfidfKnowledgeBase';
 import type { BookingStore } from './scheduling/bookingStore';
 import { EmbeddedSchedulingService } from './scheduling/embeddedSchedulingService';
@@ -13,6 +15,7 @@ import type { SchedulingService } from './scheduling/schedulingService';
 export interface DomainStores {
   readonly bookings: BookingStore;
   readonly intake: IntakeStore;
+  readonly refillTickets: RefillTicketStore;
 }
 
 export interface DomainServicesOptions {
@@ -22,6 +25,8 @@ export interface DomainServicesOptions {
   readonly now?: () => Date;
   /** Moment the sample orders are relative to. Default: `now()` when this is called (process start). */
   readonly sampleAnchor?: Date;
+  /** Lifetime of a refill ticket in the memory store (REFILL_TICKET_TTL_SECONDS). Default 30 days. */
+  readonly refillTicketTtlSeconds?: number;
 }
 
 export interface DomainServices {
@@ -29,6 +34,7 @@ export interface DomainServices {
   readonly scheduling: SchedulingService;
   readonly intake: IntakeStore;
   readonly knowledge: KnowledgeBase;
+  readonly refillTickets: RefillTicketStore;
 }
 
 /** Builds the domain ports for the composition root: embedded services over memory or given stores. */
@@ -39,5 +45,8 @@ export function createDomainServices(options: DomainServicesOptions = {}): Domai
     scheduling: new EmbeddedSchedulingService({ store: options.stores?.bookings ?? new MemoryBookingStore(), now }),
     intake: options.stores?.intake ?? new MemoryIntakeStore({ now }),
     knowledge: new TfidfKnowledgeBase(),
+    refillTickets:
+      options.stores?.refillTickets ??
+      new MemoryRefillTicketStore({ now, ...(options.refillTicketTtlSeconds ? { ttlSeconds: options.refillTicketTtlSeconds } : {}) }),
   };
 }

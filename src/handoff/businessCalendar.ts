@@ -16,6 +16,12 @@ const dayMs = 24 * 3600 * 1000;
 const isoDate = (year: number, month: number, day: number) =>
   `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 
+/** A local business date (YYYY-MM-DD in the calendar's zone) and when its opening hours end. */
+export interface BusinessDay {
+  readonly date: string;
+  readonly closesAt: number;
+}
+
 export interface BusinessCalendarOptions {
   readonly rules: readonly BusinessHoursRule[];
   /** IANA time zone the rules and holidays are written in. */
@@ -83,6 +89,26 @@ export class BusinessCalendar {
       if (at + remaining <= end) return at + remaining;
       remaining -= end - at;
       at = this.nextOpening(end);
+    }
+    return null;
+  }
+
+  /**
+   * The `days`-th business day after today's local date (a business day has an opening window and is no
+   * holiday), with the instant its last window closes; null when there is none within a year.
+   */
+  businessDaysAfter(now: number, days: number): BusinessDay | null {
+    const today = this.parts(now);
+    let counted = 0;
+    for (let offset = 1; offset <= 370; offset += 1) {
+      const windows = this.windowsOn(today, offset);
+      const last = windows[windows.length - 1];
+      if (!last) continue;
+      counted += 1;
+      if (counted >= Math.max(1, days)) {
+        const date = new Date(Date.UTC(today.year, today.month - 1, today.day + offset));
+        return { date: isoDate(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()), closesAt: Math.max(...windows.map((w) => w.end)) };
+      }
     }
     return null;
   }

@@ -55,6 +55,9 @@ export function createKeyRegistry(prefix: string) {
     // Intake records (JSON) and newest-first indexes (overall and per kind), in one slot for MULTI.
     intakeRecord: (id: string) => `${root}:{intake}:rec:${id}`,
     intakeIndex: (kind: string) => `${root}:{intake}:index:${kind}`,
+    // Refill tickets for the care team (JSON) and their oldest-first worklist, in one slot for MULTI.
+    refillTicket: (id: string) => `${root}:{refill}:ticket:${id}`,
+    refillWorklist: `${root}:{refill}:worklist`,
   };
 }
 

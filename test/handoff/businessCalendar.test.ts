@@ -30,6 +30,16 @@ describe('BusinessCalendar (mon-fri 08:00-18:00 New York, St Patrick holiday)', 
     expect(iso(weekdays.addBusinessMinutes(at('2025-03-07T22:45:00Z'), 30))).toBe('2025-03-10T12:15:00.000Z');
   });
 
+  it.each([
+    { name: 'from a Wednesday, 2 business days is Friday', now: '2025-03-05T15:00:00Z', days: 2, date: '2025-03-07', closes: '2025-03-07T23:00:00.000Z' },
+    { name: 'from a Friday evening, 2 business days skip the weekend', now: '2025-03-07T23:30:00Z', days: 2, date: '2025-03-11', closes: '2025-03-11T22:00:00.000Z' },
+    { name: 'from a Saturday, the first business day is Monday', now: '2025-03-08T16:00:00Z', days: 1, date: '2025-03-10', closes: '2025-03-10T22:00:00.000Z' },
+    { name: 'the holiday Monday does not count', now: '2025-03-14T15:00:00Z', days: 1, date: '2025-03-18', closes: '2025-03-18T22:00:00.000Z' },
+    { name: 'today never counts, even early on a business day', now: '2025-03-04T10:00:00Z', days: 1, date: '2025-03-05', closes: '2025-03-05T23:00:00.000Z' },
+  ])('business days: $name', ({ now, days, date, closes }) => {
+    expect(weekdays.businessDaysAfter(at(now), days)).toEqual({ date, closesAt: at(closes) });
+  });
+
   it('describes times the way a customer reads them', () => {
     const monday = at('2025-03-03T15:00:00Z');
     expect(weekdays.describe(at('2025-03-03T20:15:00Z'), monday)).toBe('3:15 PM ET today');
@@ -40,6 +50,11 @@ describe('BusinessCalendar (mon-fri 08:00-18:00 New York, St Patrick holiday)', 
 });
 
 describe('other calendars', () => {
+  it('24/7 counts every day as a business day, closing at midnight', () => {
+    const always = BusinessCalendar.fromConfig(loadConfig({}));
+    expect(always.businessDaysAfter(at('2026-12-05T15:00:00Z'), 2)).toEqual({ date: '2026-12-07', closesAt: at('2026-12-08T05:00:00Z') });
+  });
+
   it('24/7 is always open and adds minutes straight through midnight', () => {
     const always = BusinessCalendar.fromConfig(loadConfig({}));
     const lateNight = at('2025-03-04T04:30:00Z');
