@@ -162,6 +162,7 @@ export function buildApp(config: AppConfig, options: BuildOptions): App {
     agents,
     records: handoffPorts.store,
     transcripts: backend.transcripts,
+    audit: handoffPorts.viewAudit,
     bus: handoffPorts.bus,
     handback: new AgentHandback(userChannel, bot),
     logger,

@@ -185,6 +185,8 @@ export const envSchema = z.object({
   AGENT_RATE_LIMIT_PER_SECOND: numIn(0.1, 100_000).default(20),
   AGENT_RATE_LIMIT_BURST: intIn(1, 100_000).default(60),
   AGENT_SSE_HEARTBEAT_SECONDS: intIn(1, 300).default(15),
+  AGENT_READ_AFTER_RELEASE_SECONDS: intIn(0, 24 * 3600).default(300),
+  VIEW_AUDIT_TTL_SECONDS: intIn(3600, 10 * 365 * 24 * 3600).default(365 * 24 * 3600),
 
   // Business hours (callback routing)
   BUSINESS_HOURS: businessHours.prefault('24/7'),

@@ -66,6 +66,10 @@ export interface HandoffRecord {
   readonly lastDisposition?: Disposition;
   /** The note of the latest release, for the bot to resume with. */
   readonly lastReleaseNote?: string;
+  /** The agent who last held it, kept when it leaves their hands (release or the customer's cancel). */
+  readonly lastAgent?: string;
+  /** When it left `lastAgent`'s hands. */
+  readonly lastAgentLeftAt?: string;
   readonly csat?: number;
   readonly callback?: CallbackTicket;
   readonly announced?: QueueAnnouncement;

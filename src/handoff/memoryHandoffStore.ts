@@ -52,6 +52,8 @@ interface Stored {
   handledTimes: number;
   lastDisposition?: Disposition;
   lastReleaseNote?: string;
+  lastAgent?: string;
+  lastAgentLeftAt?: number;
   csat?: number;
   callbackTicketId?: string;
   announced?: QueueAnnouncement;
@@ -162,6 +164,8 @@ export class MemoryHandoffStore implements HandoffStore {
     }
     if (input.note !== undefined) this.pushNote(stored, { agentId, text: input.note, at: new Date(now).toISOString() });
     Object.assign(stored, backToBot, {
+      lastAgent: agentId,
+      lastAgentLeftAt: now,
       handledTimes: stored.handledTimes + 1,
       lastDisposition: input.disposition,
       lastReleaseNote: input.note,
@@ -185,7 +189,11 @@ export class MemoryHandoffStore implements HandoffStore {
     if (previousState !== HandoffState.queued && previousState !== HandoffState.assigned) {
       throw conflict(`cannot cancel a conversation in state ${previousState}`);
     }
-    Object.assign(stored, backToBot, { updatedAt: this.clock() } satisfies Partial<Stored>);
+    const now = this.clock();
+    Object.assign(stored, backToBot, {
+      ...(previousAgent !== undefined ? { lastAgent: previousAgent, lastAgentLeftAt: now } : {}),
+      updatedAt: now,
+    } satisfies Partial<Stored>);
     return { record: this.toRecord(stored), previousState, ...(previousAgent !== undefined ? { previousAgent } : {}) };
   }
 
@@ -396,6 +404,8 @@ export class MemoryHandoffStore implements HandoffStore {
       handledTimes: s.handledTimes,
       lastDisposition: s.lastDisposition,
       lastReleaseNote: s.lastReleaseNote,
+      lastAgent: s.lastAgent,
+      lastAgentLeftAt: iso(s.lastAgentLeftAt),
       csat: s.csat,
       callback: ticket,
       announced: s.announced,

@@ -249,6 +249,8 @@ export function handoffStoreContract(name: string, make: (options: { handleHisto
           handledTimes: 1,
           lastDisposition: 'return_to_bot',
           lastReleaseNote: 'Address updated; confirm delivery date',
+          lastAgent: 'dana',
+          lastAgentLeftAt: new Date(clock.ms).toISOString(),
           notes: [{ agentId: 'dana', text: 'Address updated; confirm delivery date', at: new Date(clock.ms).toISOString() }],
         });
         for (const gone of ['assignedAgent', 'leaseExpiresAt', 'waitingSince', 'enqueuedSeq', 'requeuedAt'] as const) expect(record[gone]).toBeUndefined();
@@ -305,6 +307,7 @@ export function handoffStoreContract(name: string, make: (options: { handleHisto
         await store.enqueue(input(b));
         const { record, previousState } = await store.cancel(a);
         expect(previousState).toBe('queued');
+        expect(record.lastAgent).toBeUndefined();
         expect(record.state).toBe('bot');
         expect(await queueIds()).toEqual([b]);
         expect(await store.position(b)).toBe(1);
@@ -316,6 +319,7 @@ export function handoffStoreContract(name: string, make: (options: { handleHisto
         await store.claim(c, 'dana', lease);
         const result = await store.cancel(c);
         expect(result).toMatchObject({ previousState: 'assigned', previousAgent: 'dana' });
+        expect(result.record).toMatchObject({ lastAgent: 'dana', lastAgentLeftAt: new Date(clock.ms).toISOString() });
         expect(await store.expireLeases(clock.ms + 10 * lease)).toEqual([]);
       });
 

@@ -146,7 +146,7 @@ if ARGV[10] == '1' then
 else
   redis.call('HDEL', recKey, 'lastReleaseNote')
 end
-redis.call('HSET', recKey, 'state', 'bot', 'lastDisposition', ARGV[9], 'external', '0', 'updatedAt', now)
+redis.call('HSET', recKey, 'state', 'bot', 'lastDisposition', ARGV[9], 'external', '0', 'updatedAt', now, 'lastAgent', ARGV[7], 'lastAgentLeftAt', now)
 redis.call('HINCRBY', recKey, 'handledTimes', 1)
 redis.call('HDEL', recKey, 'assignedAgent', 'assignedAt', 'leaseExpiresAt', 'waitingSince', 'requeuedAt', 'enqueuedSeq', 'announced', 'announcedAt')
 redis.call('ZREM', leasesKey, id)
@@ -172,6 +172,7 @@ if not state then return notFound() end
 if state ~= 'queued' and state ~= 'assigned' then return fail('HANDOFF_CONFLICT', 'cannot cancel a conversation in state ' .. state) end
 local agent = hget(recKey, 'assignedAgent') or ''
 redis.call('HSET', recKey, 'state', 'bot', 'external', '0', 'updatedAt', now)
+if agent ~= '' then redis.call('HSET', recKey, 'lastAgent', agent, 'lastAgentLeftAt', now) end
 redis.call('HDEL', recKey, 'assignedAgent', 'assignedAt', 'leaseExpiresAt', 'waitingSince', 'requeuedAt', 'enqueuedSeq', 'announced', 'announcedAt')
 redis.call('ZREM', queueKey, id)
 redis.call('ZREM', leasesKey, id)

@@ -105,6 +105,8 @@ function recordOf([fields, notes, ticket]: Snapshot): HandoffRecord {
     handledTimes: Number(h.get('handledTimes') ?? 0),
     lastDisposition: lastDisposition ? dispositionSchema.parse(lastDisposition) : undefined,
     lastReleaseNote: h.get('lastReleaseNote'),
+    lastAgent: h.get('lastAgent'),
+    lastAgentLeftAt: isoOf(h.get('lastAgentLeftAt')),
     csat: numberOf(h.get('csat')),
     callback: ticketOf(ticket),
     announced: announced ? announcementSchema.parse(JSON.parse(announced)) : undefined,
