@@ -32,6 +32,7 @@ import { createWebChat } from './web/createWebChat';
 import { createDomainServices } from './domain/createDomainServices';
 import { createRedisDomainStores } from './storage/domain/createRedisDomainStores';
 import { createLlmServices } from './llm/createLlmServices';
+import { createTranscriptSealer } from './privacy/createTranscriptSealer';
 
 export interface App {
   readonly config: AppConfig;
@@ -63,12 +64,13 @@ export interface BuildOptions {
 export function buildApp(config: AppConfig, options: BuildOptions): App {
   const { logger } = options;
   const metrics = createMetrics({ collectDefaults: options.collectDefaultMetrics ?? false });
+  const sealer = createTranscriptSealer(config, logger);
   const backend = createStateBackend({
     redisUrl: config.REDIS_URL,
     keyPrefix: config.REDIS_KEY_PREFIX,
     logger,
     stateTtlSeconds: config.BOT_STATE_TTL_SECONDS,
-    transcripts: { ttlSeconds: config.TRANSCRIPT_TTL_SECONDS },
+    transcripts: { ttlSeconds: config.TRANSCRIPT_TTL_SECONDS, ...(sealer ? { sealer } : {}) },
   });
   const understanding = createCorpusUnderstanding({
     maxChars: config.MAX_MESSAGE_CHARS,
@@ -163,6 +165,7 @@ export function buildApp(config: AppConfig, options: BuildOptions): App {
     records: handoffPorts.store,
     transcripts: backend.transcripts,
     audit: handoffPorts.viewAudit,
+    ...(sealer ? { sealer } : {}),
     bus: handoffPorts.bus,
     handback: new AgentHandback(userChannel, bot),
     logger,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { decodeEncryptionKey } from './encryptionKey';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
@@ -137,6 +138,13 @@ export const envSchema = z.object({
   DEDUPE_LEASE_MS: intIn(500, 600_000).default(10_000),
   BOT_STATE_TTL_SECONDS: intIn(60, 365 * 24 * 3600).default(7 * 24 * 3600),
   TRANSCRIPT_TTL_SECONDS: intIn(60, 365 * 24 * 3600).default(30 * 24 * 3600),
+  // Seals the words as written next to each redacted transcript line, for supervisors, clinicians and the handling agent.
+  TRANSCRIPT_ENCRYPTION_KEY: z
+    .string()
+    .refine((key) => decodeEncryptionKey(key) !== undefined, {
+      message: 'must be 32 random bytes as base64 (openssl rand -base64 32) or as 64 hex digits',
+    })
+    .optional(),
   CONVERSATION_LOCK_TTL_MS: intIn(100, 120_000).default(15_000),
   CONVERSATION_LOCK_WAIT_MS: intIn(0, 120_000).default(10_000),
 

@@ -10,6 +10,7 @@ import { ViewedItem, type ViewAuditLog } from '../../handoff/viewAudit';
 import type { Disposition } from '../../handoff/vocabulary';
 import type { Logger } from '../../observability/logger';
 import { textForView } from '../../handoff/viewText';
+import type { TextSealer } from '../../privacy/textSealer';
 import { readTranscriptLines } from '../../storage/transcriptLines';
 import { sendError } from '../sendError';
 import type { AgentEventStreams } from './agentEventStreams';
@@ -40,6 +41,8 @@ export interface AgentRoutesDeps {
   readonly transcripts: TranscriptStore;
   /** Every context-pack view is recorded here before it is served. */
   readonly audit: ViewAuditLog;
+  /** Opens the sealed words as written for views above `redacted`. */
+  readonly sealer?: TextSealer;
   readonly handback: ReleaseFollowUp;
   readonly streams: AgentEventStreams;
   readonly limiter: TokenBucketLimiter;
@@ -155,7 +158,9 @@ export function registerAgentRoutes(server: Server, deps: AgentRoutesDeps): void
       item: ViewedItem.contextPack,
       level: access.level,
     });
-    const transcript = await readTranscriptLines(deps.transcripts, record.channelId, conversationId);
+    const { sealer } = deps;
+    const open = sealer && access.level !== ViewLevel.redacted ? (sealed: string) => sealer.open(sealed, conversationId) : undefined;
+    const transcript = await readTranscriptLines(deps.transcripts, record.channelId, conversationId, open);
     res.json(await service.contextPack(conversationId, access.level, transcript, {
       ...(paging.page !== undefined ? { page: paging.page } : {}),
       ...(paging.pageSize !== undefined ? { pageSize: paging.pageSize } : {}),

@@ -5,6 +5,7 @@ import type { HandoffEventBus } from '../../handoff/events';
 import type { HandoffService } from '../../handoff/handoffService';
 import type { HandoffStore } from '../../handoff/handoffStore';
 import type { ViewAuditLog } from '../../handoff/viewAudit';
+import type { TextSealer } from '../../privacy/textSealer';
 import type { Logger } from '../../observability/logger';
 import type { RouteModule } from '../createServer';
 import { AgentEventStreams } from './agentEventStreams';
@@ -22,6 +23,8 @@ export interface AgentApiDeps {
   readonly records: Pick<HandoffStore, 'getRecord' | 'listCallbacks'>;
   readonly transcripts: TranscriptStore;
   readonly audit: ViewAuditLog;
+  /** Opens the sealed words as written of transcripts; without it every view shows them redacted. */
+  readonly sealer?: TextSealer;
   readonly bus: Pick<HandoffEventBus, 'subscribe' | 'ready'>;
   readonly handback: ReleaseFollowUp;
   readonly logger: Logger;
@@ -60,6 +63,7 @@ export function createAgentApi(deps: AgentApiDeps): AgentApi {
         records: deps.records,
         transcripts: deps.transcripts,
         audit: deps.audit,
+        ...(deps.sealer ? { sealer: deps.sealer } : {}),
         handback: deps.handback,
         streams,
         limiter,
