@@ -29,6 +29,7 @@ import { createStateBackend, type MemoryStateBackend, type RedisStateBackend } f
 import { createHandoffPorts, type HandoffPorts } from './storage/handoff/createHandoffPorts';
 import { agentPageRoutes } from './web/agentPageRoutes';
 import { createWebChat } from './web/createWebChat';
+import type { DirectLineStore } from './storage/directline/directLineStore';
 import { createDomainServices } from './domain/createDomainServices';
 import { createRedisDomainStores } from './storage/domain/createRedisDomainStores';
 import { createLlmServices } from './llm/createLlmServices';
@@ -47,6 +48,8 @@ export interface App {
   readonly metrics: Metrics;
   readonly inflight: InflightTracker;
   readonly agentApi: AgentApi;
+  /** The web chat (Direct Line) history. */
+  readonly directLineStore: DirectLineStore;
   /** Stops timers and closes connections; the HTTP server is closed by the caller. */
   close(): Promise<void>;
 }
@@ -156,7 +159,7 @@ export function buildApp(config: AppConfig, options: BuildOptions): App {
 
   const inflight = new InflightTracker();
   const limits = createRateLimits(config, createRequestLimiterFactory(backend));
-  const webChat = createWebChat({ config, backend, adapter, bot, logger, metrics, inflight, limits });
+  const webChat = createWebChat({ config, backend, adapter, bot, logger, metrics, inflight, limits, ...(sealer ? { sealer } : {}) });
   const agentApi = createAgentApi({
     config,
     sharedLimiter: limits.agentRequests,
@@ -211,6 +214,7 @@ export function buildApp(config: AppConfig, options: BuildOptions): App {
     metrics,
     inflight,
     agentApi,
+    directLineStore: webChat.store,
     close: async () => {
       agentApi.close();
       await stopSweeper();
