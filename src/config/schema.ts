@@ -169,6 +169,7 @@ export const envSchema = z.object({
   HANDOFF_HANDLE_HISTORY: intIn(1, 10_000).default(50),
   HANDOFF_NOTIFY_MIN_INTERVAL_SECONDS: intIn(0, 3600).default(60),
   HANDOFF_CALLBACK_SLA_MINUTES: intIn(0, 7 * 24 * 60).default(60),
+  CALLBACK_TICKET_TTL_SECONDS: intIn(3600, 365 * 24 * 3600).default(30 * 24 * 3600),
   HANDOFF_MESSAGE_IDEMPOTENCY_TTL_SECONDS: intIn(60, 30 * 24 * 3600).default(24 * 3600),
   HANDOFF_INSIGHTS_MAX_ITEMS: intIn(1, 1000).default(50),
   HANDOFF_INSIGHTS_TTL_SECONDS: intIn(60, 365 * 24 * 3600).default(7 * 24 * 3600),

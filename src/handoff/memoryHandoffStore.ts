@@ -4,6 +4,8 @@ import {
   assertEnqueueInput,
   compact,
   conflict,
+  defaultCallbackTicketTtlMs,
+  defaultRecordRetentionMs,
   maxNotesPerConversation,
   notFound,
   notOwner,
@@ -83,15 +85,49 @@ export class MemoryHandoffStore implements HandoffStore {
   private seq = 0;
   private readonly clock: () => number;
   private readonly handleHistory: number;
+  private readonly ticketTtlMs: number;
+  private readonly retentionMs: number;
+  private readonly maxRecords: number;
+  private nextSweepAt = 0;
 
-  constructor(options: HandoffStoreOptions = {}) {
+  constructor(options: HandoffStoreOptions & { readonly maxRecords?: number } = {}) {
     this.clock = options.clock ?? Date.now;
     this.handleHistory = options.handleHistory ?? 50;
+    this.ticketTtlMs = options.callbackTicketTtlMs ?? defaultCallbackTicketTtlMs;
+    this.retentionMs = options.recordRetentionMs ?? defaultRecordRetentionMs;
+    this.maxRecords = options.maxRecords ?? 50_000;
+  }
+
+  /**
+   * Forgets what its Redis twin lets expire: tickets past their lifetime (with a record still waiting
+   * for one), records back with the bot past the retention, and beyond `maxRecords` the stalest of those.
+   */
+  private forgetExpired(now: number): void {
+    // A sweep walks every record: at most once a minute, or when the cap is passed.
+    if (now < this.nextSweepAt && this.records.size <= this.maxRecords) return;
+    this.nextSweepAt = now + 60_000;
+    for (const [ticketId, ticket] of this.tickets) {
+      if (Date.parse(ticket.createdAt) + this.ticketTtlMs > now) continue;
+      this.tickets.delete(ticketId);
+      const stored = this.records.get(ticket.conversationId);
+      if (stored?.state === HandoffState.callback && stored.callbackTicketId === ticketId) this.records.delete(ticket.conversationId);
+    }
+    const idle = [...this.records.values()]
+      .filter((r) => r.state === HandoffState.bot || r.state === HandoffState.closed)
+      .sort((a, b) => a.updatedAt - b.updatedAt);
+    let excess = this.records.size - this.maxRecords;
+    for (const stored of idle) {
+      const expired = this.retentionMs > 0 && stored.updatedAt + this.retentionMs <= now;
+      if (!expired && excess <= 0) break;
+      this.records.delete(stored.conversationId);
+      excess -= 1;
+    }
   }
 
   async enqueue(input: EnqueueInput): Promise<{ record: HandoffRecord; created: boolean }> {
     assertEnqueueInput(input);
     const now = this.clock();
+    this.forgetExpired(now);
     const existing = this.records.get(input.conversationId);
     if (existing?.state === HandoffState.assigned) throw conflict('conversation is already assigned to an agent');
     if (existing?.state === HandoffState.queued) {
@@ -199,6 +235,7 @@ export class MemoryHandoffStore implements HandoffStore {
 
   async toCallback(input: ToCallbackInput): Promise<{ record: HandoffRecord; ticket: CallbackTicket }> {
     const now = this.clock();
+    this.forgetExpired(now);
     const existing = this.records.get(input.conversationId);
     if (existing?.state === HandoffState.assigned) throw conflict('conversation is assigned to an agent');
     if (input.expectState !== undefined && (existing?.state ?? HandoffState.bot) !== input.expectState) {
@@ -269,7 +306,10 @@ export class MemoryHandoffStore implements HandoffStore {
   }
 
   async listCallbacks(options: { status?: CallbackStatus } = {}): Promise<CallbackTicket[]> {
+    const now = this.clock();
+    this.forgetExpired(now);
     return [...this.tickets.values()]
+      .filter((t) => Date.parse(t.createdAt) + this.ticketTtlMs > now)
       .filter((t) => options.status === undefined || t.status === options.status)
       .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   }
@@ -294,6 +334,7 @@ export class MemoryHandoffStore implements HandoffStore {
   }
 
   async getRecord(conversationId: string): Promise<HandoffRecord | undefined> {
+    this.forgetExpired(this.clock());
     const stored = this.records.get(conversationId);
     return stored ? this.toRecord(stored) : undefined;
   }

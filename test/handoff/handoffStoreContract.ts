@@ -397,6 +397,16 @@ export function handoffStoreContract(name: string, make: (options: { handleHisto
         await expect(store.toCallback({ ...once, conversationId: id() })).rejects.toMatchObject({ code: 'HANDOFF_CONFLICT' });
       });
 
+      it('forgets a ticket, and the contact it keeps, 30 days after it was filed', async () => {
+        const c = id();
+        await store.toCallback({ conversationId: c, channelId: 'webchat', contact: phone, reason: 'after_hours' });
+        clock.advance(30 * 24 * 3600 * 1000 - 1);
+        expect(await store.listCallbacks()).toHaveLength(1);
+        clock.advance(1);
+        expect(await h.second.listCallbacks()).toEqual([]);
+        expect(await store.listCallbacks()).toEqual([]);
+      });
+
       it('lets a conversation waiting for a callback queue again', async () => {
         const c = id();
         await store.toCallback({ conversationId: c, channelId: 'webchat', contact: phone, reason: 'after_hours' });

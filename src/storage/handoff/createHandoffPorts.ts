@@ -29,7 +29,7 @@ export interface HandoffPorts {
 
 type HandoffConfig = Pick<
   AppConfig,
-  'HANDOFF_HANDLE_HISTORY' | 'AGENT_PRESENCE_TTL_SECONDS' | 'HANDOFF_INSIGHTS_MAX_ITEMS' | 'HANDOFF_INSIGHTS_TTL_SECONDS' | 'VIEW_AUDIT_TTL_SECONDS'
+  'HANDOFF_HANDLE_HISTORY' | 'AGENT_PRESENCE_TTL_SECONDS' | 'HANDOFF_INSIGHTS_MAX_ITEMS' | 'HANDOFF_INSIGHTS_TTL_SECONDS' | 'VIEW_AUDIT_TTL_SECONDS' | 'CALLBACK_TICKET_TTL_SECONDS'
 >;
 
 /**
@@ -45,9 +45,10 @@ export function createHandoffPorts(
   const { logger, clock } = options;
   const presenceTtlMs = config.AGENT_PRESENCE_TTL_SECONDS * 1000;
   const auditOptions = { ttlSeconds: config.VIEW_AUDIT_TTL_SECONDS };
+  const storeOptions = { handleHistory: config.HANDOFF_HANDLE_HISTORY, callbackTicketTtlMs: config.CALLBACK_TICKET_TTL_SECONDS * 1000 };
   if (backend.kind === 'memory') {
     return {
-      store: new MemoryHandoffStore({ handleHistory: config.HANDOFF_HANDLE_HISTORY, ...(clock ? { clock } : {}) }),
+      store: new MemoryHandoffStore({ ...storeOptions, ...(clock ? { clock } : {}) }),
       bus: new MemoryHandoffEventBus((err) => logger?.error({ err }, 'handoff event listener failed')),
       presence: new MemoryPresenceStore(presenceTtlMs, clock),
       insights: new MemoryInsightsStore(config.HANDOFF_INSIGHTS_MAX_ITEMS),
@@ -57,7 +58,7 @@ export function createHandoffPorts(
   }
   const { redis, keys } = backend;
   return {
-    store: new RedisHandoffStore(redis, keys, { handleHistory: config.HANDOFF_HANDLE_HISTORY, ...(clock ? { clock } : {}) }),
+    store: new RedisHandoffStore(redis, keys, { ...storeOptions, ...(clock ? { clock } : {}) }),
     bus: new RedisHandoffEventBus(redis, backend.createSubscriber(), keys.handoffEvents, logger),
     presence: new RedisPresenceStore(redis, keys, presenceTtlMs),
     insights: new RedisInsightsStore(redis, keys, {
