@@ -191,6 +191,8 @@ export function buildApp(config: AppConfig, options: BuildOptions): App {
         if (isConversationId(conversationId) && (await webChat.store.get(conversationId))) return webChatChannelId;
         return (await handoffPorts.store.getRecord(conversationId))?.channelId;
       },
+      // Anonymous (no MICROSOFT_APP_ID): nobody vouches for an activity's serviceUrl, so it may not move a known conversation.
+      ...(config.MICROSOFT_APP_ID === '' ? { serviceUrlOf: async (conversationId: string) => (await backend.references.get(conversationId))?.serviceUrl } : {}),
     },
     ready: () => backend.ping(),
     routes,
