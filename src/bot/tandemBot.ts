@@ -7,17 +7,20 @@ import {
   type UserState,
 } from 'botbuilder';
 import { type DialogState, DialogSet, DialogTurnStatus } from 'botbuilder-dialogs';
-import type { IntentMetadata } from '../../intents/schema';
+import { IntentRole, type IntentMetadata } from '../../intents/schema';
 import { mainDialogId, type MainDialog } from '../../dialogs/mainDialog';
 import { wasUnderstoodAfterAll } from '../../dialogs/interruptions/turnRequests';
 import { setTopicMemory, type TopicMemory } from '../../dialogs/topicMemory';
-import { setTurnSignals, takeInsights, type Preemption } from '../../dialogs/turnSignals';
+import { type ClauseIntent, setTurnSignals, takeInsights, type Preemption } from '../../dialogs/turnSignals';
 import type { TurnInsight } from '../handoff/insights';
 import type { HandoffDecision } from '../handoff/policy';
 import { HandoffProtocol } from '../handoff/vocabulary';
-import type { FrustrationAssessment, FrustrationState, NluEngine, SentimentResult, Understanding } from '../nlu/types';
+import { readRequests } from '../nlu/requests/readRequests';
+import type { EmergencyResult, FrustrationAssessment, FrustrationState, NluEngine, SentimentResult, Understanding } from '../nlu/types';
 import { isTimeZone } from '../time/isTimeZone';
 import { parseCsat } from './csat';
+import { isWayBack } from './humanSide';
+import { getSafetyScreening } from './safetyScreening';
 
 /** Conversation-level frustration bookkeeping, as pure functions from the NLU engine. */
 export interface FrustrationTracker {
@@ -153,13 +156,49 @@ export class TandemBot extends ActivityHandler {
     await this.deps.conversationState.saveChanges(context, false);
   }
 
-  private understand(context: TurnContext, text: string): Understanding {
+  /** After a false alarm ended the wait: a task the emergency interrupted is offered again where it was. */
+  private async offerInterruptedTask(context: TurnContext): Promise<void> {
+    const dc = await this.dialogs.createContext(context);
+    if (dc.activeDialog) await dc.repromptDialog();
+    else await context.sendActivity('What can I help you with?');
+  }
+
+  /** `screening` is the safety step's result for this same text, when it is the user's message. */
+  private understand(context: TurnContext, text: string, screening?: EmergencyResult): Understanding {
     const claimed = context.activity.localTimezone;
     const timezone = claimed && isTimeZone(claimed) ? claimed : this.deps.defaultTimezone;
-    return this.deps.nlu.understand(text, { timezone, now: this.now() });
+    return this.deps.nlu.understand(text, { timezone, now: this.now(), ...(screening ? { emergency: screening } : {}) });
+  }
+
+  /**
+   * Reads the message clause by clause. Two requests or more are handed to the dialogs one by one; a
+   * single request beside pleasantries ("thanks. also where is my order…") is what the message is about.
+   */
+  private understandRequests(
+    context: TurnContext,
+    whole: Understanding,
+  ): { understanding: Understanding; requests?: readonly ClauseIntent[] } {
+    // A message that calls for a person (a complaint, a dispute) is read whole: the person reads all of it.
+    const wholeIntent = whole.intent.decision === 'clear' && whole.intent.intent ? this.deps.intents.get(whole.intent.intent) : undefined;
+    if (whole.language !== 'en' || wholeIntent?.escalate) return { understanding: whole };
+    // Safety reads the whole message once; a clause is read for its intent and entities only.
+    const read = readRequests(whole.text, (clause) => this.understand(context, clause, whole.emergency), (name) => this.deps.intents.get(name));
+    const requests = (read?.requests ?? []).flatMap((r) => {
+      const intent = this.deps.intents.get(r.prediction.intent);
+      // A person is called for by what the whole message says, never by a piece of it ("…is that right?").
+      const escalatesAlone = intent?.escalate === true && whole.intent.intent !== intent.name;
+      return intent && !escalatesAlone ? [{ text: r.text, entities: r.entities, intent }] : [];
+    });
+    if (requests.length > 1) return { understanding: whole, requests };
+    const only = read?.requests[0];
+    const wholeRole = wholeIntent?.role;
+    const aboutPleasantries = wholeRole === undefined || wholeRole === IntentRole.social || wholeRole === IntentRole.help;
+    if (only && read.setAside > 0 && aboutPleasantries) return { understanding: { ...whole, intent: only.prediction } };
+    return { understanding: whole };
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {
+    if (isWayBack(context)) return this.offerInterruptedTask(context);
     const text = context.activity.text ?? '';
     const conversationId = context.activity.conversation.id;
     const data = await this.conversationData.get(context, { fallbackStreak: 0 });
@@ -172,14 +211,14 @@ export class TandemBot extends ActivityHandler {
         return;
       }
     }
-    const understanding = this.understand(context, text);
+    const { understanding, requests } = this.understandRequests(context, this.understand(context, text, getSafetyScreening(context)));
     data.topic ??= {};
     setTopicMemory(context, data.topic);
     const dc = await this.dialogs.createContext(context);
     // An answer to a task's question is never a fallback, whatever the classifier made of it.
     const inTask = dc.activeDialog !== undefined;
 
-    const wasFallback = !inTask && understanding.intent.decision === 'out_of_scope';
+    const wasFallback = !inTask && understanding.intent.decision === 'out_of_scope' && !requests;
     data.fallbackStreak = wasFallback ? data.fallbackStreak + 1 : 0;
     const { state, assessment } = this.deps.frustration.update(data.frustration ?? this.deps.frustration.initial(), {
       text: understanding.text,
@@ -197,7 +236,7 @@ export class TandemBot extends ActivityHandler {
       fallbackStreak: data.fallbackStreak,
       inTask,
     });
-    setTurnSignals(context, { understanding, intent, preempt, decision });
+    setTurnSignals(context, { understanding, intent, preempt, decision, ...(requests ? { requests } : {}) });
 
     const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.empty) await dc.beginDialog(mainDialogId);
