@@ -29,9 +29,11 @@ import { createStateBackend, type MemoryStateBackend, type RedisStateBackend } f
 import { createHandoffPorts, type HandoffPorts } from './storage/handoff/createHandoffPorts';
 import { agentPageRoutes } from './web/agentPageRoutes';
 import { createWebChat } from './web/createWebChat';
+import type { DirectLineStore } from './storage/directline/directLineStore';
 import { createDomainServices } from './domain/createDomainServices';
 import { createRedisDomainStores } from './storage/domain/createRedisDomainStores';
 import { createLlmServices } from './llm/createLlmServices';
+import { createTranscriptSealer } from './privacy/createTranscriptSealer';
 
 export interface App {
   readonly config: AppConfig;
@@ -46,6 +48,8 @@ export interface App {
   readonly metrics: Metrics;
   readonly inflight: InflightTracker;
   readonly agentApi: AgentApi;
+  /** The web chat (Direct Line) history. */
+  readonly directLineStore: DirectLineStore;
   /** Stops timers and closes connections; the HTTP server is closed by the caller. */
   close(): Promise<void>;
 }
@@ -63,12 +67,13 @@ export interface BuildOptions {
 export function buildApp(config: AppConfig, options: BuildOptions): App {
   const { logger } = options;
   const metrics = createMetrics({ collectDefaults: options.collectDefaultMetrics ?? false });
+  const sealer = createTranscriptSealer(config, logger);
   const backend = createStateBackend({
     redisUrl: config.REDIS_URL,
     keyPrefix: config.REDIS_KEY_PREFIX,
     logger,
     stateTtlSeconds: config.BOT_STATE_TTL_SECONDS,
-    transcripts: { ttlSeconds: config.TRANSCRIPT_TTL_SECONDS },
+    transcripts: { ttlSeconds: config.TRANSCRIPT_TTL_SECONDS, ...(sealer ? { sealer } : {}) },
   });
   const understanding = createCorpusUnderstanding({
     maxChars: config.MAX_MESSAGE_CHARS,
@@ -157,7 +162,7 @@ export function buildApp(config: AppConfig, options: BuildOptions): App {
 
   const inflight = new InflightTracker();
   const limits = createRateLimits(config, createRequestLimiterFactory(backend));
-  const webChat = createWebChat({ config, backend, adapter, bot, logger, metrics, inflight, limits });
+  const webChat = createWebChat({ config, backend, adapter, bot, logger, metrics, inflight, limits, ...(sealer ? { sealer } : {}) });
   const agentApi = createAgentApi({
     config,
     sharedLimiter: limits.agentRequests,
@@ -165,6 +170,8 @@ export function buildApp(config: AppConfig, options: BuildOptions): App {
     agents,
     records: handoffPorts.store,
     transcripts: backend.transcripts,
+    audit: handoffPorts.viewAudit,
+    ...(sealer ? { sealer } : {}),
     bus: handoffPorts.bus,
     handback: new AgentHandback(userChannel, bot),
     logger,
@@ -187,6 +194,8 @@ export function buildApp(config: AppConfig, options: BuildOptions): App {
         if (isConversationId(conversationId) && (await webChat.store.get(conversationId))) return webChatChannelId;
         return (await handoffPorts.store.getRecord(conversationId))?.channelId;
       },
+      // Anonymous (no MICROSOFT_APP_ID): nobody vouches for an activity's serviceUrl, so it may not move a known conversation.
+      ...(config.MICROSOFT_APP_ID === '' ? { serviceUrlOf: async (conversationId: string) => (await backend.references.get(conversationId))?.serviceUrl } : {}),
     },
     ready: () => backend.ping(),
     routes,
@@ -210,6 +219,7 @@ export function buildApp(config: AppConfig, options: BuildOptions): App {
     metrics,
     inflight,
     agentApi,
+    directLineStore: webChat.store,
     close: async () => {
       agentApi.close();
       await stopSweeper();

@@ -1,1 +1,2 @@
 export { loadConfig, ConfigError, type AppConfig } from './loadConfig';
+export { decodeEncryptionKey } from './encryptionKey';

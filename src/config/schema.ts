@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { decodeEncryptionKey } from './encryptionKey';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
@@ -137,6 +138,13 @@ export const envSchema = z.object({
   DEDUPE_LEASE_MS: intIn(500, 600_000).default(10_000),
   BOT_STATE_TTL_SECONDS: intIn(60, 365 * 24 * 3600).default(7 * 24 * 3600),
   TRANSCRIPT_TTL_SECONDS: intIn(60, 365 * 24 * 3600).default(30 * 24 * 3600),
+  // Seals the words as written next to each redacted transcript line, for supervisors, clinicians and the handling agent.
+  TRANSCRIPT_ENCRYPTION_KEY: z
+    .string()
+    .refine((key) => decodeEncryptionKey(key) !== undefined, {
+      message: 'must be 32 random bytes as base64 (openssl rand -base64 32) or as 64 hex digits',
+    })
+    .optional(),
   CONVERSATION_LOCK_TTL_MS: intIn(100, 120_000).default(15_000),
   CONVERSATION_LOCK_WAIT_MS: intIn(0, 120_000).default(10_000),
 
@@ -161,6 +169,7 @@ export const envSchema = z.object({
   HANDOFF_HANDLE_HISTORY: intIn(1, 10_000).default(50),
   HANDOFF_NOTIFY_MIN_INTERVAL_SECONDS: intIn(0, 3600).default(60),
   HANDOFF_CALLBACK_SLA_MINUTES: intIn(0, 7 * 24 * 60).default(60),
+  CALLBACK_TICKET_TTL_SECONDS: intIn(3600, 365 * 24 * 3600).default(30 * 24 * 3600),
   HANDOFF_MESSAGE_IDEMPOTENCY_TTL_SECONDS: intIn(60, 30 * 24 * 3600).default(24 * 3600),
   HANDOFF_INSIGHTS_MAX_ITEMS: intIn(1, 1000).default(50),
   HANDOFF_INSIGHTS_TTL_SECONDS: intIn(60, 365 * 24 * 3600).default(7 * 24 * 3600),
@@ -185,6 +194,8 @@ export const envSchema = z.object({
   AGENT_RATE_LIMIT_PER_SECOND: numIn(0.1, 100_000).default(20),
   AGENT_RATE_LIMIT_BURST: intIn(1, 100_000).default(60),
   AGENT_SSE_HEARTBEAT_SECONDS: intIn(1, 300).default(15),
+  AGENT_READ_AFTER_RELEASE_SECONDS: intIn(0, 24 * 3600).default(300),
+  VIEW_AUDIT_TTL_SECONDS: intIn(3600, 10 * 365 * 24 * 3600).default(365 * 24 * 3600),
 
   // Business hours (callback routing)
   BUSINESS_HOURS: businessHours.prefault('24/7'),

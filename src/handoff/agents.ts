@@ -8,12 +8,16 @@ import { AgentRole, valuesOf } from './vocabulary';
 export interface RolePermissions {
   /** Sees personal data in clear in the context pack; otherwise it is redacted. */
   readonly seePii: boolean;
+  /** Reads and annotates every conversation; otherwise only the queue, its own claims and what it just released. */
+  readonly seeAllConversations: boolean;
+  /** Reads the record of who viewed which conversation (GET /api/agent/audit). */
+  readonly readViewAudit: boolean;
 }
 
 export const rolePermissions: Readonly<Record<AgentRole, RolePermissions>> = {
-  agent: { seePii: false },
-  supervisor: { seePii: true },
-  clinician: { seePii: true },
+  agent: { seePii: false, seeAllConversations: false, readViewAudit: false },
+  supervisor: { seePii: true, seeAllConversations: true, readViewAudit: true },
+  clinician: { seePii: true, seeAllConversations: true, readViewAudit: false },
 };
 
 export function canSeePii(role: AgentRole): boolean {

@@ -1,15 +1,18 @@
 import { TandemError } from '../errors';
-import { redactPii } from '../privacy/redactPii';
-import { canSeePii, type Agent } from './agents';
+import { ViewLevel } from './conversationAccess';
 import type { HandoffNote, HandoffRecord } from './handoffStore';
 import type { ConversationInsights, FormProgress, IntentPoint, LookupRecord, SentimentPoint, SlotValue } from './insights';
 import type { HandoffReason, HandoffState, Priority } from './vocabulary';
+import { textForView } from './viewText';
 
 /** One line of the conversation as the agent reads it, oldest first. */
 export interface TranscriptLine {
   readonly from: 'user' | 'bot' | 'agent';
+  /** As stored for every audience: redacted. */
   readonly text: string;
   readonly at: string;
+  /** The words as written, when they differ from `text` and could be recovered (decrypted) for this view. */
+  readonly clearText?: string;
 }
 
 export interface TranscriptPage {
@@ -44,6 +47,8 @@ export interface ContextPack {
   readonly handledTimes: number;
   /** False when personal data was redacted for this viewer. */
   readonly piiVisible: boolean;
+  /** How much personal data this view shows (`clear`, `task` or `redacted`). */
+  readonly viewLevel: ViewLevel;
 }
 
 export interface ContextPackInput {
@@ -51,7 +56,7 @@ export interface ContextPackInput {
   readonly insights: ConversationInsights;
   /** The whole transcript, oldest first. */
   readonly transcript: readonly TranscriptLine[];
-  readonly viewer: Pick<Agent, 'role'>;
+  readonly level: ViewLevel;
   readonly page?: number;
   readonly pageSize?: number;
 }
@@ -77,18 +82,19 @@ function pageOf(transcript: readonly TranscriptLine[], page: number, pageSize: n
   return { items: transcript.slice(start, end), nextPage: start > 0 ? page + 1 : null, total };
 }
 
-/** Builds the context pack; pure apart from the redaction it delegates to redactPii. */
+/** Builds the context pack at one view level; pure apart from the redaction it delegates to textForView. */
 export function buildContextPack(input: ContextPackInput): ContextPack {
   const { record, insights } = input;
   const pageSize = input.pageSize ?? defaultTranscriptPageSize;
   const page = input.page ?? 1;
   const { items, nextPage, total } = pageOf(input.transcript, page, pageSize);
-  const piiVisible = canSeePii(input.viewer.role);
-  const text = piiVisible ? (t: string) => t : redactPii;
+  const { level } = input;
+  const piiVisible = level === ViewLevel.clear;
+  const text = (t: string) => textForView(level, t);
   const slots = piiVisible
     ? { ...insights.slots }
     : Object.fromEntries(
-        Object.entries(insights.slots).map(([k, v]) => [k, typeof v !== 'string' ? v : personalSlot.test(k) ? redactedSlot : redactPii(v)]),
+        Object.entries(insights.slots).map(([k, v]) => [k, typeof v !== 'string' ? v : personalSlot.test(k) ? redactedSlot : text(v)]),
       );
   return {
     conversationId: record.conversationId,
@@ -104,12 +110,13 @@ export function buildContextPack(input: ContextPackInput): ContextPack {
     slots,
     form: insights.form,
     lookups: insights.lookups.map((l) => ({ ...l, summary: text(l.summary) })),
-    transcript: items.map((line) => ({ ...line, text: text(line.text) })),
+    transcript: items.map(({ clearText, ...line }) => ({ ...line, text: text(clearText ?? line.text) })),
     transcriptPage: { page, pageSize, total, nextPage },
     notes: record.notes.map((n) => ({ ...n, text: text(n.text) })),
     waitingSince: record.waitingSince ?? null,
     assignedAgent: record.assignedAgent ?? null,
     handledTimes: record.handledTimes,
     piiVisible,
+    viewLevel: level,
   };
 }

@@ -7,6 +7,7 @@ import { redactPii } from '../privacy/redactPii';
 import { canSeePii, type Agent } from './agents';
 import { callbackPromise, routeHandoff, urgentCallbackMessage } from './availability';
 import type { BusinessCalendar } from './businessCalendar';
+import type { ViewLevel } from './conversationAccess';
 import { buildContextPack, type ContextPack, type TranscriptLine } from './contextPack';
 import type { HandoffEvent, HandoffEventBus } from './events';
 import type {
@@ -514,17 +515,17 @@ export class HandoffService {
     }));
   }
 
-  /** The DESIGN §5 context pack for one viewer. The bot layer supplies the transcript (oldest first). */
+  /** The DESIGN §5 context pack at one view level. The bot layer supplies the transcript (oldest first). */
   async contextPack(
     conversationId: string,
-    viewer: Pick<Agent, 'role'>,
+    level: ViewLevel,
     transcript: readonly TranscriptLine[],
     paging: { readonly page?: number; readonly pageSize?: number } = {},
   ): Promise<ContextPack> {
     const record = await this.deps.store.getRecord(conversationId);
     if (!record) throw new TandemError('HANDOFF_NOT_FOUND', `no handoff record for ${conversationId}`);
     const insights = await this.deps.insights.get(conversationId);
-    return buildContextPack({ record, insights, transcript, viewer, ...paging });
+    return buildContextPack({ record, insights, transcript, level, ...paging });
   }
 
   /** CSAT after a resolved chat (1-5). */

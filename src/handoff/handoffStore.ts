@@ -66,6 +66,10 @@ export interface HandoffRecord {
   readonly lastDisposition?: Disposition;
   /** The note of the latest release, for the bot to resume with. */
   readonly lastReleaseNote?: string;
+  /** The agent who last held it, kept when it leaves their hands (release or the customer's cancel). */
+  readonly lastAgent?: string;
+  /** When it left `lastAgent`'s hands. */
+  readonly lastAgentLeftAt?: string;
   readonly csat?: number;
   readonly callback?: CallbackTicket;
   readonly announced?: QueueAnnouncement;
@@ -166,7 +170,14 @@ export interface HandoffStoreOptions {
   readonly clock?: () => number;
   /** How many handle durations to keep for the wait estimate. */
   readonly handleHistory?: number;
+  /** A callback ticket (with the contact it keeps) is forgotten this long after it was filed (ms). Default 30 days. */
+  readonly callbackTicketTtlMs?: number;
+  /** How long a record that went back to the bot is kept (ms); 0 keeps it forever. Default 30 days. */
+  readonly recordRetentionMs?: number;
 }
+
+export const defaultCallbackTicketTtlMs = 30 * 24 * 3600 * 1000;
+export const defaultRecordRetentionMs = 30 * 24 * 3600 * 1000;
 
 /** Notes kept per conversation; older ones are dropped. */
 export const maxNotesPerConversation = 200;

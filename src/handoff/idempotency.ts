@@ -6,19 +6,27 @@ export interface IdempotencyStore {
   forget(conversationId: string, key: string): Promise<void>;
 }
 
-/** In-process idempotency keys with an injected clock. */
+/** In-process idempotency keys with an injected clock; at most `maxKeys`, the oldest dropped first. */
 export class MemoryIdempotencyStore implements IdempotencyStore {
+  // Insertion order is first-seen order, so the first entries are the oldest.
   private readonly seen = new Map<string, number>();
 
-  constructor(private readonly clock: () => number = Date.now) {}
+  constructor(
+    private readonly clock: () => number = Date.now,
+    private readonly maxKeys = 10_000,
+  ) {}
 
   async firstSeen(conversationId: string, key: string, ttlSeconds: number): Promise<boolean> {
     const now = this.clock();
     const id = JSON.stringify([conversationId, key]);
     const expiry = this.seen.get(id);
     if (expiry !== undefined && expiry > now) return false;
+    this.seen.delete(id);
     this.seen.set(id, now + ttlSeconds * 1000);
-    if (this.seen.size > 10_000) for (const [k, e] of this.seen) if (e <= now) this.seen.delete(k);
+    for (const [k, e] of this.seen) {
+      if (this.seen.size <= this.maxKeys && e > now) break;
+      this.seen.delete(k);
+    }
     return true;
   }
 

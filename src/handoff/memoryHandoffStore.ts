@@ -4,6 +4,8 @@ import {
   assertEnqueueInput,
   compact,
   conflict,
+  defaultCallbackTicketTtlMs,
+  defaultRecordRetentionMs,
   maxNotesPerConversation,
   notFound,
   notOwner,
@@ -52,6 +54,8 @@ interface Stored {
   handledTimes: number;
   lastDisposition?: Disposition;
   lastReleaseNote?: string;
+  lastAgent?: string;
+  lastAgentLeftAt?: number;
   csat?: number;
   callbackTicketId?: string;
   announced?: QueueAnnouncement;
@@ -81,15 +85,49 @@ export class MemoryHandoffStore implements HandoffStore {
   private seq = 0;
   private readonly clock: () => number;
   private readonly handleHistory: number;
+  private readonly ticketTtlMs: number;
+  private readonly retentionMs: number;
+  private readonly maxRecords: number;
+  private nextSweepAt = 0;
 
-  constructor(options: HandoffStoreOptions = {}) {
+  constructor(options: HandoffStoreOptions & { readonly maxRecords?: number } = {}) {
     this.clock = options.clock ?? Date.now;
     this.handleHistory = options.handleHistory ?? 50;
+    this.ticketTtlMs = options.callbackTicketTtlMs ?? defaultCallbackTicketTtlMs;
+    this.retentionMs = options.recordRetentionMs ?? defaultRecordRetentionMs;
+    this.maxRecords = options.maxRecords ?? 50_000;
+  }
+
+  /**
+   * Forgets what its Redis twin lets expire: tickets past their lifetime (with a record still waiting
+   * for one), records back with the bot past the retention, and beyond `maxRecords` the stalest of those.
+   */
+  private forgetExpired(now: number): void {
+    // A sweep walks every record: at most once a minute, or when the cap is passed.
+    if (now < this.nextSweepAt && this.records.size <= this.maxRecords) return;
+    this.nextSweepAt = now + 60_000;
+    for (const [ticketId, ticket] of this.tickets) {
+      if (Date.parse(ticket.createdAt) + this.ticketTtlMs > now) continue;
+      this.tickets.delete(ticketId);
+      const stored = this.records.get(ticket.conversationId);
+      if (stored?.state === HandoffState.callback && stored.callbackTicketId === ticketId) this.records.delete(ticket.conversationId);
+    }
+    const idle = [...this.records.values()]
+      .filter((r) => r.state === HandoffState.bot || r.state === HandoffState.closed)
+      .sort((a, b) => a.updatedAt - b.updatedAt);
+    let excess = this.records.size - this.maxRecords;
+    for (const stored of idle) {
+      const expired = this.retentionMs > 0 && stored.updatedAt + this.retentionMs <= now;
+      if (!expired && excess <= 0) break;
+      this.records.delete(stored.conversationId);
+      excess -= 1;
+    }
   }
 
   async enqueue(input: EnqueueInput): Promise<{ record: HandoffRecord; created: boolean }> {
     assertEnqueueInput(input);
     const now = this.clock();
+    this.forgetExpired(now);
     const existing = this.records.get(input.conversationId);
     if (existing?.state === HandoffState.assigned) throw conflict('conversation is already assigned to an agent');
     if (existing?.state === HandoffState.queued) {
@@ -174,6 +212,8 @@ export class MemoryHandoffStore implements HandoffStore {
     }
     if (input.note !== undefined) this.pushNote(stored, { agentId, text: input.note, at: new Date(now).toISOString() });
     Object.assign(stored, backToBot, {
+      lastAgent: agentId,
+      lastAgentLeftAt: now,
       handledTimes: stored.handledTimes + 1,
       lastDisposition: input.disposition,
       lastReleaseNote: input.note,
@@ -200,12 +240,17 @@ export class MemoryHandoffStore implements HandoffStore {
     if (options.expectState !== undefined && previousState !== options.expectState) {
       throw conflict(`conversation is ${previousState}, not ${options.expectState}`);
     }
-    Object.assign(stored, backToBot, { updatedAt: this.clock() } satisfies Partial<Stored>);
+    const now = this.clock();
+    Object.assign(stored, backToBot, {
+      ...(previousAgent !== undefined ? { lastAgent: previousAgent, lastAgentLeftAt: now } : {}),
+      updatedAt: now,
+    } satisfies Partial<Stored>);
     return { record: this.toRecord(stored), previousState, ...(previousAgent !== undefined ? { previousAgent } : {}) };
   }
 
   async toCallback(input: ToCallbackInput): Promise<{ record: HandoffRecord; ticket: CallbackTicket }> {
     const now = this.clock();
+    this.forgetExpired(now);
     const existing = this.records.get(input.conversationId);
     if (existing?.state === HandoffState.assigned) throw conflict('conversation is assigned to an agent');
     if (input.expectState !== undefined && (existing?.state ?? HandoffState.bot) !== input.expectState) {
@@ -276,7 +321,10 @@ export class MemoryHandoffStore implements HandoffStore {
   }
 
   async listCallbacks(options: { status?: CallbackStatus } = {}): Promise<CallbackTicket[]> {
+    const now = this.clock();
+    this.forgetExpired(now);
     return [...this.tickets.values()]
+      .filter((t) => Date.parse(t.createdAt) + this.ticketTtlMs > now)
       .filter((t) => options.status === undefined || t.status === options.status)
       .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   }
@@ -301,6 +349,7 @@ export class MemoryHandoffStore implements HandoffStore {
   }
 
   async getRecord(conversationId: string): Promise<HandoffRecord | undefined> {
+    this.forgetExpired(this.clock());
     const stored = this.records.get(conversationId);
     return stored ? this.toRecord(stored) : undefined;
   }
@@ -411,6 +460,8 @@ export class MemoryHandoffStore implements HandoffStore {
       handledTimes: s.handledTimes,
       lastDisposition: s.lastDisposition,
       lastReleaseNote: s.lastReleaseNote,
+      lastAgent: s.lastAgent,
+      lastAgentLeftAt: iso(s.lastAgentLeftAt),
       csat: s.csat,
       callback: ticket,
       announced: s.announced,

@@ -41,6 +41,9 @@ export function createKeyRegistry(prefix: string) {
     // Per-conversation handoff data that never joins a queue transition.
     insights: (conversationId: string, part: string) => `${conv(conversationId)}:insights:${part}`,
     agentMessage: (conversationId: string, idempotencyKey: string) => `${conv(conversationId)}:agentmsg:${idempotencyKey}`,
+    // Who viewed a conversation's data: a sorted set by sequence number and its counter, in the conversation's slot.
+    viewAudit: (conversationId: string) => `${conv(conversationId)}:audit:views`,
+    viewAuditSeq: (conversationId: string) => `${conv(conversationId)}:audit:seq`,
     // Direct Line web conversations: a hash (user, created, sequence) and the activity log (sorted set by watermark).
     directLineMeta: (conversationId: string) => `${conv(conversationId)}:dl:meta`,
     directLineLog: (conversationId: string) => `${conv(conversationId)}:dl:log`,

@@ -1,4 +1,5 @@
 import type { Activity, TranscriptStore } from 'botbuilder';
+import { sealedTextOf } from './sealedText';
 
 /** Who said a transcript line. */
 export const transcriptSpeakers = ['user', 'bot', 'agent'] as const;
@@ -12,7 +13,12 @@ export interface TranscriptLine {
   at: string;
   /** The human agent's display name, when `from` is 'agent'. */
   agentName?: string;
+  /** The words as written, when redaction changed them and the reader could open the sealed copy. */
+  clearText?: string;
 }
+
+/** Opens a sealed text of this conversation; undefined when it cannot. */
+export type OpenSealedText = (sealed: string) => string | undefined;
 
 function agentName(activity: Partial<Activity>): string | undefined {
   const channelData: unknown = activity.channelData;
@@ -64,12 +70,24 @@ export async function readTranscriptActivities(
   return activities;
 }
 
-/** The whole (redacted) transcript of a conversation as simple `{from, text, at}` lines. */
+/**
+ * The whole (redacted) transcript of a conversation as simple `{from, text, at}` lines; with `open`,
+ * each line whose words as written were sealed also carries them as `clearText`.
+ */
 export async function readTranscriptLines(
   store: TranscriptStore,
   channelId: string,
   conversationId: string,
+  open?: OpenSealedText,
 ): Promise<TranscriptLine[]> {
   const activities = await readTranscriptActivities(store, channelId, conversationId);
-  return activities.map(toTranscriptLine).filter((line): line is TranscriptLine => line !== undefined);
+  const lines: TranscriptLine[] = [];
+  for (const activity of activities) {
+    const line = toTranscriptLine(activity);
+    if (!line) continue;
+    const sealed = open ? sealedTextOf(activity) : undefined;
+    const clearText = sealed === undefined ? undefined : open?.(sealed);
+    lines.push(clearText === undefined ? line : { ...line, clearText });
+  }
+  return lines;
 }

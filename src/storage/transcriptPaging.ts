@@ -1,6 +1,8 @@
 import type { Activity, PagedResult, TranscriptInfo } from 'botbuilder';
 import { TandemError } from '../errors';
 import { redactActivity } from '../privacy/redactPii';
+import type { TextSealer } from '../privacy/textSealer';
+import { attachSealedText, sealedTextField } from './sealedText';
 import { requireId } from './validate';
 
 /** Options shared by the transcript stores, each with its default in `defaultTranscriptStoreOptions`. */
@@ -16,6 +18,8 @@ export interface TranscriptStoreOptions {
   preserveOrder: boolean;
   /** A conversation's transcript is forgotten this long after its last activity (TRANSCRIPT_TTL_SECONDS); 0 = kept until deleted. */
   ttlSeconds: number;
+  /** Seals a message's words as written when redaction changed them; without it only the redacted copy is kept. */
+  sealer?: TextSealer;
 }
 
 export const defaultTranscriptStoreOptions: TranscriptStoreOptions = {
@@ -36,23 +40,32 @@ export type FetchEntriesAfter = (afterSeq: number, count: number) => Promise<Tra
 
 const dateFields = ['timestamp', 'localTimestamp', 'expiration'] as const;
 
-/** The redacted, JSON-serialised copy that is stored for an activity (validated first). */
-export function storedActivity(activity: Partial<Activity>): { channelId: string; conversationId: string; json: string; at: number } {
+/**
+ * The redacted, JSON-serialised copy that is stored for an activity (validated first). When redaction
+ * changed the text and a sealer is given, the text as written is stored sealed beside it.
+ */
+export function storedActivity(activity: Partial<Activity>, sealer?: TextSealer): { channelId: string; conversationId: string; json: string; at: number } {
   if (activity === null || typeof activity !== 'object') throw new TandemError('BAD_REQUEST', 'activity is required');
   const channelId = requireId(activity.channelId, 'activity.channelId');
   const conversationId = requireId(activity.conversation?.id, 'activity.conversation.id');
-  const redacted = redactActivity(activity);
+  const redacted: Partial<Activity> & { [sealedTextField]?: string } = redactActivity(activity);
   if (redacted.timestamp === undefined) redacted.timestamp = new Date();
+  if (sealer && typeof activity.text === 'string' && redacted.text !== activity.text) {
+    redacted[sealedTextField] = sealer.seal(activity.text, conversationId);
+  }
   return { channelId, conversationId, json: JSON.stringify(redacted), at: activityTime(redacted) };
 }
 
-/** Parses a stored activity, turning its date fields back into Dates as botbuilder types them. */
+/** Parses a stored activity, turning its date fields back into Dates as botbuilder types them; a sealed text goes aside (sealedTextOf). */
 export function parseStoredActivity(json: string): Activity {
   const activity = JSON.parse(json) as Record<string, unknown>;
   for (const field of dateFields) {
     const value = activity[field];
     if (typeof value === 'string') activity[field] = new Date(value);
   }
+  const sealed = activity[sealedTextField];
+  delete activity[sealedTextField];
+  if (typeof sealed === 'string') attachSealedText(activity as unknown as Activity, sealed);
   return activity as unknown as Activity;
 }
 

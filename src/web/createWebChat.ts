@@ -4,12 +4,15 @@ import { createDirectLine, type DirectLine, type DirectLineDeps } from '../http/
 import type { MemoryStateBackend, RedisStateBackend } from '../storage/createStateBackend';
 import { createDirectLineStore } from '../storage/directline/createDirectLineStore';
 import type { DirectLineStore } from '../storage/directline/directLineStore';
+import type { TextSealer } from '../privacy/textSealer';
 import { chatPageRoutes } from './chatPageRoutes';
 
 export interface WebChatDeps extends Omit<DirectLineDeps, 'store' | 'config'> {
   readonly config: AppConfig;
   /** The app's state backend: with Redis, web conversations are shared by every process. */
   readonly backend: Pick<MemoryStateBackend, 'kind'> | Pick<RedisStateBackend, 'kind' | 'redis' | 'keys'>;
+  /** Seals the words as written of the web chat history (see SealedDirectLineStore). */
+  readonly sealer?: TextSealer;
 }
 
 /**
@@ -17,10 +20,11 @@ export interface WebChatDeps extends Omit<DirectLineDeps, 'store' | 'config'> {
  * (history in Redis when the backend is Redis) and the chat page at `GET /`.
  */
 export function createWebChat(deps: WebChatDeps): { routes: RouteModule[]; directLine: DirectLine; store: DirectLineStore } {
-  const { backend, config, ...rest } = deps;
+  const { backend, config, sealer, ...rest } = deps;
   const store = createDirectLineStore({
     historyMax: config.DIRECTLINE_HISTORY_MAX,
     ttlSeconds: config.DIRECTLINE_CONVERSATION_TTL_SECONDS,
+    ...(sealer ? { sealer } : {}),
     ...(backend.kind === 'redis' ? { redis: { client: backend.redis, keys: backend.keys } } : {}),
   });
   const directLine = createDirectLine({ ...rest, config, store });

@@ -40,7 +40,7 @@ const transcript: TranscriptLine[] = Array.from({ length: 7 }, (_, i) => ({
 
 describe('buildContextPack', () => {
   it('carries the DESIGN §5 fields, redacting personal data for an agent', () => {
-    const pack = buildContextPack({ record, insights, transcript, viewer: { role: 'agent' }, pageSize: 3 });
+    const pack = buildContextPack({ record, insights, transcript, level: 'redacted', pageSize: 3 });
     expect(pack).toEqual({
       conversationId: 'c1',
       channelId: 'webchat',
@@ -66,12 +66,28 @@ describe('buildContextPack', () => {
       assignedAgent: 'dana',
       handledTimes: 1,
       piiVisible: false,
+      viewLevel: 'redacted',
     });
     expect(JSON.stringify(pack)).not.toContain('+15550107788');
   });
 
-  it.each(['clinician', 'supervisor'] as const)('shows personal data to a %s', (role) => {
-    const pack = buildContextPack({ record, insights, transcript, viewer: { role } });
+  it('gives the handling agent the task view: name and contact kept, card, SSN and birth date masked', () => {
+    const said = 'I am Pat Smith, card 4111 1111 1111 1111, SSN 123-45-6789, born 04/12/1980, call 555-010-7788 about A-1001';
+    const lines: TranscriptLine[] = [{ from: 'user', text: 'stored redacted', clearText: said, at: '2025-03-03T14:50:00.000Z' }];
+    const pack = buildContextPack({ record, insights, transcript: lines, level: 'task' });
+    expect(pack.transcript[0]?.text).toBe('I am Pat Smith, card [card], SSN [ssn], born [date], call 555-010-7788 about A-1001');
+    expect(pack).toMatchObject({ piiVisible: false, viewLevel: 'task', summary: record.summary });
+    expect(pack.transcript[0]).not.toHaveProperty('clearText');
+  });
+
+  it('shows only what was stored (redacted) when the words as written could not be recovered', () => {
+    const lines: TranscriptLine[] = [{ from: 'user', text: 'my card is [card]', at: '2025-03-03T14:50:00.000Z' }];
+    expect(buildContextPack({ record, insights, transcript: lines, level: 'clear' }).transcript[0]?.text).toBe('my card is [card]');
+  });
+
+  it('shows personal data at the clear level, from the words as written where they were recovered', () => {
+    const withClear = transcript.map((line, i) => (i === 6 ? { ...line, text: 'my email is [email]', clearText: line.text } : line));
+    const pack = buildContextPack({ record, insights, transcript: withClear, level: 'clear' });
     expect(pack.piiVisible).toBe(true);
     expect(pack.summary).toBe(record.summary);
     expect(pack.slots).toEqual(insights.slots);
@@ -80,7 +96,7 @@ describe('buildContextPack', () => {
   });
 
   it('pages backwards through the transcript', () => {
-    const page = (n: number) => buildContextPack({ record, insights, transcript, viewer: { role: 'clinician' }, page: n, pageSize: 3 });
+    const page = (n: number) => buildContextPack({ record, insights, transcript, level: 'clear', page: n, pageSize: 3 });
     expect(page(2).transcript.map((l) => l.text)).toEqual(['line 1', 'line 2', 'line 3']);
     expect(page(2).transcriptPage.nextPage).toBe(3);
     expect(page(3).transcript.map((l) => l.text)).toEqual(['line 0']);
@@ -90,7 +106,7 @@ describe('buildContextPack', () => {
   });
 
   it('shows the whole of a short transcript on one page by default', () => {
-    const pack = buildContextPack({ record, insights, transcript, viewer: { role: 'agent' } });
+    const pack = buildContextPack({ record, insights, transcript, level: 'redacted' });
     expect(pack.transcript).toHaveLength(7);
     expect(pack.transcriptPage).toEqual({ page: 1, pageSize: 50, total: 7, nextPage: null });
   });
@@ -101,7 +117,7 @@ describe('buildContextPack', () => {
     [1, 0],
     [1, 201],
   ])('refuses page %p with pageSize %p', (page, pageSize) => {
-    expect(() => buildContextPack({ record, insights, transcript, viewer: { role: 'agent' }, page, pageSize })).toThrow(
+    expect(() => buildContextPack({ record, insights, transcript, level: 'redacted', page, pageSize })).toThrow(
       expect.objectContaining({ code: 'UNPROCESSABLE' }),
     );
   });

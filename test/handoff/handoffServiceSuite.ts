@@ -290,7 +290,7 @@ export function handoffServiceSuite(name: string, makeBackend: (clock: FakeClock
         expect(first).toEqual({ delivered: true, duplicate: false });
         expect(retry).toEqual({ delivered: false, duplicate: true });
         expect(channel.sent).toEqual([{ conversationId: c, text: 'Hi, I can help with that.', agentName: 'Dana' }]);
-        const record = await b.contextPack(c, lee, []);
+        const record = await b.contextPack(c, 'redacted', []);
         expect(record.assignedAgent).toBe('dana');
         expect((await backend.processes[1].store.getRecord(c))?.leaseExpiresAt).toBe(new Date(clock.ms + 90_000).toISOString());
         const [message] = await eventually(() => eventsOf('message', c), (e) => e.length > 0);
@@ -411,14 +411,14 @@ export function handoffServiceSuite(name: string, makeBackend: (clock: FakeClock
 
       it('builds the context pack from the record and the insights', async () => {
         const c = id();
-        await expect(a.contextPack(c, dana, [])).rejects.toMatchObject({ code: 'HANDOFF_NOT_FOUND' });
+        await expect(a.contextPack(c, 'redacted', [])).rejects.toMatchObject({ code: 'HANDOFF_NOT_FOUND' });
         await backend.processes[0].insights.append(c, {
           at: '2025-03-03T14:59:00.000Z',
           intent: { intent: 'billing.dispute', confidence: 0.9 },
           slots: { email: 'pat@example.com', invoice: 'INV-42' },
         });
         await a.requestHandoff(conversation(c), decision());
-        const pack = await b.contextPack(c, dana, [{ from: 'user', text: 'mail me at pat@example.com', at: '2025-03-03T14:59:00.000Z' }]);
+        const pack = await b.contextPack(c, 'redacted', [{ from: 'user', text: 'mail me at pat@example.com', at: '2025-03-03T14:59:00.000Z' }]);
         expect(pack).toMatchObject({
           intents: [{ intent: 'billing.dispute', confidence: 0.9, at: '2025-03-03T14:59:00.000Z' }],
           slots: { email: '[redacted]', invoice: 'INV-42' },

@@ -314,6 +314,8 @@ export function handoffStoreContract(name: string, make: (options: { handleHisto
           handledTimes: 1,
           lastDisposition: 'return_to_bot',
           lastReleaseNote: 'Address updated; confirm delivery date',
+          lastAgent: 'dana',
+          lastAgentLeftAt: new Date(clock.ms).toISOString(),
           notes: [{ agentId: 'dana', text: 'Address updated; confirm delivery date', at: new Date(clock.ms).toISOString() }],
         });
         for (const gone of ['assignedAgent', 'leaseExpiresAt', 'waitingSince', 'enqueuedSeq', 'requeuedAt'] as const) expect(record[gone]).toBeUndefined();
@@ -370,6 +372,7 @@ export function handoffStoreContract(name: string, make: (options: { handleHisto
         await store.enqueue(input(b));
         const { record, previousState } = await store.cancel(a);
         expect(previousState).toBe('queued');
+        expect(record.lastAgent).toBeUndefined();
         expect(record.state).toBe('bot');
         expect(await queueIds()).toEqual([b]);
         expect(await store.position(b)).toBe(1);
@@ -381,6 +384,7 @@ export function handoffStoreContract(name: string, make: (options: { handleHisto
         await store.claim(c, 'dana', lease);
         const result = await store.cancel(c);
         expect(result).toMatchObject({ previousState: 'assigned', previousAgent: 'dana' });
+        expect(result.record).toMatchObject({ lastAgent: 'dana', lastAgentLeftAt: new Date(clock.ms).toISOString() });
         expect(await store.expireLeases(clock.ms + 10 * lease)).toEqual([]);
       });
 
@@ -467,6 +471,16 @@ export function handoffStoreContract(name: string, make: (options: { handleHisto
         expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
         expect(await store.listCallbacks()).toHaveLength(1);
         await expect(store.toCallback({ ...once, conversationId: id() })).rejects.toMatchObject({ code: 'HANDOFF_CONFLICT' });
+      });
+
+      it('forgets a ticket, and the contact it keeps, 30 days after it was filed', async () => {
+        const c = id();
+        await store.toCallback({ conversationId: c, channelId: 'webchat', contact: phone, reason: 'after_hours' });
+        clock.advance(30 * 24 * 3600 * 1000 - 1);
+        expect(await store.listCallbacks()).toHaveLength(1);
+        clock.advance(1);
+        expect(await h.second.listCallbacks()).toEqual([]);
+        expect(await store.listCallbacks()).toEqual([]);
       });
 
       it('lets a conversation waiting for a callback queue again', async () => {

@@ -2,16 +2,20 @@ import type { TranscriptStore } from 'botbuilder';
 import type { Request, Response, Server } from 'restify';
 import type { z } from 'zod';
 import { TandemError, toTandemError } from '../../errors';
-import { canSeePii, type Agent, type AgentDirectory } from '../../handoff/agents';
+import { canSeePii, rolePermissions, type Agent, type AgentDirectory } from '../../handoff/agents';
+import { mayAnnotate, readAccess, ViewLevel } from '../../handoff/conversationAccess';
 import type { HandoffService } from '../../handoff/handoffService';
 import type { CallbackTicket, HandoffStore } from '../../handoff/handoffStore';
+import { ViewedItem, type ViewAuditLog } from '../../handoff/viewAudit';
 import type { Disposition } from '../../handoff/vocabulary';
 import type { Logger } from '../../observability/logger';
-import { redactPii } from '../../privacy/redactPii';
+import { textForView } from '../../handoff/viewText';
+import type { TextSealer } from '../../privacy/textSealer';
 import { readTranscriptLines } from '../../storage/transcriptLines';
 import { sendError } from '../sendError';
 import type { AgentEventStreams } from './agentEventStreams';
 import {
+  auditQuerySchema,
   callbacksQuerySchema,
   contextPackQuerySchema,
   conversationIdSchema,
@@ -35,12 +39,19 @@ export interface AgentRoutesDeps {
   readonly agents: Pick<AgentDirectory, 'authenticate'>;
   readonly records: Pick<HandoffStore, 'getRecord' | 'listCallbacks'>;
   readonly transcripts: TranscriptStore;
+  /** Every context-pack view is recorded here before it is served. */
+  readonly audit: ViewAuditLog;
+  /** Opens the sealed words as written for views above `redacted`. */
+  readonly sealer?: TextSealer;
   readonly handback: ReleaseFollowUp;
   readonly streams: AgentEventStreams;
   readonly limiter: TokenBucketLimiter;
   /** Shared by every process: the per-process bucket alone would multiply an agent's budget by the process count. */
   readonly sharedLimiter: RequestLimiter;
   readonly logger: Logger;
+  /** How long an agent may still read a conversation after it left their hands (AGENT_READ_AFTER_RELEASE_SECONDS). */
+  readonly readAfterReleaseMs: number;
+  readonly clock: () => number;
 }
 
 const prefix = '/api/agent';
@@ -77,12 +88,17 @@ function conversationIdOf(req: Request): string {
   return parsed.data;
 }
 
+const notYours = () =>
+  new TandemError('FORBIDDEN', "conversation outside the agent's view", 'You may open only queued conversations, the ones you hold and the ones you just released.');
+
+/** Whoever calls back needs the contact: agents get the task view of a ticket, supervisors and clinicians all of it. */
 function ticketForViewer(ticket: CallbackTicket, agent: Agent): CallbackTicket {
   if (canSeePii(agent.role)) return ticket;
+  const text = (t: string) => textForView(ViewLevel.task, t);
   return {
     ...ticket,
-    summary: redactPii(ticket.summary),
-    contact: ticket.contact ? { kind: ticket.contact.kind, value: redactPii(ticket.contact.value) } : null,
+    summary: text(ticket.summary),
+    contact: ticket.contact ? { kind: ticket.contact.kind, value: text(ticket.contact.value) } : null,
   };
 }
 
@@ -131,8 +147,21 @@ export function registerAgentRoutes(server: Server, deps: AgentRoutesDeps): void
     const paging = parseQuery(contextPackQuerySchema, req.query);
     const record = await deps.records.getRecord(conversationId);
     if (!record) throw new TandemError('HANDOFF_NOT_FOUND', 'no handoff record', 'No such conversation.');
-    const transcript = await readTranscriptLines(deps.transcripts, record.channelId, conversationId);
-    res.json(await service.contextPack(conversationId, agent, transcript, {
+    const access = readAccess(agent, record, deps.clock(), deps.readAfterReleaseMs);
+    if (!access.allowed) throw notYours();
+    // Recorded before it is served: a view that cannot be recorded is not given.
+    await deps.audit.record({
+      conversationId,
+      agentId: agent.id,
+      role: agent.role,
+      at: new Date(deps.clock()).toISOString(),
+      item: ViewedItem.contextPack,
+      level: access.level,
+    });
+    const { sealer } = deps;
+    const open = sealer && access.level !== ViewLevel.redacted ? (sealed: string) => sealer.open(sealed, conversationId) : undefined;
+    const transcript = await readTranscriptLines(deps.transcripts, record.channelId, conversationId, open);
+    res.json(await service.contextPack(conversationId, access.level, transcript, {
       ...(paging.page !== undefined ? { page: paging.page } : {}),
       ...(paging.pageSize !== undefined ? { pageSize: paging.pageSize } : {}),
     }));
@@ -174,6 +203,9 @@ export function registerAgentRoutes(server: Server, deps: AgentRoutesDeps): void
   server.post(`${prefix}/conversations/:id/notes`, route(async (req, res, agent) => {
     const conversationId = conversationIdOf(req);
     const body = parseBody(noteBodySchema, req.body);
+    const record = await deps.records.getRecord(conversationId);
+    if (!record) throw new TandemError('HANDOFF_NOT_FOUND', 'no handoff record', 'No such conversation.');
+    if (!mayAnnotate(agent, record)) throw new TandemError('FORBIDDEN', "note outside the agent's claims", 'You may add notes only to conversations you hold.');
     const note = await service.addNote(conversationId, agent, body.text);
     res.status(201);
     res.json({ conversationId, note });
@@ -220,6 +252,18 @@ export function registerAgentRoutes(server: Server, deps: AgentRoutesDeps): void
       }
     }
     res.json({ agentId: agent.id, online: true, leases });
+  }));
+
+  server.get(`${prefix}/audit`, route(async (req, res, agent) => {
+    if (!rolePermissions[agent.role].readViewAudit) {
+      throw new TandemError('FORBIDDEN', 'view audit read by a role without readViewAudit', 'Only supervisors may read who viewed a conversation.');
+    }
+    const query = parseQuery(auditQuerySchema, req.query);
+    const page = await deps.audit.list(query.conversationId, {
+      limit: query.limit ?? 50,
+      ...(query.before !== undefined ? { before: query.before } : {}),
+    });
+    res.json({ conversationId: query.conversationId, items: page.items, nextBefore: page.nextBefore });
   }));
 
   server.get(`${prefix}/callbacks`, route(async (req, res, agent) => {

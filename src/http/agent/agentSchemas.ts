@@ -56,6 +56,14 @@ const pageNumber = (field: string, max: number) =>
 
 export const contextPackQuerySchema = z.object({ page: pageNumber('page', 1_000_000), pageSize: pageNumber('pageSize', 200) });
 
+export const maxAuditPageSize = 200;
+
+export const auditQuerySchema = z.object({
+  conversationId: z.string({ message: 'conversationId is required' }).pipe(conversationIdSchema),
+  limit: pageNumber('limit', maxAuditPageSize),
+  before: z.string().regex(/^[1-9]\d{0,14}$/, 'before must be a whole number from 1').transform(Number).optional(),
+});
+
 export const callbacksQuerySchema = z.object({ status: z.enum(['open', 'done'], { message: 'status must be "open" or "done"' }).optional() });
 
 /** The first problem, as one line an API client can act on. */

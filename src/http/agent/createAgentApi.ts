@@ -4,6 +4,8 @@ import type { AgentDirectory } from '../../handoff/agents';
 import type { HandoffEventBus } from '../../handoff/events';
 import type { HandoffService } from '../../handoff/handoffService';
 import type { HandoffStore } from '../../handoff/handoffStore';
+import type { ViewAuditLog } from '../../handoff/viewAudit';
+import type { TextSealer } from '../../privacy/textSealer';
 import type { Logger } from '../../observability/logger';
 import type { RouteModule } from '../createServer';
 import { AgentEventStreams } from './agentEventStreams';
@@ -14,12 +16,15 @@ import { unlimited, type RequestLimiter } from '../rateLimit/requestLimiter';
 export interface AgentApiDeps {
   readonly config: Pick<
     AppConfig,
-    'AGENT_RATE_LIMIT_PER_SECOND' | 'AGENT_RATE_LIMIT_BURST' | 'AGENT_SSE_HEARTBEAT_SECONDS' | 'AGENT_PRESENCE_TTL_SECONDS'
+    'AGENT_RATE_LIMIT_PER_SECOND' | 'AGENT_RATE_LIMIT_BURST' | 'AGENT_SSE_HEARTBEAT_SECONDS' | 'AGENT_PRESENCE_TTL_SECONDS' | 'AGENT_READ_AFTER_RELEASE_SECONDS'
   >;
   readonly service: HandoffService;
   readonly agents: Pick<AgentDirectory, 'authenticate'>;
   readonly records: Pick<HandoffStore, 'getRecord' | 'listCallbacks'>;
   readonly transcripts: TranscriptStore;
+  readonly audit: ViewAuditLog;
+  /** Opens the sealed words as written of transcripts; without it every view shows them redacted. */
+  readonly sealer?: TextSealer;
   readonly bus: Pick<HandoffEventBus, 'subscribe' | 'ready'>;
   readonly handback: ReleaseFollowUp;
   readonly logger: Logger;
@@ -57,11 +62,15 @@ export function createAgentApi(deps: AgentApiDeps): AgentApi {
         agents: deps.agents,
         records: deps.records,
         transcripts: deps.transcripts,
+        audit: deps.audit,
+        ...(deps.sealer ? { sealer: deps.sealer } : {}),
         handback: deps.handback,
         streams,
         limiter,
         sharedLimiter: deps.sharedLimiter ?? unlimited,
         logger: deps.logger,
+        readAfterReleaseMs: config.AGENT_READ_AFTER_RELEASE_SECONDS * 1000,
+        clock: deps.clock ?? Date.now,
       }),
   ];
   return { routes, streams, limiter, close: () => streams.closeAll() };

@@ -13,6 +13,18 @@ export interface ChannelTrust {
   readonly hubAppIds: readonly string[];
   /** The channel a conversation was started on, when Tandem knows it (web chat, or a handoff record). */
   channelOf(conversationId: string): Promise<string | undefined>;
+  /**
+   * Where Tandem sends a conversation's replies when it knows (the saved conversation reference); only
+   * consulted while anonymous, because with MICROSOFT_APP_ID the channel's JWT vouches for the serviceUrl.
+   */
+  serviceUrlOf?(conversationId: string): Promise<string | undefined>;
+}
+
+/** True when an anonymous activity would move a known conversation's replies to another address. */
+export async function redirectsReplies(trust: ChannelTrust, conversationId: string, serviceUrl: string | undefined): Promise<boolean> {
+  if (!trust.serviceUrlOf) return false;
+  const known = await trust.serviceUrlOf(conversationId);
+  return known !== undefined && known !== serviceUrl;
 }
 
 const digest = (text: string) => createHash('sha256').update(text).digest();

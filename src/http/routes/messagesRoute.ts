@@ -14,7 +14,7 @@ import type { InflightTracker } from '../inflight';
 import type { RateLimits } from '../rateLimit/rateLimits';
 import { clientAddress, withinLimit } from '../rateLimit/requestLimiter';
 import { sendError } from '../sendError';
-import { authenticatedAsHub, sentHubToken, type ChannelTrust } from './channelTrust';
+import { authenticatedAsHub, redirectsReplies, sentHubToken, type ChannelTrust } from './channelTrust';
 
 export interface MessagesRouteDeps {
   readonly adapter: TandemAdapter;
@@ -46,8 +46,10 @@ export function registerMessagesRoute(server: Server, deps: MessagesRouteDeps): 
       return sendError(res, 'FORBIDDEN', 'Web chat conversations take activities only through Direct Line.');
     }
     let owner: string | undefined;
+    let redirects = false;
     try {
       owner = await trust.channelOf(activity.conversation.id);
+      redirects = await redirectsReplies(trust, activity.conversation.id, activity.serviceUrl);
     } catch (error) {
       // State unreachable: a retryable refusal, before anything ran (never a 500).
       const failure = toTandemError(error);
@@ -56,6 +58,9 @@ export function registerMessagesRoute(server: Server, deps: MessagesRouteDeps): 
     }
     if (owner !== undefined && owner !== activity.channelId) {
       return sendError(res, 'FORBIDDEN', 'This conversation belongs to another channel.');
+    }
+    if (redirects) {
+      return sendError(res, 'FORBIDDEN', "This conversation's replies go to another serviceUrl.");
     }
     const hubByToken = sentHubToken(req, trust.hubToken);
     const isHandoffStatus = activity.type === 'event' && activity.name === HandoffProtocol.statusEvent;

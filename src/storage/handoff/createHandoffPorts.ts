@@ -5,6 +5,8 @@ import { MemoryIdempotencyStore, type IdempotencyStore } from '../../handoff/ide
 import { MemoryInsightsStore, type ConversationInsightsStore } from '../../handoff/insights';
 import { MemoryHandoffStore } from '../../handoff/memoryHandoffStore';
 import { MemoryPresenceStore, type PresenceStore } from '../../handoff/presence';
+import { MemoryViewAuditLog } from '../../handoff/memoryViewAuditLog';
+import type { ViewAuditLog } from '../../handoff/viewAudit';
 import type { Logger } from '../../observability/logger';
 import type { MemoryStateBackend, RedisStateBackend } from '../createStateBackend';
 import { RedisHandoffEventBus } from './redisHandoffEventBus';
@@ -12,6 +14,7 @@ import { RedisHandoffStore } from './redisHandoffStore';
 import { RedisIdempotencyStore } from './redisIdempotencyStore';
 import { RedisInsightsStore } from './redisInsightsStore';
 import { RedisPresenceStore } from './redisPresenceStore';
+import { RedisViewAuditLog } from './redisViewAuditLog';
 
 /** The stateful ports of human handoff, all memory or all Redis, matching the state backend. */
 export interface HandoffPorts {
@@ -20,11 +23,13 @@ export interface HandoffPorts {
   readonly presence: PresenceStore;
   readonly insights: ConversationInsightsStore;
   readonly idempotency: IdempotencyStore;
+  /** Who viewed which conversation (DESIGN §7). */
+  readonly viewAudit: ViewAuditLog;
 }
 
 type HandoffConfig = Pick<
   AppConfig,
-  'HANDOFF_HANDLE_HISTORY' | 'AGENT_PRESENCE_TTL_SECONDS' | 'HANDOFF_INSIGHTS_MAX_ITEMS' | 'HANDOFF_INSIGHTS_TTL_SECONDS'
+  'HANDOFF_HANDLE_HISTORY' | 'AGENT_PRESENCE_TTL_SECONDS' | 'HANDOFF_INSIGHTS_MAX_ITEMS' | 'HANDOFF_INSIGHTS_TTL_SECONDS' | 'VIEW_AUDIT_TTL_SECONDS' | 'CALLBACK_TICKET_TTL_SECONDS'
 >;
 
 /**
@@ -39,18 +44,21 @@ export function createHandoffPorts(
 ): HandoffPorts {
   const { logger, clock } = options;
   const presenceTtlMs = config.AGENT_PRESENCE_TTL_SECONDS * 1000;
+  const auditOptions = { ttlSeconds: config.VIEW_AUDIT_TTL_SECONDS };
+  const storeOptions = { handleHistory: config.HANDOFF_HANDLE_HISTORY, callbackTicketTtlMs: config.CALLBACK_TICKET_TTL_SECONDS * 1000 };
   if (backend.kind === 'memory') {
     return {
-      store: new MemoryHandoffStore({ handleHistory: config.HANDOFF_HANDLE_HISTORY, ...(clock ? { clock } : {}) }),
+      store: new MemoryHandoffStore({ ...storeOptions, ...(clock ? { clock } : {}) }),
       bus: new MemoryHandoffEventBus((err) => logger?.error({ err }, 'handoff event listener failed')),
       presence: new MemoryPresenceStore(presenceTtlMs, clock),
       insights: new MemoryInsightsStore(config.HANDOFF_INSIGHTS_MAX_ITEMS),
       idempotency: new MemoryIdempotencyStore(clock),
+      viewAudit: new MemoryViewAuditLog({ ...auditOptions, ...(clock ? { clock } : {}) }),
     };
   }
   const { redis, keys } = backend;
   return {
-    store: new RedisHandoffStore(redis, keys, { handleHistory: config.HANDOFF_HANDLE_HISTORY, ...(clock ? { clock } : {}) }),
+    store: new RedisHandoffStore(redis, keys, { ...storeOptions, ...(clock ? { clock } : {}) }),
     bus: new RedisHandoffEventBus(redis, backend.createSubscriber(), keys.handoffEvents, logger),
     presence: new RedisPresenceStore(redis, keys, presenceTtlMs),
     insights: new RedisInsightsStore(redis, keys, {
@@ -58,5 +66,6 @@ export function createHandoffPorts(
       ttlSeconds: config.HANDOFF_INSIGHTS_TTL_SECONDS,
     }),
     idempotency: new RedisIdempotencyStore(redis, keys),
+    viewAudit: new RedisViewAuditLog(redis, keys, auditOptions),
   };
 }

@@ -165,7 +165,7 @@ if ARGV[10] == '1' then
 else
   redis.call('HDEL', recKey, 'lastReleaseNote')
 end
-redis.call('HSET', recKey, 'state', 'bot', 'lastDisposition', ARGV[9], 'external', '0', 'updatedAt', now)
+redis.call('HSET', recKey, 'state', 'bot', 'lastDisposition', ARGV[9], 'external', '0', 'updatedAt', now, 'lastAgent', ARGV[7], 'lastAgentLeftAt', now)
 redis.call('HINCRBY', recKey, 'handledTimes', 1)
 redis.call('HDEL', recKey, 'assignedAgent', 'assignedAt', 'leaseExpiresAt', 'waitingSince', 'requeuedAt', 'enqueuedSeq', 'announced', 'announcedAt')
 redis.call('ZREM', leasesKey, id)
@@ -192,6 +192,7 @@ if state ~= 'queued' and state ~= 'assigned' then return fail('HANDOFF_CONFLICT'
 if ARGV[7] ~= '' and state ~= ARGV[7] then return fail('HANDOFF_CONFLICT', 'conversation is ' .. state .. ', not ' .. ARGV[7]) end
 local agent = hget(recKey, 'assignedAgent') or ''
 redis.call('HSET', recKey, 'state', 'bot', 'external', '0', 'updatedAt', now)
+if agent ~= '' then redis.call('HSET', recKey, 'lastAgent', agent, 'lastAgentLeftAt', now) end
 redis.call('HDEL', recKey, 'assignedAgent', 'assignedAt', 'leaseExpiresAt', 'waitingSince', 'requeuedAt', 'enqueuedSeq', 'announced', 'announcedAt')
 redis.call('ZREM', queueKey, id)
 redis.call('ZREM', leasesKey, id)
@@ -199,7 +200,10 @@ expireLater()
 return ok(state, agent)
 `);
 
-/** ARGV 7 channel, 8 contact JSON (''), 9 reason, 10 priority, 11 summary, 12 new ticket id, 13 created-at ISO, 14 expected state (''). */
+/**
+ * ARGV 7 channel, 8 contact JSON (''), 9 reason, 10 priority, 11 summary, 12 new ticket id, 13 created-at ISO, 14 expected state (''),
+ * 15 ticket lifetime (ms): the ticket, and the record while it waits for the callback, expire with it.
+ */
 export const toCallbackScript = script(`
 local state = hget(recKey, 'state')
 if state == 'assigned' then return fail('HANDOFF_CONFLICT', 'conversation is assigned to an agent') end
@@ -232,11 +236,14 @@ redis.call('HSET', recKey, 'state', 'callback', 'callbackTicketId', ARGV[12],
 if contact ~= '' then redis.call('HSET', recKey, 'contact', contact) end
 redis.call('HDEL', recKey, 'waitingSince', 'requeuedAt', 'enqueuedSeq', 'announced', 'announcedAt')
 redis.call('ZREM', queueKey, id)
-persist()
+local ticketTtl = tonumber(ARGV[15])
+redis.call('PEXPIRE', tkey, ticketTtl)
+redis.call('PEXPIRE', recKey, ticketTtl)
+redis.call('PEXPIRE', notesKey, ticketTtl)
 return ok()
 `);
 
-/** ARGV 7 ticket id. Reply: {'ok', ticket hash}. */
+/** ARGV 7 ticket id. Reply: {'ok', ticket hash}. The record, back with the bot, is kept for the retention. */
 export const completeCallbackScript = script(`
 local tkey = ticketPrefix .. ARGV[7]
 if redis.call('EXISTS', tkey) == 0 then return fail('HANDOFF_NOT_FOUND', 'no callback ticket ' .. ARGV[7]) end
@@ -244,12 +251,17 @@ redis.call('HSET', tkey, 'status', 'done')
 local rkey = recPrefix .. hget(tkey, 'conversationId')
 if hget(rkey, 'state') == 'callback' and hget(rkey, 'callbackTicketId') == ARGV[7] then
   redis.call('HSET', rkey, 'state', 'bot', 'updatedAt', now)
+  if retention > 0 then
+    redis.call('PEXPIRE', rkey, retention)
+    redis.call('PEXPIRE', notesPrefix .. hget(tkey, 'conversationId'), retention)
+  end
 end
 return { 'ok', redis.call('HGETALL', tkey) }
 `);
 
-/** Reply: {'ok', [ticket hash...]} oldest first. */
+/** ARGV 7 ticket lifetime (ms). Reply: {'ok', [ticket hash...]} oldest first; tickets past their lifetime leave the index. */
 export const listCallbacksScript = script(`
+redis.call('ZREMRANGEBYSCORE', callbacksKey, '-inf', now - tonumber(ARGV[7]))
 local out = {}
 for i, tid in ipairs(redis.call('ZRANGE', callbacksKey, 0, -1)) do out[i] = redis.call('HGETALL', ticketPrefix .. tid) end
 return { 'ok', out }

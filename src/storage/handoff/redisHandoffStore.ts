@@ -6,6 +6,8 @@ import {
   assertCsatScore,
   assertEnqueueInput,
   compact,
+  defaultCallbackTicketTtlMs,
+  defaultRecordRetentionMs,
   type CallbackTicket,
   type ClaimResult,
   type EnqueueInput,
@@ -33,10 +35,7 @@ import type { LuaScript } from '../redis/luaScript';
 import { runRedis } from '../redis/runRedis';
 import * as scripts from './handoffScripts';
 
-export interface RedisHandoffStoreOptions extends HandoffStoreOptions {
-  /** How long a record that went back to the bot is kept (ms); 0 keeps it forever. Default 30 days. */
-  readonly recordRetentionMs?: number;
-}
+export type RedisHandoffStoreOptions = HandoffStoreOptions;
 
 const contactSchema = z.object({ kind: z.enum(['phone', 'email']), value: z.string(), name: z.string().optional() });
 const noteSchema = z.object({ agentId: z.string(), text: z.string(), at: z.string() });
@@ -105,6 +104,8 @@ function recordOf([fields, notes, ticket]: Snapshot): HandoffRecord {
     handledTimes: Number(h.get('handledTimes') ?? 0),
     lastDisposition: lastDisposition ? dispositionSchema.parse(lastDisposition) : undefined,
     lastReleaseNote: h.get('lastReleaseNote'),
+    lastAgent: h.get('lastAgent'),
+    lastAgentLeftAt: isoOf(h.get('lastAgentLeftAt')),
     csat: numberOf(h.get('csat')),
     callback: ticketOf(ticket),
     announced: announced ? announcementSchema.parse(JSON.parse(announced)) : undefined,
@@ -122,6 +123,7 @@ export class RedisHandoffStore implements HandoffStore {
   private readonly clock: () => number;
   private readonly handleHistory: number;
   private readonly retentionMs: number;
+  private readonly ticketTtlMs: number;
 
   constructor(
     private readonly redis: Redis,
@@ -130,7 +132,8 @@ export class RedisHandoffStore implements HandoffStore {
   ) {
     this.clock = options.clock ?? Date.now;
     this.handleHistory = options.handleHistory ?? 50;
-    this.retentionMs = options.recordRetentionMs ?? 30 * 24 * 3600 * 1000;
+    this.retentionMs = options.recordRetentionMs ?? defaultRecordRetentionMs;
+    this.ticketTtlMs = options.callbackTicketTtlMs ?? defaultCallbackTicketTtlMs;
   }
 
   async enqueue(input: EnqueueInput): Promise<{ record: HandoffRecord; created: boolean }> {
@@ -204,6 +207,7 @@ export class RedisHandoffStore implements HandoffStore {
       randomUUID(),
       new Date(now).toISOString(),
       input.expectState ?? '',
+      this.ticketTtlMs,
     ]);
     const record = recordOf(reply.snapshot);
     if (!record.callback) throw new TandemError('INTERNAL', 'callback transition left no ticket');
@@ -218,7 +222,7 @@ export class RedisHandoffStore implements HandoffStore {
   }
 
   async listCallbacks(options: { status?: CallbackStatus } = {}): Promise<CallbackTicket[]> {
-    const reply = await this.runRaw(scripts.listCallbacksScript, '', this.clock(), []);
+    const reply = await this.runRaw(scripts.listCallbacksScript, '', this.clock(), [this.ticketTtlMs]);
     const tickets = (reply[1] as unknown[]).map(ticketOf).filter((t): t is CallbackTicket => t !== undefined);
     return tickets.filter((t) => options.status === undefined || t.status === options.status);
   }

@@ -46,7 +46,7 @@ export class MemoryTranscriptStore implements TranscriptStore {
   }
 
   async logActivity(activity: Activity): Promise<void> {
-    const stored = storedActivity(activity);
+    const stored = storedActivity(activity, this.options.sealer);
     const append = async () => {
       const channel = this.channels.get(stored.channelId) ?? new Map<string, Conversation>();
       this.channels.set(stored.channelId, channel);

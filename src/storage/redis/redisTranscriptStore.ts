@@ -66,7 +66,7 @@ export class RedisTranscriptStore implements TranscriptStore {
   }
 
   async logActivity(activity: Activity): Promise<void> {
-    const stored = storedActivity(activity);
+    const stored = storedActivity(activity, this.options.sealer);
     const { channelId, conversationId } = stored;
     const write = () =>
       runRedis(this.redis, async () => {

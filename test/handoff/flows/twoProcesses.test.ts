@@ -92,7 +92,7 @@ describeRedis('two Tandem processes on one Redis: the customer on A, the agent o
       ]);
       expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
       const winner = results[0]!.status === 200 ? 'dev-agent' : 'dev-supervisor';
-      expect((await agentCall<{ assignedAgent: string }>(b.baseUrl, 'GET', conv(customer.conversationId))).json.assignedAgent).toBe(winner);
+      expect((await agentCall<{ assignedAgent: string }>(b.baseUrl, 'GET', conv(customer.conversationId), { token: supervisorToken })).json.assignedAgent).toBe(winner);
       await recorder.waitFor(customer.conversationId, (m) => /You are now chatting with/.test(m.text ?? ''));
     }
     for (const customer of customers) {

@@ -1,6 +1,7 @@
 import type { Activity, TranscriptStore } from 'botbuilder';
 import type { TranscriptStoreOptions } from '../../../src/storage/transcriptPaging';
 import { readTranscriptActivities, readTranscriptLines } from '../../../src/storage/transcriptLines';
+import { AesGcmSealer } from '../../../src/privacy/textSealer';
 
 export type TranscriptStoreFactory = (options?: Partial<TranscriptStoreOptions>) => TranscriptStore;
 
@@ -43,6 +44,21 @@ export function transcriptStoreContract(create: TranscriptStoreFactory): void {
     expect(stored?.id).toBe('act-1');
     expect(stored?.conversation.id).toBe('conv-1');
     expect(stored?.timestamp).toEqual(new Date(base + 1000));
+  });
+
+  it('with a sealer, keeps the words as written sealed beside the redacted copy, for readers that can open them', async () => {
+    const sealer = AesGcmSealer.ephemeral();
+    const store = create({ sealer });
+    const said = 'my SSN is 123-45-6789';
+    await store.logActivity(message(1, { text: said }));
+    await store.logActivity(message(2, { text: 'nothing personal' }));
+    const activities = await readTranscriptActivities(store, 'webchat', 'conv-1');
+    expect(activities.map((a) => a.text)).toEqual(['my SSN is [ssn]', 'nothing personal']);
+    expect(JSON.stringify(activities)).not.toMatch(/6789|tandemSealedText/);
+    const opened = await readTranscriptLines(store, 'webchat', 'conv-1', (sealed) => sealer.open(sealed, 'conv-1'));
+    expect(opened.map((l) => [l.text, l.clearText])).toEqual([['my SSN is [ssn]', said], ['nothing personal', undefined]]);
+    const elsewhere = await readTranscriptLines(store, 'webchat', 'conv-1', (sealed) => sealer.open(sealed, 'conv-2'));
+    expect(elsewhere.map((l) => l.clearText)).toEqual([undefined, undefined]);
   });
 
   it('gives an activity without a timestamp the time it was logged', async () => {
