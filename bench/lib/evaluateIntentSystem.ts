@@ -1,6 +1,7 @@
-import { OUT_OF_SCOPE_LABEL, type TrainingExample } from '../../src/nlu/intent';
+import { OUT_OF_SCOPE_LABEL, type RejectionScores, type TrainingExample } from '../../src/nlu/intent';
 import { intentMetrics, type IntentMetrics } from './intentMetrics';
 import type { IntentSystem } from './intentSystem';
+import type { IntentRow } from './jsonlDataset';
 import { percentile } from './load';
 import { Progress } from './progress';
 
@@ -18,13 +19,18 @@ export interface IntentEvaluation extends IntentMetrics {
   readonly model: Record<string, unknown>;
   /** The answer (or `oos`) per evaluated example, in order. */
   readonly predictions: readonly string[];
+  /** Out-of-scope scores per evaluated example, when the system exposes them. */
+  readonly rejectionScores: readonly RejectionScores[] | null;
 }
 
-/** Trains `system` on `train`, then classifies every `evaluation` row once, timing each call. */
+/**
+ * Trains `system` on `train`, then classifies every `evaluation` row once, timing each call. A row with an
+ * `opening` turn gets as active task the system's own answer to that turn (none when it said out of scope).
+ */
 export async function evaluateIntentSystem(
   system: IntentSystem,
   train: readonly TrainingExample[],
-  evaluation: readonly TrainingExample[],
+  rows: readonly IntentRow[],
 ): Promise<IntentEvaluation> {
   const started = performance.now();
   const cpuStarted = process.cpuUsage();
@@ -34,6 +40,15 @@ export async function evaluateIntentSystem(
   const trainCpuSeconds = (cpu.user + cpu.system) / 1e6;
   // Warm the JIT on training texts so latency percentiles describe a running service, not a cold start.
   for (const row of train.slice(0, 300)) await system.predict(row.text);
+  const evaluation: TrainingExample[] = [];
+  for (const { opening, ...row } of rows) {
+    if (opening === undefined || !row.context) {
+      evaluation.push(row);
+      continue;
+    }
+    const answer = (await system.predict(opening)).label;
+    evaluation.push({ ...row, context: { ...row.context, activeIntent: answer === OUT_OF_SCOPE_LABEL ? null : answer } });
+  }
   const gold: string[] = [];
   const predicted: string[] = [];
   const latencies: number[] = [];
@@ -42,7 +57,7 @@ export async function evaluateIntentSystem(
   const progress = new Progress(`${system.name} classify`, evaluation.length);
   for (const [i, row] of evaluation.entries()) {
     const t0 = performance.now();
-    const p = await system.predict(row.text);
+    const p = await system.predict(row.text, row.context);
     latencies.push(performance.now() - t0);
     const g = row.intent;
     gold.push(g);
@@ -55,6 +70,7 @@ export async function evaluateIntentSystem(
   }
   progress.done();
   latencies.sort((a, b) => a - b);
+  const rejectionScores = system.rejectionScores ? evaluation.map((row) => system.rejectionScores!(row.text, row.context)) : null;
   return {
     system: system.name,
     ...intentMetrics(gold, predicted, OUT_OF_SCOPE_LABEL),
@@ -67,5 +83,6 @@ export async function evaluateIntentSystem(
     trainExamples: train.length,
     model: system.describe(),
     predictions: predicted,
+    rejectionScores,
   };
 }

@@ -3,7 +3,7 @@ import type { IntentEvaluation } from './evaluateIntentSystem';
 const pct = (v: number | null): string => (v === null ? '   n/a' : `${(100 * v).toFixed(1).padStart(5)}%`);
 
 /** Human-readable lines for one intent evaluation (stdout). */
-export function formatIntentEvaluation(e: Omit<IntentEvaluation, 'predictions'>, peakRssMb: number): string {
+export function formatIntentEvaluation(e: Omit<IntentEvaluation, 'predictions' | 'rejectionScores'>, peakRssMb: number): string {
   const lines = [
     `accuracy          ${pct(e.accuracy)}   (${e.examples} examples)`,
     `macro-F1          ${pct(e.macroF1)}`,
