@@ -1,8 +1,11 @@
 /**
- * npm run eval -- --data <dir> [--json] [--with-dev]
+ * npm run eval -- --data <dir> [--json] [--with-dev] [--ablation]
  * Trains on train.jsonl (+ dev.jsonl with --with-dev) and reports on test.jsonl, or on dev.jsonl when there is
  * no test split. `{text, intent}` rows evaluate the intent classifier; `{text, label}` and `{text, frustrated}`
  * rows evaluate the negative-sentiment and frustration detectors (bench/lib/binaryEval.ts).
+ * When the evaluated rows have out-of-scope rows, the in-scope accuracy / OOS recall curve is printed with the
+ * trained operating point. --ablation also trains the variants without word vectors (and without context,
+ * when the rows carry it) and prints one line per variant.
  * With --json the last stdout line is one JSON object.
  */
 import { basename, resolve } from 'node:path';
@@ -13,7 +16,29 @@ import { parseEvalArgs } from './lib/evalArgs';
 import { tandemSystem } from './lib/intentSystem';
 import { coarseAccuracy } from './lib/intentMetrics';
 import { DatasetShape, intentExamples, loadDatasetSplits, type Row } from './lib/jsonlDataset';
+import { rejectionCurve } from './lib/rejectionCurve';
 import { formatIntentEvaluation, peakRssMb } from './lib/report';
+import type { IntentEvaluation } from './lib/evaluateIntentSystem';
+
+const curveFloors = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
+const pct = (v: number | null): string => (v === null ? '   n/a' : `${(100 * v).toFixed(1).padStart(5)}%`);
+
+/** The in-scope / OOS-recall trade-off of one evaluation, with the trained thresholds marked. */
+function curveLines(evaluation: IntentEvaluation, gold: readonly string[]): string[] {
+  const thresholds = evaluation.model.thresholds as { minConfidence: number; minSimilarity: number } | undefined;
+  if (!evaluation.rejectionScores || !thresholds || !gold.includes(OUT_OF_SCOPE_LABEL)) return [];
+  const floors = [...new Set([...curveFloors, thresholds.minConfidence])].sort((a, b) => a - b);
+  const lines = ['in-scope accuracy vs OOS recall (confidence floor swept; oos class and novelty floor as trained):'];
+  for (const p of rejectionCurve(gold, evaluation.rejectionScores, OUT_OF_SCOPE_LABEL, thresholds.minSimilarity, floors)) {
+    const mark = p.minConfidence === thresholds.minConfidence ? '  ← operating point (tuned on held-out training folds)' : '';
+    lines.push(`  floor ${p.minConfidence.toFixed(3)}  in-scope ${pct(p.inScopeAccuracy)}  OOS recall ${pct(p.oosRecall)}${mark}`);
+  }
+  return lines;
+}
+
+function ablationLine(e: IntentEvaluation): string {
+  return `  ${e.system.padEnd(22)} accuracy ${pct(e.accuracy)}  in-scope ${pct(e.inScopeAccuracy)}  OOS recall ${pct(e.oosRecall)}  top-ranked ${pct(e.rankedFirstAccuracy)}  train ${e.trainSeconds.toFixed(1).padStart(5)} s  p99 ${e.latencyP99Ms.toFixed(3)} ms`;
+}
 
 /** Rows' `intent_type` as a coarser label, when every row carries one. */
 function coarseRows(train: readonly Row[], evaluation: readonly Row[]) {
@@ -38,15 +63,32 @@ async function main(): Promise<void> {
     if (args.json) console.log(JSON.stringify({ dataset: basename(dir), split: splits.evaluationSplit, ...result }));
     return;
   }
-  const { predictions, ...evaluation } = await evaluateIntentSystem(tandemSystem(), intentExamples(splits.train), intentExamples(splits.evaluation));
+  const train = intentExamples(splits.train);
+  const evaluated = intentExamples(splits.evaluation);
+  const hasContext = evaluated.some((e) => e.context !== undefined);
+  const full = await evaluateIntentSystem(tandemSystem({}, 'Tandem'), train, evaluated);
+  const { predictions, rejectionScores: _scores, ...evaluation } = full;
   const peak = peakRssMb();
   const coarse = coarseRows(splits.train, splits.evaluation);
   const intentTypeAccuracy = coarse ? coarseAccuracy(coarse.train, coarse.evaluation, predictions, OUT_OF_SCOPE_LABEL) : null;
   console.log(heading);
   console.log(formatIntentEvaluation(evaluation, peak));
   if (intentTypeAccuracy !== null) console.log(`intent_type accuracy ${(100 * intentTypeAccuracy).toFixed(1)}%   (rows' coarser intent_type label)`);
+  for (const line of curveLines(full, evaluated.map((r) => r.intent))) console.log(line);
+  const ablation: IntentEvaluation[] = [];
+  if (args.ablation) {
+    ablation.push(full, await evaluateIntentSystem(tandemSystem({ wordVectors: null }, 'without word vectors'), train, evaluated));
+    if (hasContext) {
+      const bare = [intentExamples(splits.train, false), intentExamples(splits.evaluation, false)] as const;
+      ablation.push(await evaluateIntentSystem(tandemSystem({}, 'without context'), ...bare));
+      ablation.push(await evaluateIntentSystem(tandemSystem({ wordVectors: null }, 'without either'), ...bare));
+    }
+    console.log('ablation (same split):');
+    for (const e of ablation) console.log(ablationLine(e));
+  }
   if (args.json) {
-    console.log(JSON.stringify({ dataset: basename(dir), split: splits.evaluationSplit, ...evaluation, intentTypeAccuracy, peakRssMb: peak }));
+    const variants = ablation.map(({ predictions: _p, rejectionScores: _r, topConfusions: _t, ...rest }) => rest);
+    console.log(JSON.stringify({ dataset: basename(dir), split: splits.evaluationSplit, ...evaluation, intentTypeAccuracy, peakRssMb: peak, ablation: variants }));
   }
 }
 

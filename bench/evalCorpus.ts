@@ -18,7 +18,7 @@ async function main(): Promise<void> {
     ...corpus.intents.flatMap((i) => i.tests.map((text) => ({ text, intent: i.name }))),
     ...outOfScope.tests.map((text) => ({ text, intent: OUT_OF_SCOPE_LABEL })),
   ];
-  const { predictions: _predictions, ...evaluation } = await evaluateIntentSystem(tandemSystem(corpusClassifierOptions(corpus)), train, tests);
+  const { predictions: _predictions, rejectionScores: _scores, ...evaluation } = await evaluateIntentSystem(tandemSystem(corpusClassifierOptions(corpus)), train, tests);
   const peak = peakRssMb();
   console.log(`Tandem corpus: trained on ${train.length} utterances (${outOfScope.utterances.length} out-of-scope), reported on ${tests.length} held-out tests`);
   console.log(formatIntentEvaluation(evaluation, peak));

@@ -37,7 +37,7 @@ async function main(): Promise<void> {
   console.log(`${basename(dir)}: trained on ${args.withDev ? 'train+dev' : 'train'} (${splits.train.length}), reported on ${splits.evaluationSplit} (${splits.evaluation.length})`);
   for (const r of table) console.log(r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  '));
   if (args.json) {
-    console.log(JSON.stringify({ dataset: basename(dir), split: splits.evaluationSplit, systems: results.map(({ topConfusions: _t, predictions: _p, ...rest }) => rest) }));
+    console.log(JSON.stringify({ dataset: basename(dir), split: splits.evaluationSplit, systems: results.map(({ topConfusions: _t, predictions: _p, rejectionScores: _r, ...rest }) => rest) }));
   }
 }
 

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import type { TrainingExample } from '../../src/nlu/intent';
 
 /** What a dataset folder's rows describe, read from the first row's fields. */
 export const DatasetShape = { intent: 'intent', label: 'label', frustrated: 'frustrated' } as const;
@@ -55,6 +56,26 @@ export function loadDatasetSplits(dir: string, withDev: boolean): DatasetSplits 
   };
 }
 
-/** Rows of an intent dataset as training examples. */
-export const intentExamples = (rows: readonly Row[]): { text: string; intent: string }[] =>
-  rows.map((r) => ({ text: r.text, intent: String(r.intent) }));
+/** A labelled row; `opening` is the text of its dialogue's opening turn when the row is a later turn. */
+export interface IntentRow extends TrainingExample {
+  readonly opening?: string;
+}
+
+/**
+ * Rows of an intent dataset as training examples. Rows that carry `prev_system_utterance` (SGD) get a
+ * context: that utterance as the bot's last question and, for a row that is not its dialogue's opening turn,
+ * the opening turn's gold intent as the active task (evaluation replaces it with the system's own answer to
+ * the opening turn, as a running bot would have it). Without `withContext`, or without such fields, rows have
+ * no context.
+ */
+export function intentExamples(rows: readonly Row[], withContext = true): IntentRow[] {
+  const opening = new Map<string, Row>();
+  for (const r of rows) if (r.prev_system_utterance === null && typeof r.dialogue_id === 'string') opening.set(r.dialogue_id, r);
+  return rows.map((r) => {
+    const example = { text: r.text, intent: String(r.intent) };
+    if (!withContext || typeof r.prev_system_utterance !== 'string') return example;
+    const first = typeof r.dialogue_id === 'string' ? opening.get(r.dialogue_id) : undefined;
+    const context = { activeIntent: first ? String(first.intent) : null, lastQuestion: r.prev_system_utterance };
+    return first ? { ...example, context, opening: first.text } : { ...example, context };
+  });
+}

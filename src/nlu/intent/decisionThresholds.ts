@@ -58,7 +58,8 @@ function tuneMargin(accepted: readonly HeldOutScore[], ambiguityAccuracy: number
 /**
  * Grid-searches the out-of-scope thresholds on held-out scores: within a budget of `maxFalseRejectRate`
  * of the right in-scope answers, reject as many out-of-scope examples as possible (then as many wrong
- * in-scope answers). Without out-of-scope examples, wrong answers are all there is to catch.
+ * in-scope answers). Without out-of-scope examples the data says every message is in scope, so nothing is
+ * rejected: a wrong answer then is still an answer the dialog can correct, a rejection is not.
  */
 export function tuneThresholds(
   scores: readonly HeldOutScore[],
@@ -66,6 +67,7 @@ export function tuneThresholds(
 ): DecisionThresholds {
   const inScope = scores.filter((s) => s.label >= 0);
   const outOfScope = scores.filter((s) => s.label < 0);
+  if (outOfScope.length === 0) return { minConfidence: 0, minSimilarity: 0, minMargin: tuneMargin(inScope, options.ambiguityAccuracy) };
   // Answers the explicit out-of-scope class already turns away are not the thresholds' doing.
   const right = inScope.filter((s) => !s.oosWins && s.top === s.label);
   const wrong = inScope.filter((s) => !s.oosWins && s.top !== s.label);

@@ -9,6 +9,7 @@ export {
   type HoldoutOptions,
   type CalibrationReport,
   type IntentModelJSON,
+  type RejectionScores,
 } from './intentClassifier';
 export {
   loadOrTrainCorpusClassifier,
@@ -18,6 +19,6 @@ export {
   type CorpusClassifierOptions,
 } from './corpusClassifier';
 export type { DecisionThresholds, ThresholdTuningOptions } from './decisionThresholds';
-export type { FeatureOptions } from './textFeatures';
+export type { FeatureOptions, IntentContext } from './textFeatures';
 export type { FeatureSpaceOptions } from './featureSpace';
 export type { SoftmaxTrainingOptions } from './softmaxRegression';

@@ -6,17 +6,20 @@ import { FeatureSpace, defaultFeatureSpaceOptions, type FeatureSpaceOptions, typ
 import { seededRandom, shuffleInPlace } from '../../random/seededRandom';
 import { SoftmaxModel, defaultSoftmaxTrainingOptions, type SoftmaxTrainingOptions } from './softmaxRegression';
 import { fitTemperature, softmax, type HeldOutLogits } from './temperatureScaling';
-import { TextFeaturizer, defaultFeatureOptions, type FeatureOptions } from './textFeatures';
+import { TextFeaturizer, defaultFeatureOptions, type FeatureOptions, type IntentContext } from './textFeatures';
+import { shippedWordVectors, type WordVectors } from '../vectors/wordVectors';
 
 /** Label of out-of-scope training examples; it is a class of the model but never an answer. */
 export const OUT_OF_SCOPE_LABEL = 'oos';
 
 /** Bump when features, model or JSON layout change: cached models of another version are retrained. */
-export const INTENT_MODEL_VERSION = 2;
+export const INTENT_MODEL_VERSION = 3;
 
 export interface TrainingExample {
   readonly text: string;
   readonly intent: string;
+  /** Where it was said (active task, the bot's last question), when the data knows. */
+  readonly context?: IntentContext;
 }
 
 export interface HoldoutOptions {
@@ -39,6 +42,8 @@ export interface IntentClassifierOptions {
   readonly classMinConfidence: Readonly<Record<string, number>>;
   /** How many candidates `ranking` lists. */
   readonly rankingSize: number;
+  /** Pretrained word vectors for the dense feature block; default the shipped table, `null` for n-grams only. */
+  readonly wordVectors?: WordVectors | null;
 }
 
 export const defaultIntentClassifierOptions: IntentClassifierOptions = {
@@ -80,10 +85,11 @@ const modelJsonSchema = z.object({
     names: z.array(z.string()),
     idf: z.array(z.number()),
     options: z.object({
-      minDf: z.object({ w: z.number(), c: z.number() }),
-      blockWeight: z.object({ w: z.number(), c: z.number() }),
+      minDf: z.object({ w: z.number(), c: z.number(), x: z.number() }),
+      blockWeight: z.object({ w: z.number(), c: z.number(), x: z.number(), v: z.number() }),
       sublinearTf: z.boolean(),
     }),
+    vectors: z.object({ hash: z.string(), dimensions: z.number().int().positive() }).nullable(),
   }),
   weights: float32Base64,
   bias: z.array(z.number()),
@@ -102,6 +108,14 @@ const modelJsonSchema = z.object({
 export type IntentModelJSON = z.input<typeof modelJsonSchema>;
 
 const toBase64 = (a: Float32Array | Int32Array): string => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
+
+/** What `rejectionScores` returns; `intent` is null only for text without any known feature. */
+export interface RejectionScores {
+  readonly intent: string | null;
+  readonly confidence: number;
+  readonly outOfScope: number;
+  readonly similarity: number;
+}
 
 interface Scored {
   readonly probabilities: Float64Array;
@@ -186,8 +200,9 @@ export class IntentClassifier {
     return new IntentClassifier(classes, features, space, model, centroids, calibration, classMinConfidence, rankingSize);
   }
 
-  classify(text: string): IntentPrediction {
-    const x = this.space.vectorize(this.featurizer.extract(text));
+  /** Classifies `text`; `context` (active task, the bot's last question) counts when training data had context. */
+  classify(text: string, context?: IntentContext): IntentPrediction {
+    const x = this.space.vectorize(this.featurizer.extract(text, context));
     if (x.indices.length === 0) {
       return { intent: null, confidence: 0, runnerUp: null, margin: 0, decision: IntentDecision.outOfScope, ranking: [] };
     }
@@ -209,6 +224,22 @@ export class IntentClassifier {
       margin,
       decision,
       ranking,
+    };
+  }
+
+  /**
+   * The scores the out-of-scope rule reads, for evaluation curves: top in-scope intent and its calibrated
+   * probability, the explicit `oos` class's probability (0 without one) and the novelty similarity.
+   */
+  rejectionScores(text: string, context?: IntentContext): RejectionScores {
+    const x = this.space.vectorize(this.featurizer.extract(text, context));
+    if (x.indices.length === 0) return { intent: null, confidence: 0, outOfScope: 0, similarity: 0 };
+    const { probabilities, top, similarity } = scoreVector(x, this.model, this.centroids, this.temperature, this.oosIndex, this.scratch);
+    return {
+      intent: this.classes[top]!,
+      confidence: probabilities[top]!,
+      outOfScope: this.oosIndex >= 0 ? probabilities[this.oosIndex]! : 0,
+      similarity,
     };
   }
 
@@ -237,14 +268,18 @@ export class IntentClassifier {
     };
   }
 
-  /** Rebuilds a classifier from `toJSON()` output; throws a ZodError naming the field when the JSON is not a model. */
-  static fromJSON(json: unknown): IntentClassifier {
+  /**
+   * Rebuilds a classifier from `toJSON()` output; throws a ZodError naming the field when the JSON is not a
+   * model, and an error when it was trained with word vectors other than `vectors` (default: the shipped table).
+   */
+  static fromJSON(json: unknown, vectors?: WordVectors | null): IntentClassifier {
     const m = modelJsonSchema.parse(json);
     const C = m.labels.length;
     const F = m.space.names.length;
+    const space = FeatureSpace.fromJSON(m.space, m.space.vectors ? (vectors ?? shippedWordVectors()) : null);
     const { offsets, classes, values } = m.centroids;
     if (
-      m.weights.length !== F * C ||
+      m.weights.length !== space.size * C ||
       m.bias.length !== C ||
       m.space.idf.length !== F ||
       offsets.length !== F + 1 ||
@@ -257,8 +292,8 @@ export class IntentClassifier {
     return new IntentClassifier(
       m.labels,
       m.features,
-      FeatureSpace.fromJSON(m.space),
-      new SoftmaxModel(F, C, m.weights, Float32Array.from(m.bias)),
+      space,
+      new SoftmaxModel(space.size, C, m.weights, Float32Array.from(m.bias)),
       new CentroidSimilarity(C, offsets, classes, values),
       m.calibration,
       m.classMinConfidence,
@@ -318,12 +353,13 @@ export function trainIntentClassifier(
   const classIndex = new Map(classes.map((c, i) => [c, i]));
   const oosIndex = classes.indexOf(OUT_OF_SCOPE_LABEL);
   const featurizer = new TextFeaturizer(opts.features);
-  const docs = usable.map((e) => featurizer.extract(e.text));
+  const docs = usable.map((e) => featurizer.extract(e.text, e.context));
   const labels = Int32Array.from(usable.map((e) => classIndex.get(e.intent)!));
 
   // One vocabulary for hold-out and final models, so the final model can start from the hold-out one;
   // hold-out texts are scored without the features only they contain, as unseen text would be.
-  const space = FeatureSpace.fit(docs, opts.space);
+  const vectors = opts.wordVectors === undefined ? shippedWordVectors() : opts.wordVectors;
+  const space = FeatureSpace.fit(docs, opts.space, vectors);
   const rows = docs.map((d) => space.vectorize(d));
   const holdout = opts.holdout ?? (usable.length <= 4000 ? { folds: 5, runs: 5 } : { folds: 10, runs: 1 });
   const fold = stratifiedFolds(labels, holdout.folds, opts.training.seed);
@@ -337,7 +373,7 @@ export function trainIntentClassifier(
     const trainRows = trainIdx.map((i) => rows[i]!);
     const trainLabels = Int32Array.from(trainIdx.map((i) => labels[i]!));
     const model = SoftmaxModel.train(trainRows, trainLabels, space.size, classes.length, opts.training);
-    const centroids = CentroidSimilarity.fit(trainRows, trainLabels, space.size, classes.length, oosIndex);
+    const centroids = CentroidSimilarity.fit(trainRows, trainLabels, space.sparseSize, classes.length, oosIndex);
     const known = new Uint8Array(space.size);
     for (const row of trainRows) for (const f of row.indices) known[f] = 1;
     for (const i of testIdx) {
@@ -366,7 +402,7 @@ export function trainIntentClassifier(
 
   const finalTraining = warmStart ? { ...opts.training, ...opts.refit } : opts.training;
   const model = SoftmaxModel.train(rows, labels, space.size, classes.length, finalTraining, warmStart);
-  const centroids = CentroidSimilarity.fit(rows, labels, space.size, classes.length, oosIndex);
+  const centroids = CentroidSimilarity.fit(rows, labels, space.sparseSize, classes.length, oosIndex);
   const calibration: CalibrationReport = {
     temperature,
     thresholds,

@@ -16,12 +16,23 @@ export interface FeatureOptions {
 export const defaultFeatureOptions: FeatureOptions = { words: true, bigrams: true, charNgrams: [3, 4, 5], maxChars: 600 };
 
 /** Feature-name prefixes: the feature space weights each block separately. */
-export const FeatureBlock = { word: 'w', char: 'c' } as const;
+export const FeatureBlock = { word: 'w', char: 'c', context: 'x' } as const;
 export type FeatureBlock = (typeof FeatureBlock)[keyof typeof FeatureBlock];
+
+/**
+ * Where a message was said: the intent of the task in progress and the question the bot asked last. An
+ * answer to "what kind of appointment?" reads differently from the same words out of the blue.
+ */
+export interface IntentContext {
+  readonly activeIntent?: string | null;
+  readonly lastQuestion?: string | null;
+}
 
 export interface TextFeatures {
   /** Normalised word tokens (before stemming). */
   readonly tokens: readonly string[];
+  /** The tokens' stems, position for position. */
+  readonly stems: readonly string[];
   /** Feature name → count; names start with a FeatureBlock prefix and a colon. */
   readonly counts: ReadonlyMap<string, number>;
 }
@@ -54,15 +65,16 @@ export class TextFeaturizer {
     return this.tokenizer.tokenize(this.normalize(text)).filter((t) => t.length > 0);
   }
 
-  extract(text: string): TextFeatures {
+  /** Features of `text`, plus context features (`x:` block) when a context is given. */
+  extract(text: string, context?: IntentContext): TextFeatures {
     const tokens = this.tokenize(text);
     const counts = new Map<string, number>();
     const add = (name: string): void => {
       counts.set(name, (counts.get(name) ?? 0) + 1);
     };
     const { words, bigrams, charNgrams } = this.options;
+    const stems = tokens.map((t) => this.stem(t));
     if (tokens.length > 0) {
-      const stems = tokens.map((t) => this.stem(t));
       if (words) for (const s of stems) add(`w:${s}`);
       if (bigrams) {
         add(`w:^ ${stems[0]}`);
@@ -77,7 +89,9 @@ export class TextFeaturizer {
         }
       }
     }
-    return { tokens, counts };
+    if (context?.activeIntent) add(`x:task ${context.activeIntent}`);
+    if (context?.lastQuestion) for (const token of new Set(this.tokenize(context.lastQuestion))) add(`x:q ${this.stem(token)}`);
+    return { tokens, stems, counts };
   }
 
   private stem(token: string): string {
