@@ -1,4 +1,5 @@
 import { IntentRole, type IntentMetadata } from '../../intents/schema';
+import { isHedgedAnswer } from '../../dialogs/interruptions/hedgedCancel';
 import type { NluEngine } from '../nlu/types';
 
 /** Tells whether a message asks to stop what is going on ("never mind", "forget it, I'll do it later"). */
@@ -14,7 +15,7 @@ export const cancelConfidence = 0.8;
 export function cancelReader(nlu: NluEngine, intents: ReadonlyMap<string, IntentMetadata>, timezone: string): CancelReader {
   return (text) => {
     const { intent } = nlu.understand(text, { timezone });
-    if (intent.decision !== 'clear' || !intent.intent) return false;
+    if (intent.decision !== 'clear' || !intent.intent || isHedgedAnswer(text)) return false;
     const metadata = intents.get(intent.intent);
     return metadata?.role === IntentRole.cancel && intent.confidence >= Math.max(cancelConfidence, metadata.minConfidence);
   };
