@@ -27,7 +27,9 @@ export interface ExpectedAnswer {
 /** Fit of `text` to a question with these choices and this expectation. */
 export function fitOf(text: string, entities: readonly Entity[], choices: readonly string[] | undefined, expects: ExpectedAnswer | undefined): AnswerFit {
   if (choices && choices.length > 0 && matchChoice(text, choices) !== undefined) return AnswerFit.exact;
-  if (expects?.yesNo && parseYesNo(text) !== undefined) return AnswerFit.exact;
+  // A question offering "Yes…" and "No…" is a yes/no question, however it declared itself: "no thanks" answers it.
+  const yesNo = expects?.yesNo === true || (choices?.some((c) => parseYesNo(c.split(/[\s,]/u)[0] ?? '') !== undefined) ?? false);
+  if (yesNo && parseYesNo(text) !== undefined) return AnswerFit.exact;
   if (expects?.entities && entities.some((e) => expects.entities?.includes(e.type))) return AnswerFit.exact;
   if ((expects?.freeText || expects?.narrative) && /[\p{L}\p{N}]/u.test(text)) return AnswerFit.loose;
   return AnswerFit.none;

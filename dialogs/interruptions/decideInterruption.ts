@@ -2,6 +2,7 @@ import { IntentRole, type IntentMetadata } from '../../intents/schema';
 import type { Understanding } from '../../src/nlu/types';
 import { AnswerFit } from '../answers/answerFit';
 import { type Command, matchCommand } from '../commands';
+import { isHedgedAnswer } from './hedgedCancel';
 
 /** What a message is to a task that waits for an answer. */
 export type Interruption =
@@ -60,7 +61,7 @@ export function decideInterruption(input: InterruptionInput): Interruption {
     const sure = !narrative || understanding.intent.confidence >= narrativeCommandConfidence;
     switch (intent.role) {
       case IntentRole.cancel:
-        return sure ? { kind: 'cancel' } : { kind: 'answer' };
+        return sure && !isHedgedAnswer(text) ? { kind: 'cancel' } : { kind: 'answer' };
       case IntentRole.help:
         return sure && fit === AnswerFit.none ? { kind: 'help' } : { kind: 'answer' };
       case IntentRole.question:

@@ -1,4 +1,5 @@
 import { IntentRole, type IntentMetadata } from '../../intents/schema';
+import { isHedgedAnswer } from '../../dialogs/interruptions/hedgedCancel';
 import type { EmergencyResult, NluEngine } from '../nlu/types';
 
 /**
@@ -17,7 +18,7 @@ export const cancelConfidence = 0.8;
 export function cancelReader(nlu: NluEngine, intents: ReadonlyMap<string, IntentMetadata>, timezone: string): CancelReader {
   return (text, screening) => {
     const { intent } = nlu.understand(text, { timezone, ...(screening ? { emergency: screening } : {}) });
-    if (intent.decision !== 'clear' || !intent.intent) return false;
+    if (intent.decision !== 'clear' || !intent.intent || isHedgedAnswer(text)) return false;
     const metadata = intents.get(intent.intent);
     return metadata?.role === IntentRole.cancel && intent.confidence >= Math.max(cancelConfidence, metadata.minConfidence);
   };

@@ -117,9 +117,25 @@ const cases: readonly DialogCase[] = [
     steps: [
       ['book a follow-up', when],
       ['tomorrow', /free times on Thursday, December 3:/],
-      ['after 3pm', /free times on Thursday, December 3 after 3:00 PM:/, /\b(1[0-2]|[1-9]):\d\d AM\b|\b(1|2):\d\d PM EST/],
+      ['hmm actually after 3', /free times on Thursday, December 3 after 3:00 PM:/, /\b(1[0-2]|[1-9]):\d\d AM\b|\b(1|2):\d\d PM EST/],
     ],
   },
+  {
+    name: '"actually, make it Thursday" at the slot list changes the day instead of cancelling',
+    steps: [
+      ['book a follow-up', when],
+      ['friday', /free times on Friday, December 4:/],
+      ['actually, make it Thursday', /free times on Thursday, December 3:/, /cancelled/],
+    ],
+  },
+  ...['actually no', 'actually cancel', 'actually never mind'].map((stop) => ({
+    name: `"${stop}" at the slot list cancels the booking`,
+    steps: [
+      ['book a follow-up', when],
+      ['friday', /free times on Friday, December 4:/],
+      [stop, /OK, I've cancelled/],
+    ] as DialogCase['steps'],
+  })),
   {
     name: 'dates: "the 3rd" is the coming 3rd, "in two weeks" two weeks on',
     steps: [
@@ -227,7 +243,7 @@ describe('appointments dialog', () => {
     const booked = /appointment id is (APT-[A-Z0-9]{8})/.exec(textOf(await bot.say('yes')))?.[1];
     expect(booked).toBeDefined();
     await bot.run([
-      ['can you move it to Friday', /free times on Friday, December 4:/, /Which appointment/],
+      ['actually can you move it to Friday', /free times on Friday, December 4:/, /Which appointment/],
       ['2', /Shall I move your appointment to Fri, Dec 4/],
       ['yes', new RegExp(`Done: your follow-up visit \\(${booked}\\) .+ is now on Fri, Dec 4`)],
     ]);

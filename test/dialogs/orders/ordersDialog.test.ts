@@ -280,7 +280,7 @@ describe('orders dialog', () => {
       ['wrong size', /Shall I open a return/],
     ]);
     expect((await bot.domain.orders.verify('TD-100001', '10027'))?.returnRequest).toBeUndefined();
-    await bot.run([['no', /haven't opened a return/]]);
+    await bot.run([['No thanks', /haven't opened a return/]]);
     expect((await bot.domain.orders.verify('TD-100001', '10027'))?.returnRequest).toBeUndefined();
   });
 
