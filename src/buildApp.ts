@@ -29,6 +29,7 @@ import { createStateBackend, type MemoryStateBackend, type RedisStateBackend } f
 import { createHandoffPorts, type HandoffPorts } from './storage/handoff/createHandoffPorts';
 import { agentPageRoutes } from './web/agentPageRoutes';
 import { createWebChat } from './web/createWebChat';
+import type { DirectLineStore } from './storage/directline/directLineStore';
 import { createDomainServices } from './domain/createDomainServices';
 import { createRedisDomainStores } from './storage/domain/createRedisDomainStores';
 import { createLlmServices } from './llm/createLlmServices';
@@ -46,6 +47,8 @@ export interface App {
   readonly metrics: Metrics;
   readonly inflight: InflightTracker;
   readonly agentApi: AgentApi;
+  /** Web chat conversations and their history (memory or Redis, like every other store). */
+  readonly directLineStore: DirectLineStore;
   /** Stops timers and closes connections; the HTTP server is closed by the caller. */
   close(): Promise<void>;
 }
@@ -207,6 +210,7 @@ export function buildApp(config: AppConfig, options: BuildOptions): App {
     metrics,
     inflight,
     agentApi,
+    directLineStore: webChat.store,
     close: async () => {
       agentApi.close();
       await stopSweeper();
