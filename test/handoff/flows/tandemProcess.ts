@@ -31,7 +31,7 @@ export class TandemProcess {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const started = new TandemProcess(child, `http://127.0.0.1:${port}`);
-    const deadline = Date.now() + 30_000;
+    const deadline = Date.now() + 120_000; // generous: start-up compiles TypeScript, slow on a loaded machine
     while (Date.now() < deadline) {
       if (child.exitCode !== null) throw new Error(`Tandem exited with ${child.exitCode}:\n${started.output}`);
       try {
