@@ -14,6 +14,7 @@ import { FlowDialog, type PendingQuestion } from './flowDialog';
 import { handoffDialogId } from './handoffGateway';
 import { decideInterruption, type Interruption } from './interruptions/decideInterruption';
 import { getKnowledgeDesk } from './interruptions/knowledgeDesk';
+import { RequestQueue } from './requestQueue';
 import { setRepromptPrefix, takeHandoffRequest } from './interruptions/turnRequests';
 import { getTurnSignals } from './turnSignals';
 
@@ -103,6 +104,11 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     await super.repromptDialog(context, instance);
   }
 
+  /** The task has answered and only waits for follow-ups; `outer` is the context it runs in. */
+  waitsOnlyForFollowUps(outer: DialogContext): boolean {
+    return this.pending(this.createChildContext(outer)).question?.resting === true;
+  }
+
   /** Asks the pending question again, after `prefix`. */
   private async resume(outer: DialogContext, prefix: string): Promise<DialogTurnResult> {
     setRepromptPrefix(outer.context, prefix);
@@ -120,7 +126,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
         return this.afterInnerTurn(outer, await super.continueDialog(outer));
       case 'cancel': {
         await inner.cancelAllDialogs();
-        const below = outer.stack.length > 1;
+        const below = outer.stack.length > 1 || !RequestQueue.of(outer).isEmpty;
         await context.sendActivity(`OK, I've cancelled ${this.taskTitle}. Nothing was saved or changed.${below ? '' : ' What else can I do for you?'}`);
         return outer.endDialog({ cancelled: true } satisfies InterruptionResult);
       }

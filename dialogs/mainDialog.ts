@@ -4,12 +4,14 @@ import { IntentRole, type IntentMetadata } from '../intents/schema';
 import { type DialogModule, describeCapabilities } from './dialogModule';
 import { DisambiguationDialog, type DisambiguationResult } from './disambiguationDialog';
 import type { Utterance } from './flowDialog';
-import type { InterruptionResult } from './interruptibleDialog';
+import type { HandoffResult } from './handoffDialog';
+import { InterruptibleDialog, type InterruptionResult } from './interruptibleDialog';
 import { type KnowledgeDesk, setKnowledgeDesk } from './interruptions/knowledgeDesk';
 import { markUnderstood } from './interruptions/turnRequests';
 import { OfferHumanDialog } from './offerHumanDialog';
+import { RequestQueue } from './requestQueue';
 import { TaskDialog, type TaskResult } from './taskDialog';
-import { getTurnSignals, type TurnSignals } from './turnSignals';
+import { type ClauseIntent, getTurnSignals, type TurnSignals } from './turnSignals';
 
 export const mainDialogId = 'main';
 
@@ -67,11 +69,47 @@ export class MainDialog extends ComponentDialog {
     const result = await inner.continueDialog();
     if (result.status === DialogTurnStatus.complete) {
       const ended = result.result as (DisambiguationResult & InterruptionResult & TaskResult) | undefined;
-      if (ended?.chosenIntent) return this.beginIntent(inner, ended.chosenIntent);
-      if (ended?.then) return this.beginIntent(inner, ended.then);
+      if (ended?.chosenIntent) return this.nextRequest(inner, await this.beginIntent(inner, ended.chosenIntent));
+      // What the user asked for next goes before what the task suggests next.
+      if (ended?.then && RequestQueue.of(inner).isEmpty) return this.beginIntent(inner, ended.then);
       if (ended?.reroute) return this.route(inner);
     }
-    return result;
+    return this.nextRequest(inner, result);
+  }
+
+  /** Several requests in one message: each is handled in turn, and the user is told which comes next. */
+  private async beginRequests(inner: DialogContext, requests: readonly ClauseIntent[]): Promise<DialogTurnResult> {
+    markUnderstood(inner.context);
+    RequestQueue.of(inner).add(requests);
+    return this.nextRequest(inner, undefined);
+  }
+
+  /**
+   * Once the current request is done, or has been answered and only waits for follow-ups, the next
+   * request of the message begins.
+   */
+  private async nextRequest(inner: DialogContext, result: DialogTurnResult | undefined): Promise<DialogTurnResult> {
+    const queue = RequestQueue.of(inner);
+    let current = result;
+    for (;;) {
+      // Once a person takes over (or will call back), what else the message asked is theirs to handle.
+      const ended = current?.status === DialogTurnStatus.complete ? (current.result as HandoffResult | undefined) : undefined;
+      if (ended?.handedOff || ended?.callback) queue.clear();
+      if (current?.status === DialogTurnStatus.waiting && !this.onlyFollowUpsAwaited(inner)) return current;
+      const next = queue.take();
+      if (!next) return current ?? inner.endDialog();
+      if (current?.status === DialogTurnStatus.waiting) await inner.cancelAllDialogs();
+      const introduction = queue.introduce(next);
+      if (introduction) await inner.context.sendActivity(introduction);
+      current = await this.beginIntent(inner, next.intent, { text: next.text, entities: next.entities });
+    }
+  }
+
+  /** The request in progress has been answered: it waits for follow-ups, or offers articles it wasn't sure of. */
+  private onlyFollowUpsAwaited(inner: DialogContext): boolean {
+    const active = inner.activeDialog ? inner.findDialog(inner.activeDialog.id) : undefined;
+    if (active && active.id === this.desk?.dialogId) return true;
+    return active instanceof InterruptibleDialog && active.waitsOnlyForFollowUps(inner);
   }
 
   private async route(inner: DialogContext): Promise<DialogTurnResult> {
@@ -81,6 +119,7 @@ export class MainDialog extends ComponentDialog {
     if (signals.preempt) return inner.beginDialog(signals.preempt.dialogId, signals.preempt.options);
 
     const { understanding } = signals;
+    if (signals.requests && signals.requests.length > 1) return this.beginRequests(inner, signals.requests);
     if (understanding.language !== 'en' && understanding.language !== 'und') {
       await inner.context.sendActivity(
         `Sorry, I can only chat in English for now. ${this.capabilities()}You can also ask for a human at any time.`,
@@ -102,7 +141,7 @@ export class MainDialog extends ComponentDialog {
     return this.beginIntent(inner, signals.intent.name);
   }
 
-  private async beginIntent(inner: DialogContext, intentName: string): Promise<DialogTurnResult> {
+  private async beginIntent(inner: DialogContext, intentName: string, utterance?: Utterance): Promise<DialogTurnResult> {
     const intent = this.intents.get(intentName);
     const signals = getTurnSignals(inner.context);
     if (!intent || !signals) return this.fallback(inner);
@@ -112,7 +151,7 @@ export class MainDialog extends ComponentDialog {
       );
       return inner.endDialog();
     }
-    const options: RoutedDialogOptions = { intent, signals };
+    const options: RoutedDialogOptions = { intent, signals, ...(utterance ? { utterance } : {}) };
     return inner.beginDialog(intent.dialog, options);
   }
 

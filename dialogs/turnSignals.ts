@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { IntentMetadata } from '../intents/schema';
 import type { HandoffDecision } from '../src/handoff/policy';
-import type { Understanding } from '../src/nlu/types';
+import type { Entity, Understanding } from '../src/nlu/types';
 
 /**
  * What the bot learned about this turn before dialogs run. Dialogs read it from turn state rather
@@ -15,6 +15,16 @@ export interface TurnSignals {
   readonly preempt: Preemption | undefined;
   /** The handoff policy's verdict for this turn (clarify, rephrase, offer a human…). */
   readonly decision: HandoffDecision | undefined;
+  /** Set when the message holds two requests or more ("where is my order … and can I also book …"), in its order. */
+  readonly requests?: readonly ClauseIntent[];
+}
+
+/** One request of a message that holds several, understood on its own: its words, entities and intent. */
+export interface ClauseIntent {
+  readonly text: string;
+  /** Offsets into `text`. */
+  readonly entities: readonly Entity[];
+  readonly intent: IntentMetadata;
 }
 
 export interface Preemption {

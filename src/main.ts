@@ -21,7 +21,7 @@ async function main(): Promise<void> {
     await app.backend.ping();
   } catch (error) {
     // Keep serving: /readyz reports not ready and turns recover by themselves when Redis returns.
-    logger.error({ err: { message: (error as Error).message } }, 'state backend not reachable at start-up');
+    logger.error({ err: error }, 'state backend not reachable at start-up');
   }
 
   app.server.listen(config.PORT, config.HOST, () => {

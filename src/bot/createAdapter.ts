@@ -44,7 +44,7 @@ export function createAdapter(config: AppConfig, logger: Logger, metrics: Metric
     const failure = toTandemError(error);
     const code = failure.code === 'INTERNAL' ? 'TURN_FAILED' : failure.code;
     metrics.errors.inc({ code });
-    (turnLogger(context) ?? logger).error({ code, err: { message: failure.message, name: failure.name } }, 'turn failed');
+    (turnLogger(context) ?? logger).error({ code, err: error }, 'turn failed');
     // A retryable failure before the customer heard anything is refused (503 + Retry-After) rather than
     // apologised for: the channel's retry is then processed, so the message is neither dropped nor doubled.
     if (isRetryable(failure) && !context.responded) throw failure;
@@ -52,7 +52,7 @@ export function createAdapter(config: AppConfig, logger: Logger, metrics: Metric
     try {
       await context.sendActivity(apology);
     } catch (sendError) {
-      (turnLogger(context) ?? logger).warn({ err: { message: (sendError as Error).message } }, 'could not send apology');
+      (turnLogger(context) ?? logger).warn({ err: sendError }, 'could not send apology');
     }
   };
   return adapter;

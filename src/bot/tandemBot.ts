@@ -7,14 +7,15 @@ import {
   type UserState,
 } from 'botbuilder';
 import { type DialogState, DialogSet, DialogTurnStatus } from 'botbuilder-dialogs';
-import type { IntentMetadata } from '../../intents/schema';
+import { IntentRole, type IntentMetadata } from '../../intents/schema';
 import { mainDialogId, type MainDialog } from '../../dialogs/mainDialog';
 import { wasUnderstoodAfterAll } from '../../dialogs/interruptions/turnRequests';
 import { setTopicMemory, type TopicMemory } from '../../dialogs/topicMemory';
-import { setTurnSignals, takeInsights, type Preemption } from '../../dialogs/turnSignals';
+import { type ClauseIntent, setTurnSignals, takeInsights, type Preemption } from '../../dialogs/turnSignals';
 import type { TurnInsight } from '../handoff/insights';
 import type { HandoffDecision } from '../handoff/policy';
 import { HandoffProtocol } from '../handoff/vocabulary';
+import { readRequests } from '../nlu/requests/readRequests';
 import type { FrustrationAssessment, FrustrationState, NluEngine, SentimentResult, Understanding } from '../nlu/types';
 import { isTimeZone } from '../time/isTimeZone';
 import { parseCsat } from './csat';
@@ -159,6 +160,30 @@ export class TandemBot extends ActivityHandler {
     return this.deps.nlu.understand(text, { timezone, now: this.now() });
   }
 
+  /**
+   * Reads the message clause by clause. Two requests or more are handed to the dialogs one by one; a
+   * single request beside pleasantries ("thanks. also where is my order…") is what the message is about.
+   */
+  private understandRequests(
+    context: TurnContext,
+    whole: Understanding,
+  ): { understanding: Understanding; requests?: readonly ClauseIntent[] } {
+    if (whole.language !== 'en') return { understanding: whole };
+    const read = readRequests(whole.text, (clause) => this.understand(context, clause), (name) => this.deps.intents.get(name));
+    const requests = (read?.requests ?? []).flatMap((r) => {
+      const intent = this.deps.intents.get(r.prediction.intent);
+      // A person is called for by what the whole message says, never by a piece of it ("…is that right?").
+      const escalatesAlone = intent?.escalate === true && whole.intent.intent !== intent.name;
+      return intent && !escalatesAlone ? [{ text: r.text, entities: r.entities, intent }] : [];
+    });
+    if (requests.length > 1) return { understanding: whole, requests };
+    const only = read?.requests[0];
+    const wholeRole = whole.intent.decision === 'clear' && whole.intent.intent ? this.deps.intents.get(whole.intent.intent)?.role : undefined;
+    const aboutPleasantries = wholeRole === undefined || wholeRole === IntentRole.social || wholeRole === IntentRole.help;
+    if (only && read.setAside > 0 && aboutPleasantries) return { understanding: { ...whole, intent: only.prediction } };
+    return { understanding: whole };
+  }
+
   private async handleMessage(context: TurnContext): Promise<void> {
     const text = context.activity.text ?? '';
     const conversationId = context.activity.conversation.id;
@@ -172,14 +197,14 @@ export class TandemBot extends ActivityHandler {
         return;
       }
     }
-    const understanding = this.understand(context, text);
+    const { understanding, requests } = this.understandRequests(context, this.understand(context, text));
     data.topic ??= {};
     setTopicMemory(context, data.topic);
     const dc = await this.dialogs.createContext(context);
     // An answer to a task's question is never a fallback, whatever the classifier made of it.
     const inTask = dc.activeDialog !== undefined;
 
-    const wasFallback = !inTask && understanding.intent.decision === 'out_of_scope';
+    const wasFallback = !inTask && understanding.intent.decision === 'out_of_scope' && !requests;
     data.fallbackStreak = wasFallback ? data.fallbackStreak + 1 : 0;
     const { state, assessment } = this.deps.frustration.update(data.frustration ?? this.deps.frustration.initial(), {
       text: understanding.text,
@@ -197,7 +222,7 @@ export class TandemBot extends ActivityHandler {
       fallbackStreak: data.fallbackStreak,
       inTask,
     });
-    setTurnSignals(context, { understanding, intent, preempt, decision });
+    setTurnSignals(context, { understanding, intent, preempt, decision, ...(requests ? { requests } : {}) });
 
     const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.empty) await dc.beginDialog(mainDialogId);

@@ -636,7 +636,7 @@ export class HandoffService {
     try {
       return await action();
     } catch (error) {
-      this.deps.logger?.warn({ err: { message: (error as Error).message } }, `handoff: ${what} failed`);
+      this.deps.logger?.warn({ err: error }, `handoff: ${what} failed`);
       return undefined;
     }
   }

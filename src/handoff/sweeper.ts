@@ -24,7 +24,7 @@ export function startHandoffSweeper(
           );
         }
       })
-      .catch((err: unknown) => logger?.warn({ err: { message: (err as Error).message } }, 'handoff sweep failed'))
+      .catch((err: unknown) => logger?.warn({ err }, 'handoff sweep failed'))
       .finally(() => {
         running = null;
       });

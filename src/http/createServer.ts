@@ -46,8 +46,7 @@ export function createServer(deps: ServerDeps): Server {
     else if (status === 405) sendError(res, 'NOT_FOUND', 'Method not allowed on this path');
     else if (status === 415) sendError(res, 'UNSUPPORTED_MEDIA_TYPE');
     else {
-      // The name only: messages of parse and formatter errors can quote what the caller sent.
-      deps.logger.error({ err: { name: err.name, statusCode: status }, path: req.url?.split('?')[0] }, 'unhandled HTTP error');
+      deps.logger.error({ err, statusCode: status, path: req.url?.split('?')[0] }, 'unhandled HTTP error');
       sendError(res, 'INTERNAL');
     }
     return callback();

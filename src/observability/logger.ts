@@ -1,4 +1,5 @@
 import pino, { type Logger } from 'pino';
+import { serializeError } from './errorSerializer';
 
 export type { Logger };
 
@@ -36,6 +37,7 @@ export function createLogger(level: string, destination?: pino.DestinationStream
       level,
       base: { service: 'tandem' },
       redact: { paths: redactPaths, censor: '[redacted]' },
+      serializers: { err: serializeError },
       timestamp: pino.stdTimeFunctions.isoTime,
     },
     destination,

@@ -60,7 +60,7 @@ export class DedupeMiddleware implements Middleware {
   private keepLeased(context: TurnContext, key: string, token: string): () => void {
     const timer = setInterval(() => {
       this.dedupe.renew(key, token, this.options.leaseMs).catch((error: unknown) => {
-        turnLogger(context)?.warn({ err: { message: (error as Error).message } }, 'could not renew the dedupe lease');
+        turnLogger(context)?.warn({ err: error }, 'could not renew the dedupe lease');
       });
     }, Math.max(50, Math.floor(this.options.leaseMs / 3)));
     timer.unref();
@@ -73,7 +73,7 @@ export class DedupeMiddleware implements Middleware {
     } catch (error) {
       // The turn's work is done and answered; failing it now would only add an apology. The lease
       // runs out and a retry, if the channel sends one, is processed again (at least once beats never).
-      turnLogger(context)?.warn({ err: { message: (error as Error).message } }, 'could not mark the activity done');
+      turnLogger(context)?.warn({ err: error }, 'could not mark the activity done');
     }
   }
 }

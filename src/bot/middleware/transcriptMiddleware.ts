@@ -28,7 +28,7 @@ export class TranscriptMiddleware implements Middleware {
         try {
           await this.store.logActivity(stamp(full, undefined));
         } catch (error) {
-          turnLogger(ctx)?.warn({ err: { message: (error as Error).message } }, 'transcript write failed');
+          turnLogger(ctx)?.warn({ err: error }, 'transcript write failed');
         }
       }
       return responses;

@@ -78,7 +78,7 @@ export class AgentEventStreams {
       }
     };
     const send = (type: string, data: unknown) => write(`id: ${(nextId += 1)}\nevent: ${type}\ndata: ${JSON.stringify(data)}\n\n`);
-    const markOnline = () => heartbeat(agent).catch((err: unknown) => logger?.warn({ err: { message: (err as Error).message } }, 'agent presence heartbeat failed'));
+    const markOnline = () => heartbeat(agent).catch((err: unknown) => logger?.warn({ err }, 'agent presence heartbeat failed'));
 
     this.open.add(stream);
     res.once('close', stream.close);
@@ -100,7 +100,7 @@ export class AgentEventStreams {
     try {
       await bus.ready();
     } catch (err) {
-      logger?.warn({ err: { message: (err as Error).message } }, 'agent event stream: subscription not ready');
+      logger?.warn({ err }, 'agent event stream: subscription not ready');
     }
     // Tells the console that events published from now on will arrive.
     send('ready', { agentId: agent.id });

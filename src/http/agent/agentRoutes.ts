@@ -115,7 +115,7 @@ export function registerAgentRoutes(server: Server, deps: AgentRoutesDeps): void
       } catch (error) {
         const failure = toTandemError(error);
         if (!clientCodes.has(failure.code)) {
-          logger.error({ code: failure.code, err: { message: failure.message }, route: req.getRoute?.()?.path, agentId: agent.id }, 'agent API request failed');
+          logger.error({ code: failure.code, err: error, route: req.getRoute?.()?.path, agentId: agent.id }, 'agent API request failed');
         }
         if (res.headersSent) return;
         sendError(res, failure.code, failure.userMessage);
@@ -194,7 +194,7 @@ export function registerAgentRoutes(server: Server, deps: AgentRoutesDeps): void
     } catch (error) {
       // The release stands; the customer simply hears from the bot on their next message.
       handback = 'failed';
-      logger.warn({ err: { message: (error as Error).message }, disposition: body.disposition }, 'handback turn failed');
+      logger.warn({ err: error, disposition: body.disposition }, 'handback turn failed');
     }
     res.json({ conversationId, state: record.state, disposition: body.disposition, handback });
   }));

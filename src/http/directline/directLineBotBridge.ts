@@ -71,7 +71,7 @@ export class DirectLineBotBridge {
       const failure = toTandemError(error);
       this.deps.metrics.turns.inc({ type, outcome: 'error' });
       this.deps.metrics.errors.inc({ code: failure.code });
-      log.error({ code: failure.code, err: { message: failure.message.split('\n')[0] } }, 'direct line turn failed');
+      log.error({ code: failure.code, err: error }, 'direct line turn failed');
       throw failure;
     } finally {
       stopTimer();

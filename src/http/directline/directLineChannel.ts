@@ -71,7 +71,7 @@ export function guarded(
       await handler(req, res);
     } catch (error) {
       const failure = toTandemError(error);
-      channel.logger.error({ code: failure.code, err: { message: failure.message }, route: req.getRoute().path }, 'direct line request failed');
+      channel.logger.error({ code: failure.code, err: error, route: req.getRoute().path }, 'direct line request failed');
       if (!res.headersSent) sendError(res, failure.code);
     }
   };

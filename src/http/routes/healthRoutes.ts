@@ -30,7 +30,7 @@ export function registerHealthRoutes(server: Server, deps: HealthDeps): void {
       const now = Date.now();
       if (now - lastNotReadyLog >= notReadyLogIntervalMs) {
         lastNotReadyLog = now;
-        deps.logger.warn({ err: { message: (error as Error).message } }, 'readiness check failed: state store unreachable');
+        deps.logger.warn({ err: error }, 'readiness check failed: state store unreachable');
       }
       res.status(503);
       res.json({ status: 'not_ready', checks: { state: 'unreachable' } });

@@ -89,7 +89,7 @@ export function registerMessagesRoute(server: Server, deps: MessagesRouteDeps): 
         const failure = toTandemError(error);
         deps.metrics.turns.inc({ type: activity.type, outcome: 'error' });
         deps.metrics.errors.inc({ code: failure.code });
-        log.error({ code: failure.code, err: { message: failure.message } }, 'activity processing failed');
+        log.error({ code: failure.code, err: error }, 'activity processing failed');
         sendError(res, failure.code);
       } finally {
         stopTimer();

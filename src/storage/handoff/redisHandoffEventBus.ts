@@ -17,7 +17,7 @@ export class RedisHandoffEventBus implements HandoffEventBus {
     try {
       event = handoffEventSchema.parse(JSON.parse(payload));
     } catch (error) {
-      this.logger?.warn({ err: { message: (error as Error).message }, channel }, 'dropped an invalid handoff event');
+      this.logger?.warn({ err: error, channel }, 'dropped an invalid handoff event');
       return;
     }
     deliverToListeners([...this.listeners], event, (err) => this.logger?.error({ err }, 'handoff event listener failed'));
