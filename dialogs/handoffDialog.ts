@@ -1,4 +1,6 @@
-import type { DialogTurnResult } from 'botbuilder-dialogs';
+import { ActivityTypes } from 'botbuilder';
+import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
+import { readsAsFalseAlarm } from './answers/falseAlarm';
 import type { HandoffDecision } from '../src/handoff/policy';
 import { HandoffReason } from '../src/handoff/vocabulary';
 import { EntityType, type Entity } from '../src/nlu/types';
@@ -7,6 +9,7 @@ import { FlowDialog, type FlowTurn } from './flowDialog';
 import { type CallbackContact, type HandoffGateway, handoffDialogId } from './handoffGateway';
 import { InterruptibleDialog, type InterruptionResult } from './interruptibleDialog';
 import type { RoutedDialogOptions } from './mainDialog';
+import { getTurnSignals } from './turnSignals';
 
 export interface HandoffDialogOptions {
   readonly decision?: HandoffDecision;
@@ -20,10 +23,15 @@ export interface HandoffResult extends InterruptionResult {
 
 interface HandoffState {
   failures: number;
+  /** The callback ticket is filed already: a contact only adds to it. */
+  contactOptional?: boolean;
 }
 
 const flowId = `${handoffDialogId}.flow`;
 const contactQuestion = 'What phone number or email should we use to reach you?';
+const optionalContactQuestion = "If you'd like a call or an email as well, type your phone number or email address; otherwise we'll reply right here.";
+/** Kept in the handoff dialog's own instance state when it began with emergency guidance. */
+const emergencyKey = 'handoff.emergency';
 const maxContactFailures = 3;
 
 /** The first phone number or email the NLU found in the message (already validated and normalised). */
@@ -55,11 +63,19 @@ class HandoffFlow extends FlowDialog<HandoffState, HandoffDialogOptions> {
       await turn.say(outcome.customerMessage);
       return turn.end({ handedOff: false, callback: true } satisfies HandoffResult);
     }
+    if (outcome.ticketFiled) {
+      turn.state.contactOptional = true;
+      return turn.ask(`${outcome.customerMessage}\n${optionalContactQuestion}`, undefined, { entities: [EntityType.phone, EntityType.email] });
+    }
     return turn.ask(`${outcome.customerMessage}\n${contactQuestion}`, undefined, { entities: [EntityType.phone, EntityType.email] });
   }
 
   protected async onMessage(turn: FlowTurn<HandoffState>): Promise<DialogTurnResult> {
     const contact = contactIn(turn.entities);
+    if (!contact && turn.state.contactOptional) {
+      await turn.say("OK. Our team will follow up right here in this conversation.");
+      return turn.end({ handedOff: false, callback: true } satisfies HandoffResult);
+    }
     if (!contact) {
       turn.state.failures += 1;
       if (turn.state.failures >= maxContactFailures) {
@@ -91,6 +107,30 @@ export class HandoffDialog extends InterruptibleDialog {
     super(HandoffDialog.id);
     this.addDialog(new HandoffFlow(gateway));
     this.initialDialogId = flowId;
+  }
+
+  override async beginDialog(outer: DialogContext, options?: HandoffDialogOptions): Promise<DialogTurnResult> {
+    if (options?.decision?.sendEmergencyGuidance && outer.activeDialog) outer.activeDialog.state[emergencyKey] = true;
+    return super.beginDialog(outer, options);
+  }
+
+  /**
+   * A false alarm ("no I'm fine, I meant the product") is never a contact detail nor a cancel of the
+   * callback: the customer goes back to what the emergency interrupted (the urgent ticket stays filed).
+   */
+  override async continueDialog(outer: DialogContext): Promise<DialogTurnResult> {
+    const { context } = outer;
+    const emergency = (outer.activeDialog?.state as Record<string, unknown> | undefined)?.[emergencyKey] === true;
+    const screening = getTurnSignals(context)?.understanding.emergency;
+    if (!emergency || context.activity.type !== ActivityTypes.Message || screening?.isEmergency || !readsAsFalseAlarm(context.activity.text ?? '')) {
+      return super.continueDialog(outer);
+    }
+    await this.createChildContext(outer).cancelAllDialogs();
+    const below = outer.stack.length > 1;
+    await context.sendActivity(
+      `OK, I'm glad it's not an emergency. Our team will still see the urgent request and may check in with you.${below ? '' : ' What can I help you with?'}`,
+    );
+    return outer.endDialog({ cancelled: true } satisfies HandoffResult);
   }
 }
 

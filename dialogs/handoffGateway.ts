@@ -7,6 +7,8 @@ export interface HandoffOutcome {
   readonly outcome: 'queued' | 'callback';
   /** For a callback: true when we still need a phone or email. */
   readonly needsContact: boolean;
+  /** For a callback: the ticket is already filed (an emergency), so a contact is welcome but optional. */
+  readonly ticketFiled?: boolean;
   /** Position and honest wait, or why a callback is offered. Already user-facing. */
   readonly customerMessage: string;
 }

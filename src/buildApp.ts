@@ -147,6 +147,7 @@ export function buildApp(config: AppConfig, options: BuildOptions): App {
       logger,
       backend,
       humans: new ServiceHumanSide(handoff),
+      screen: (text) => understanding.nlu.screen(text),
       readsAsCancel: cancelReader(understanding.nlu, understanding.intents, config.DEFAULT_TIMEZONE),
     },
     {

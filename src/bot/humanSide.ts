@@ -1,9 +1,25 @@
 import type { TurnContext } from 'botbuilder';
+import type { EmergencyCategory } from '../nlu/types';
+
+/** Who owns a conversation right now: the bot, or a person (waiting in line for one, or chatting with one). */
+export type Owner = 'bot' | 'queued' | 'assigned';
 
 /** What the bot needs to know and do about a conversation a human owns (queued or assigned). */
 export interface HumanSide {
   /** True while the conversation is queued for, or assigned to, a human. */
   isHumanOwned(conversationId: string): Promise<boolean>;
+  /** Who owns the conversation; a turn reads it once (`ownerThisTurn`). */
+  ownerOf(conversationId: string): Promise<Owner>;
+  /**
+   * Emergency language while a person owns the chat: priority urgent, agents alerted. Resolves with
+   * what to tell the customer, or undefined when no person owns it any more.
+   */
+  raiseEmergency(conversationId: string, categories: readonly EmergencyCategory[]): Promise<string | undefined>;
+  /**
+   * "It wasn't an emergency": ends a wait that only the emergency started. Resolves with what to tell
+   * the customer, or undefined when nothing changed (the message then goes to the agent side).
+   */
+  withdrawEmergency(conversationId: string): Promise<string | undefined>;
   /** A user message while a human owns the chat: append for the agent and publish it. */
   forwardUserMessage(conversationId: string, text: string, at: string): Promise<void>;
   /** "Where am I in the queue": a user-facing answer. */
@@ -24,4 +40,26 @@ export function allowWhileHumanOwned(context: TurnContext): void {
 
 export function mayTalkWhileHumanOwned(context: TurnContext): boolean {
   return context.turnState.get(mayTalkKey) === true;
+}
+
+const ownerKey = Symbol('tandem.ownerThisTurn');
+
+/** The conversation's owner as this turn first read it; read once, then carried in turn state. */
+export async function ownerThisTurn(context: TurnContext, humans: HumanSide): Promise<Owner> {
+  const known = context.turnState.get(ownerKey) as Owner | undefined;
+  if (known) return known;
+  const owner = await humans.ownerOf(context.activity.conversation.id);
+  context.turnState.set(ownerKey, owner);
+  return owner;
+}
+
+const wayBackKey = Symbol('tandem.wayBackAfterFalseAlarm');
+
+/** The customer left an emergency wait that was a false alarm; the bot offers what they were doing. */
+export function markWayBack(context: TurnContext): void {
+  context.turnState.set(wayBackKey, true);
+}
+
+export function isWayBack(context: TurnContext): boolean {
+  return context.turnState.get(wayBackKey) === true;
 }

@@ -7,6 +7,7 @@ import { ConversationLockMiddleware } from './middleware/conversationLockMiddlew
 import { type DedupeOptions, DedupeMiddleware } from './middleware/dedupeMiddleware';
 import { OutboundGuardMiddleware } from './middleware/outboundGuardMiddleware';
 import { OwnershipGateMiddleware } from './middleware/ownershipGateMiddleware';
+import { SafetyMiddleware, type SafetyScreen } from './middleware/safetyMiddleware';
 import { TranscriptMiddleware } from './middleware/transcriptMiddleware';
 import { TurnLoggerMiddleware } from './middleware/turnLoggerMiddleware';
 import { TypingMiddleware } from './middleware/typingMiddleware';
@@ -25,7 +26,7 @@ export interface MiddlewareOptions {
  */
 export function installMiddleware(
   adapter: BotAdapter,
-  deps: { logger: Logger; backend: StateBackend; humans: HumanSide; readsAsCancel?: CancelReader },
+  deps: { logger: Logger; backend: StateBackend; humans: HumanSide; screen: SafetyScreen; readsAsCancel?: CancelReader },
   options: MiddlewareOptions,
 ): void {
   adapter
@@ -36,6 +37,7 @@ export function installMiddleware(
     .use(new OutboundGuardMiddleware(deps.humans))
     .use(new TeamsInboundMiddleware())
     .use(new TranscriptMiddleware(deps.backend.transcripts))
+    .use(new SafetyMiddleware(deps.humans, deps.screen))
     .use(new OwnershipGateMiddleware(deps.humans, deps.readsAsCancel))
     .use(new TypingMiddleware(deps.humans));
 }

@@ -16,9 +16,11 @@ import type { TurnInsight } from '../handoff/insights';
 import type { HandoffDecision } from '../handoff/policy';
 import { HandoffProtocol } from '../handoff/vocabulary';
 import { readRequests } from '../nlu/requests/readRequests';
-import type { FrustrationAssessment, FrustrationState, NluEngine, SentimentResult, Understanding } from '../nlu/types';
+import type { EmergencyResult, FrustrationAssessment, FrustrationState, NluEngine, SentimentResult, Understanding } from '../nlu/types';
 import { isTimeZone } from '../time/isTimeZone';
 import { parseCsat } from './csat';
+import { isWayBack } from './humanSide';
+import { getSafetyScreening } from './safetyScreening';
 
 /** Conversation-level frustration bookkeeping, as pure functions from the NLU engine. */
 export interface FrustrationTracker {
@@ -154,10 +156,18 @@ export class TandemBot extends ActivityHandler {
     await this.deps.conversationState.saveChanges(context, false);
   }
 
-  private understand(context: TurnContext, text: string): Understanding {
+  /** After a false alarm ended the wait: a task the emergency interrupted is offered again where it was. */
+  private async offerInterruptedTask(context: TurnContext): Promise<void> {
+    const dc = await this.dialogs.createContext(context);
+    if (dc.activeDialog) await dc.repromptDialog();
+    else await context.sendActivity('What can I help you with?');
+  }
+
+  /** `screening` is the safety step's result for this same text, when it is the user's message. */
+  private understand(context: TurnContext, text: string, screening?: EmergencyResult): Understanding {
     const claimed = context.activity.localTimezone;
     const timezone = claimed && isTimeZone(claimed) ? claimed : this.deps.defaultTimezone;
-    return this.deps.nlu.understand(text, { timezone, now: this.now() });
+    return this.deps.nlu.understand(text, { timezone, now: this.now(), ...(screening ? { emergency: screening } : {}) });
   }
 
   /**
@@ -168,8 +178,11 @@ export class TandemBot extends ActivityHandler {
     context: TurnContext,
     whole: Understanding,
   ): { understanding: Understanding; requests?: readonly ClauseIntent[] } {
-    if (whole.language !== 'en') return { understanding: whole };
-    const read = readRequests(whole.text, (clause) => this.understand(context, clause), (name) => this.deps.intents.get(name));
+    // A message that calls for a person (a complaint, a dispute) is read whole: the person reads all of it.
+    const wholeIntent = whole.intent.decision === 'clear' && whole.intent.intent ? this.deps.intents.get(whole.intent.intent) : undefined;
+    if (whole.language !== 'en' || wholeIntent?.escalate) return { understanding: whole };
+    // Safety reads the whole message once; a clause is read for its intent and entities only.
+    const read = readRequests(whole.text, (clause) => this.understand(context, clause, whole.emergency), (name) => this.deps.intents.get(name));
     const requests = (read?.requests ?? []).flatMap((r) => {
       const intent = this.deps.intents.get(r.prediction.intent);
       // A person is called for by what the whole message says, never by a piece of it ("…is that right?").
@@ -178,13 +191,14 @@ export class TandemBot extends ActivityHandler {
     });
     if (requests.length > 1) return { understanding: whole, requests };
     const only = read?.requests[0];
-    const wholeRole = whole.intent.decision === 'clear' && whole.intent.intent ? this.deps.intents.get(whole.intent.intent)?.role : undefined;
+    const wholeRole = wholeIntent?.role;
     const aboutPleasantries = wholeRole === undefined || wholeRole === IntentRole.social || wholeRole === IntentRole.help;
     if (only && read.setAside > 0 && aboutPleasantries) return { understanding: { ...whole, intent: only.prediction } };
     return { understanding: whole };
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {
+    if (isWayBack(context)) return this.offerInterruptedTask(context);
     const text = context.activity.text ?? '';
     const conversationId = context.activity.conversation.id;
     const data = await this.conversationData.get(context, { fallbackStreak: 0 });
@@ -197,7 +211,7 @@ export class TandemBot extends ActivityHandler {
         return;
       }
     }
-    const { understanding, requests } = this.understandRequests(context, this.understand(context, text));
+    const { understanding, requests } = this.understandRequests(context, this.understand(context, text, getSafetyScreening(context)));
     data.topic ??= {};
     setTopicMemory(context, data.topic);
     const dc = await this.dialogs.createContext(context);

@@ -61,3 +61,18 @@ export function routeHandoff(input: RouteInput, calendar: BusinessCalendar, opti
     customerMessage: `${why[reason]} ${promise.text}`,
   };
 }
+
+/**
+ * After emergency guidance, when nobody can take the chat: why, that the customer must not wait for
+ * us, and the urgent callback already filed with when to expect it. Never "a person right now".
+ */
+export function urgentCallbackMessage(reason: CallbackReason, whenText: string): string {
+  return `${urgentWhy[reason]} Please don't wait for us: use the numbers above. I've filed an urgent callback request for our team. ${whenText}`;
+}
+
+/** Worded so that no part of it can be read as help arriving "right now". */
+const urgentWhy: Readonly<Record<CallbackReason, string>> = {
+  after_hours: 'Our team is offline at this hour.',
+  no_agent: 'Nobody from our team is free to chat at the moment.',
+  timeout: 'Nobody from our team has been free to take your conversation.',
+};

@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { z } from 'zod';
+import { EmergencyCategory } from '../nlu/types';
 import { CallbackReason, Disposition, HandoffReason, HandoffState, Priority, valuesOf } from './vocabulary';
 
 const priority = z.enum(valuesOf(Priority));
@@ -50,6 +51,20 @@ export const handoffEventSchema = z.discriminatedUnion('type', [
     type: z.literal('callback'),
     ...envelope,
     data: z.object({ ticketId: z.string(), reason: z.enum(valuesOf(CallbackReason)), priority }),
+  }),
+  z.object({
+    type: z.literal('alert'),
+    ...envelope,
+    // Categories only: the customer's words travel in the `message` event, redacted per viewer.
+    data: z.object({
+      kind: z.literal('emergency'),
+      categories: z.array(z.enum(valuesOf(EmergencyCategory))),
+      state: z.enum([HandoffState.queued, HandoffState.assigned]),
+      priority,
+      previousPriority: priority,
+      position: z.number().int().min(1).nullable(),
+      assignedAgent: z.string().optional(),
+    }),
   }),
 ]);
 

@@ -1,10 +1,11 @@
 import type { AppConfig } from '../config';
 import { TandemError } from '../errors';
 import type { Logger } from '../observability/logger';
+import type { EmergencyCategory } from '../nlu/types';
 import type { Metrics } from '../observability/metrics';
 import { redactPii } from '../privacy/redactPii';
 import { canSeePii, type Agent } from './agents';
-import { callbackPromise, routeHandoff } from './availability';
+import { callbackPromise, routeHandoff, urgentCallbackMessage } from './availability';
 import type { BusinessCalendar } from './businessCalendar';
 import { buildContextPack, type ContextPack, type TranscriptLine } from './contextPack';
 import type { HandoffEvent, HandoffEventBus } from './events';
@@ -27,9 +28,9 @@ import {
   HandoffReason,
   HandoffState,
   humanOwnedStates,
+  Priority,
   type Disposition,
   type HandoffStatus,
-  type Priority,
 } from './vocabulary';
 
 /** How a message reaches the customer on their own channel; the bot layer supplies it. */
@@ -115,6 +116,15 @@ export type HandoffRequestOutcome =
     }
   | { readonly outcome: 'assigned'; readonly customerMessage: string; readonly record: HandoffRecord };
 
+/** What the customer is told after emergency language raised a chat a person owns to urgent. */
+export interface EmergencyEscalation {
+  readonly state: HandoffState;
+  /** The new place in line and wait, while queued. */
+  readonly position?: number;
+  readonly etaSeconds?: number;
+  readonly customerMessage: string;
+}
+
 export interface HandoffStatusAnswer {
   readonly state: HandoffState | 'none';
   readonly position: number | null;
@@ -141,6 +151,9 @@ export interface SweepResult {
   readonly timedOut: readonly string[];
   readonly announced: readonly string[];
 }
+
+/** The reasons an emergency turn brings by itself (the emergency intent is also a policy intent). */
+const emergencyTurnReasons: ReadonlySet<HandoffReason> = new Set([HandoffReason.emergency, HandoffReason.policyIntent]);
 
 const agentMessageKey = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -175,11 +188,14 @@ export class HandoffService {
       this.deps.metrics?.handoffs.inc({ reason: reasonCodes[0], route: 'callback' });
       if (!before) this.deps.metrics?.conversations.inc({ outcome: 'escalated' });
       const contact = conversation.contact ?? before?.contact;
-      if (!contact) {
+      // After emergency guidance the urgent ticket is filed at once; a contact, if given, only adds to it.
+      const urgentNow = decision.sendEmergencyGuidance;
+      if (!contact && !urgentNow) {
         return { outcome: 'callback', reason: route.reason, needsContact: true, ticket: null, whenText: route.whenText, customerMessage: route.customerMessage };
       }
-      const { ticket } = await this.fileCallback(conversation, decision.priority, contact, route.reason);
-      return { outcome: 'callback', reason: route.reason, needsContact: false, ticket, whenText: route.whenText, customerMessage: route.customerMessage };
+      const { ticket } = await this.fileCallback(conversation, decision.priority, contact ?? null, route.reason);
+      const customerMessage = urgentNow ? urgentCallbackMessage(route.reason, route.whenText) : route.customerMessage;
+      return { outcome: 'callback', reason: route.reason, needsContact: !contact, ticket, whenText: route.whenText, customerMessage };
     }
 
     const { record, created } = await store.enqueue({
@@ -313,6 +329,74 @@ export class HandoffService {
     return true;
   }
 
+  /**
+   * Emergency or crisis language while a person owns the chat: the priority becomes urgent (a waiting
+   * customer moves up the line), the agents get an `alert` event at once, and the customer is told
+   * what changed. Undefined when no person owns the chat (the bot's own emergency handling applies).
+   */
+  async raiseEmergency(conversationId: string, categories: readonly EmergencyCategory[]): Promise<EmergencyEscalation | undefined> {
+    let raised: Awaited<ReturnType<HandoffStore['raisePriority']>>;
+    try {
+      raised = await this.deps.store.raisePriority(conversationId, Priority.urgent, HandoffReason.emergency);
+    } catch (error) {
+      if (error instanceof TandemError && (error.code === 'HANDOFF_CONFLICT' || error.code === 'HANDOFF_NOT_FOUND')) return undefined;
+      throw error;
+    }
+    const { record, previousPriority } = raised;
+    const now = this.clock();
+    const at = new Date(now).toISOString();
+    const queued = record.state === HandoffState.queued;
+    const position = queued ? ((await this.deps.store.position(conversationId)) ?? 1) : null;
+    await this.publish({
+      type: 'alert',
+      conversationId,
+      at,
+      data: {
+        kind: 'emergency',
+        categories: [...categories],
+        state: queued ? HandoffState.queued : HandoffState.assigned,
+        priority: record.priority,
+        previousPriority,
+        position,
+        ...(record.assignedAgent !== undefined ? { assignedAgent: record.assignedAgent } : {}),
+      },
+    });
+    if (position === null) {
+      const name = record.external ? undefined : record.assignedAgent && this.deps.agentName?.(record.assignedAgent);
+      const who = name ? `${name} from our team` : 'the person from our team you are chatting with';
+      return { state: record.state, customerMessage: `I've alerted ${who} that this is urgent.` };
+    }
+    const agentsOnline = (await this.deps.presence.online()).length;
+    const estimate = await this.estimate(position, agentsOnline);
+    await this.safely(
+      () => this.deps.store.markAnnounced(conversationId, record.announced?.at ?? null, { position, etaSeconds: estimate.etaSeconds, at }),
+      'mark announced',
+    );
+    const place =
+      agentsOnline > 0
+        ? describeQueuePlace(estimate)
+        : `${position <= 1 ? "You're next in line" : `You're number ${position} in line`}, but nobody from our team is online at this moment, so please don't wait for us.`;
+    return { state: record.state, position, etaSeconds: estimate.etaSeconds, customerMessage: `I've marked your request as urgent. ${place}` };
+  }
+
+  /**
+   * "It wasn't an emergency": a wait that only the emergency started ends (the agents see `cancelled`),
+   * and the customer is told. Undefined, changing nothing, when the customer is waiting for other
+   * reasons too or a person already has the chat: then the message simply goes to the agent.
+   */
+  async withdrawEmergency(conversationId: string): Promise<string | undefined> {
+    const record = await this.deps.store.getRecord(conversationId);
+    const onlyTheEmergency =
+      record?.state === HandoffState.queued &&
+      record.reason === HandoffReason.emergency &&
+      record.reasonCodes.every((r) => emergencyTurnReasons.has(r));
+    if (!onlyTheEmergency) return undefined;
+    // Atomic against a claim in between: a person who just took the chat keeps it.
+    const { cancelled } = await this.cancelByUser(conversationId, { expectState: HandoffState.queued });
+    if (!cancelled) return undefined;
+    return "OK, I'm glad it's not an emergency. I've taken you out of the urgent line for our team. If anything changes, call 911.";
+  }
+
   /** A private note for agents; never shown to the customer. */
   async addNote(conversationId: string, agent: Agent, text: string): Promise<HandoffNote> {
     const note = await this.deps.store.addNote(conversationId, agent.id, this.validText(text, 'text'));
@@ -353,10 +437,10 @@ export class HandoffService {
   }
 
   /** The customer's "cancel": leave the queue or end the chat with the agent. Never throws for a bot-owned chat. */
-  async cancelByUser(conversationId: string): Promise<{ cancelled: boolean; customerMessage: string }> {
+  async cancelByUser(conversationId: string, options: { expectState?: HandoffState } = {}): Promise<{ cancelled: boolean; customerMessage: string }> {
     let result: Awaited<ReturnType<HandoffStore['cancel']>>;
     try {
-      result = await this.deps.store.cancel(conversationId);
+      result = await this.deps.store.cancel(conversationId, options);
     } catch (error) {
       if (error instanceof TandemError && (error.code === 'HANDOFF_CONFLICT' || error.code === 'HANDOFF_NOT_FOUND')) {
         return { cancelled: false, customerMessage: "You're not waiting for our team right now. How else can I help?" };
@@ -399,6 +483,11 @@ export class HandoffService {
       etaSeconds: null,
       customerMessage: "You're not waiting for our team right now.",
     };
+  }
+
+  /** The conversation's handoff state; 'bot' when it never went to a person. */
+  async stateOf(conversationId: string): Promise<HandoffState> {
+    return (await this.deps.store.getRecord(conversationId))?.state ?? HandoffState.bot;
   }
 
   /** True while the bot must stay silent (queued or assigned). */

@@ -122,6 +122,11 @@ export interface ClaimResult {
 export interface HandoffStore {
   /** bot|closed|callback → queued. Already queued: no change except a raised priority and merged reasons. */
   enqueue(input: EnqueueInput): Promise<{ record: HandoffRecord; created: boolean }>;
+  /**
+   * queued|assigned → the same state with the priority raised (never lowered) and `reason` as the new
+   * headline reason; a queued conversation moves up the line at once. Else HANDOFF_CONFLICT.
+   */
+  raisePriority(conversationId: string, priority: Priority, reason: HandoffReason): Promise<{ record: HandoffRecord; previousPriority: Priority }>;
   /** queued → assigned; exactly one concurrent claimer wins. The owner re-claiming gets its token back. */
   claim(conversationId: string, agentId: string, leaseMs: number): Promise<ClaimResult>;
   renewLease(conversationId: string, agentId: string, fencingToken: number, leaseMs: number): Promise<HandoffRecord>;
@@ -129,8 +134,8 @@ export interface HandoffStore {
   release(conversationId: string, agentId: string, input: ReleaseInput): Promise<{ record: HandoffRecord; handleMs: number }>;
   /** assigned → queued at its original place (agent dropped). When agentId is given, only that owner may. */
   requeue(conversationId: string, options?: { agentId?: string }): Promise<HandoffRecord>;
-  /** queued|assigned → bot, by the user. */
-  cancel(conversationId: string): Promise<{ record: HandoffRecord; previousState: HandoffState; previousAgent?: string }>;
+  /** queued|assigned → bot, by the user; with `expectState`, only from that state (else HANDOFF_CONFLICT). */
+  cancel(conversationId: string, options?: { expectState?: HandoffState }): Promise<{ record: HandoffRecord; previousState: HandoffState; previousAgent?: string }>;
   /** bot|closed|queued|callback (or no record) → callback with an open ticket; a repeat updates the contact. */
   toCallback(input: ToCallbackInput): Promise<{ record: HandoffRecord; ticket: CallbackTicket }>;
   completeCallback(ticketId: string): Promise<CallbackTicket>;

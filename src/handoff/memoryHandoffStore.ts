@@ -123,6 +123,18 @@ export class MemoryHandoffStore implements HandoffStore {
     return { record: this.toRecord(stored), created: true };
   }
 
+  async raisePriority(conversationId: string, priority: Priority, reason: HandoffReason): Promise<{ record: HandoffRecord; previousPriority: Priority }> {
+    const stored = this.mustGet(conversationId);
+    if (stored.state !== HandoffState.queued && stored.state !== HandoffState.assigned) {
+      throw conflict(`cannot raise the priority of a conversation in state ${stored.state}`);
+    }
+    const previousPriority = stored.priority;
+    stored.priority = higherPriority(previousPriority, priority);
+    stored.reasonCodes = [reason, ...stored.reasonCodes.filter((code) => code !== reason)];
+    stored.updatedAt = this.clock();
+    return { record: this.toRecord(stored), previousPriority };
+  }
+
   async claim(conversationId: string, agentId: string, leaseMs: number): Promise<ClaimResult> {
     const now = this.clock();
     const stored = this.mustGet(conversationId);
@@ -178,12 +190,15 @@ export class MemoryHandoffStore implements HandoffStore {
     return this.toRecord(stored);
   }
 
-  async cancel(conversationId: string) {
+  async cancel(conversationId: string, options: { expectState?: HandoffState } = {}) {
     const stored = this.mustGet(conversationId);
     const previousState = stored.state;
     const previousAgent = stored.assignedAgent;
     if (previousState !== HandoffState.queued && previousState !== HandoffState.assigned) {
       throw conflict(`cannot cancel a conversation in state ${previousState}`);
+    }
+    if (options.expectState !== undefined && previousState !== options.expectState) {
+      throw conflict(`conversation is ${previousState}, not ${options.expectState}`);
     }
     Object.assign(stored, backToBot, { updatedAt: this.clock() } satisfies Partial<Stored>);
     return { record: this.toRecord(stored), previousState, ...(previousAgent !== undefined ? { previousAgent } : {}) };

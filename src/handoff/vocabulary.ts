@@ -65,6 +65,8 @@ export const HandoffEventType = {
   note: 'note',
   requeued: 'requeued',
   callback: 'callback',
+  /** Emergency or crisis language while a person owns the chat (queued or assigned): act now. */
+  alert: 'alert',
 } as const;
 export type HandoffEventType = (typeof HandoffEventType)[keyof typeof HandoffEventType];
 

@@ -1,10 +1,10 @@
 import { isTimeZone } from '../time/isTimeZone';
-import { EmergencyDetector } from './emergency/detectEmergency';
+import { detectEmergency } from './emergency/detectEmergency';
 import { extractEntities } from './entities/extractEntities';
 import { cleanText } from './language/cleanText';
 import { guessLanguage } from './language/guessLanguage';
 import { analyzeSentiment } from './sentiment/analyzeSentiment';
-import { EntityType, IntentDecision, type Entity, type IntentPrediction, type NluEngine, type UnderstandOptions, type Understanding } from './types';
+import { EntityType, IntentDecision, type EmergencyResult, type Entity, type IntentPrediction, type NluEngine, type UnderstandOptions, type Understanding } from './types';
 
 /** What the engine needs from an intent classifier (the corpus classifier in ./intent satisfies it). */
 export interface IntentClassifierLike {
@@ -30,14 +30,17 @@ export function outOfScopePrediction(): IntentPrediction {
  * - Entity offsets refer to `Understanding.text` (the cleaned text), not the raw input.
  * - Empty and emoji-only messages, and messages in another language, get an out-of-scope intent without
  *   calling the classifier; `language` is 'en' unless another language is recognised.
- * - Emergency detection runs on every message, whatever its language or intent.
+ * - Emergency detection runs on every message, whatever its language or intent, once: a screening the
+ *   turn already made (`screen`, passed as `options.emergency`) is reused.
  */
 export function createNluEngine(options: NluEngineOptions): NluEngine {
   if (!Number.isInteger(options.maxChars) || options.maxChars < 1) {
     throw new RangeError(`maxChars must be a positive integer (MAX_MESSAGE_CHARS), got ${String(options.maxChars)}`);
   }
-  const emergency = new EmergencyDetector();
   return {
+    screen(raw: string): EmergencyResult {
+      return detectEmergency(cleanText(raw, options.maxChars).text);
+    },
     understand(raw: string, understandOptions: UnderstandOptions): Understanding {
       const { text, truncated } = cleanText(raw, options.maxChars);
       const hasWords = /[\p{L}\p{N}]/u.test(text);
@@ -56,7 +59,7 @@ export function createNluEngine(options: NluEngineOptions): NluEngine {
         intent,
         entities,
         sentiment: analyzeSentiment(text),
-        emergency: emergency.detect(text),
+        emergency: understandOptions.emergency ?? detectEmergency(text),
       };
     },
   };

@@ -93,11 +93,18 @@ export interface UnderstandOptions {
   readonly timezone: string;
   /** Reference instant for relative dates; defaults to now. */
   readonly now?: Date;
+  /** This message's safety screening (`NluEngine.screen`), when the turn already ran it: reused, never run again. */
+  readonly emergency?: EmergencyResult;
 }
 
 /** The one entry point the bot calls per message. */
 export interface NluEngine {
   understand(text: string, options: UnderstandOptions): Understanding;
+  /**
+   * Emergency and crisis detection alone, on the same cleaned text `understand` analyses. The turn's
+   * safety step runs it first, before anything else, and hands the result to `understand`.
+   */
+  screen(text: string): EmergencyResult;
 }
 
 /** Conversation-level frustration, updated once per user turn. Kept in conversation state. */

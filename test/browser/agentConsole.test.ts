@@ -316,4 +316,41 @@ describeBrowser('agent console (real Tandem, real chromium)', () => {
       await closed.stop();
     }
   });
+
+  it('raises a red, dismissible emergency alert naming the category, for the queue and for the agent in the chat', async () => {
+    const { page, problems } = await newAgentPage();
+    await signInAgent(page, tandem.url, agentToken);
+    const customer = await DirectLineCustomer.start(tandem.url);
+    await customer.say('I want to talk to a person');
+    await row(page, customer.conversationId).waitFor({ timeout: waitMs });
+
+    // Waiting in the queue: every agent of the queue sees it, and the row turns urgent.
+    await customer.say("I have chest pain and can't breathe");
+    const banner = page.locator(`#emergency-alerts .emergency-alert[data-conversation-id="${customer.conversationId}"]`);
+    await banner.waitFor({ timeout: waitMs });
+    expect(await banner.getAttribute('role')).toBe('alert');
+    expect(await banner.locator('.emergency-alert__what').textContent()).toBe('Emergency: heart, breathing');
+    expect(await banner.locator('.emergency-alert__text').textContent()).toContain(`Conversation ${customer.conversationId}, waiting in the queue (now number `);
+    expect(await banner.evaluate((node) => getComputedStyle(node).backgroundColor)).toBe('rgb(179, 38, 30)');
+    await page.waitForFunction((id) => document.querySelector(`tr[data-conversation-id="${id}"] .badge`)?.textContent === 'urgent', customer.conversationId, { timeout: waitMs });
+    await screenshot(page, 'agent-emergency-alert-queued');
+    await banner.getByRole('button', { name: `Dismiss the emergency alert for conversation ${customer.conversationId}` }).click();
+    await banner.waitFor({ state: 'detached', timeout: waitMs });
+    expect(await page.locator('#emergency-alerts').isHidden()).toBe(true);
+
+    // In the agent's own chat: the alert again, with the customer's words in the transcript.
+    await row(page, customer.conversationId).click();
+    await page.locator('#claim').click();
+    await page.locator('#reply:enabled').waitFor({ timeout: waitMs });
+    await customer.say('I want to end my life');
+    await banner.waitFor({ timeout: waitMs });
+    expect(await banner.locator('.emergency-alert__what').textContent()).toBe('Emergency: suicide or self-harm');
+    expect(await banner.locator('.emergency-alert__text').textContent()).toContain('in a chat you are handling');
+    await page.locator('#lines .line--user', { hasText: 'I want to end my life' }).waitFor({ timeout: waitMs });
+    expect(await customer.botTexts()).toEqual(expect.arrayContaining([expect.stringMatching(/call or text 988/), "I've alerted Dev Agent from our team that this is urgent."]));
+    await screenshot(page, 'agent-emergency-alert-assigned');
+    // The alert is text only: nothing but its own elements inside.
+    expect(await banner.evaluate((node) => Array.from(node.querySelectorAll('*'), (n) => n.tagName).join(' '))).toBe('P STRONG BUTTON BUTTON');
+    expect(problems).toEqual({ errors: [], cspViolations: [], dialogs: [] });
+  });
 });

@@ -107,6 +107,72 @@ export function handoffServiceSuite(name: string, makeBackend: (clock: FakeClock
     });
     afterEach(async () => backend.close());
 
+    describe('emergencies while a person owns the chat', () => {
+      it('while queued: urgent ahead of the line, the new place recorded and told, and an alert for the agents (seen by the other process)', async () => {
+        const [first, c] = [id(), id()];
+        await a.requestHandoff(conversation(first), decision());
+        await a.requestHandoff(conversation(c), decision());
+        const raised = await b.raiseEmergency(c, ['cardiac']);
+        expect(raised).toEqual({
+          state: 'queued',
+          position: 1,
+          etaSeconds: 300,
+          customerMessage: "I've marked your request as urgent. You're next in line. The estimated wait is about 5 minutes.",
+        });
+        expect((await a.queue(lee)).map((i) => [i.conversationId, i.priority, i.reason])).toEqual([
+          [c, 'urgent', 'emergency'],
+          [first, 'normal', 'user_requested'],
+        ]);
+        expect((await a.status(c)).position).toBe(1);
+        const [alert] = await eventually(() => eventsOf('alert', c), (e) => e.length > 0);
+        expect(alert?.data).toEqual({ kind: 'emergency', categories: ['cardiac'], state: 'queued', priority: 'urgent', previousPriority: 'normal', position: 1 });
+      });
+
+      it('while assigned: urgent, the assignment untouched, the alert names the agent, and the customer hears who was alerted', async () => {
+        const c = id();
+        await a.requestHandoff(conversation(c), decision());
+        await a.claim(c, dana);
+        const raised = await b.raiseEmergency(c, ['suicide_self_harm']);
+        expect(raised).toEqual({ state: 'assigned', customerMessage: "I've alerted Dana from our team that this is urgent." });
+        expect(await b.stateOf(c)).toBe('assigned');
+        const [alert] = await eventually(() => eventsOf('alert', c), (e) => e.length > 0);
+        expect(alert?.data).toMatchObject({ state: 'assigned', assignedAgent: 'dana', position: null, priority: 'urgent' });
+      });
+
+      it('does nothing for a conversation the bot owns (the bot hands it over itself)', async () => {
+        const c = id();
+        expect(await a.raiseEmergency(c, ['cardiac'])).toBeUndefined();
+        await a.requestHandoff(conversation(c), decision());
+        await a.cancelByUser(c);
+        expect(await a.raiseEmergency(c, ['cardiac'])).toBeUndefined();
+        expect(eventsOf('alert', c)).toEqual([]);
+      });
+
+      it('withdraws a false alarm only from a wait the emergency alone started', async () => {
+        const [alone, asked] = [id(), id()];
+        await a.requestHandoff(conversation(alone), decision({ priority: 'urgent', reasonCodes: ['emergency', 'policy_intent'], sendEmergencyGuidance: true }));
+        await a.requestHandoff(conversation(asked), decision());
+        await a.raiseEmergency(asked, ['cardiac']);
+        expect(await b.withdrawEmergency(asked)).toBeUndefined();
+        expect(await b.stateOf(asked)).toBe('queued');
+        expect(await b.withdrawEmergency(alone)).toMatch(/^OK, I'm glad it's not an emergency\./);
+        expect(await a.stateOf(alone)).toBe('bot');
+        await eventually(() => eventsOf('cancelled', alone), (e) => e.length > 0);
+      });
+
+      it('files an urgent callback at once when nobody can take an emergency, and says so without promising a person now', async () => {
+        clock.ms = Date.parse('2025-03-03T23:30:00Z'); // Monday 18:30, after hours
+        const c = id();
+        const outcome = await a.requestHandoff(conversation(c), decision({ priority: 'urgent', reasonCodes: ['emergency'], sendEmergencyGuidance: true }));
+        expect(outcome).toMatchObject({ outcome: 'callback', reason: 'after_hours', needsContact: true, ticket: { priority: 'urgent', contact: null, status: 'open' } });
+        expect(outcome.customerMessage).toBe(
+          "Our team is offline at this hour. Please don't wait for us: use the numbers above. I've filed an urgent callback request for our team. We'll contact you by tomorrow 9:00 AM ET.",
+        );
+        const booked = await b.scheduleCallback(conversation(c), { kind: 'phone', value: '+14155550132' });
+        expect(booked.ticket).toMatchObject({ ticketId: outcome.outcome === 'callback' ? outcome.ticket?.ticketId : '', priority: 'urgent', contact: { kind: 'phone' } });
+      });
+    });
+
     describe('requestHandoff', () => {
       it('queues during opening hours with an agent online, and says where the customer stands', async () => {
         const c = id();

@@ -110,6 +110,71 @@ export function handoffStoreContract(name: string, make: (options: { handleHisto
       });
     });
 
+    describe('raise priority (an emergency while a human owns the chat)', () => {
+      it('moves a waiting conversation ahead of everyone below its new priority, keeping its wait and making the reason the headline', async () => {
+        const [u, h1, n1, n2] = [id(), id(), id(), id()];
+        await store.enqueue(input(u, { priority: 'urgent', reasonCodes: ['emergency'] }));
+        await store.enqueue(input(h1, { priority: 'high', reasonCodes: ['frustration'] }));
+        await store.enqueue(input(n1));
+        const before = (await store.enqueue(input(n2, { reasonCodes: ['user_requested', 'frustration'] }))).record;
+        clock.advance(3000);
+        const { record, previousPriority } = await store.raisePriority(n2, 'urgent', 'emergency');
+        expect(previousPriority).toBe('normal');
+        expect(record).toMatchObject({
+          state: 'queued',
+          priority: 'urgent',
+          reason: 'emergency',
+          reasonCodes: ['emergency', 'user_requested', 'frustration'],
+          waitingSince: before.waitingSince,
+          enqueuedSeq: before.enqueuedSeq,
+          updatedAt: new Date(clock.ms).toISOString(),
+        });
+        // Urgent ones are served first come first served: behind the earlier urgent one, ahead of the rest.
+        expect(await queueIds()).toEqual([u, n2, h1, n1]);
+        expect(await store.position(n2)).toBe(2);
+        expect(await h.second.getRecord(n2)).toEqual(record);
+      });
+
+      it('raises an assigned conversation without touching the assignment, and never lowers a priority', async () => {
+        const c = id();
+        await store.enqueue(input(c, { priority: 'high', reasonCodes: ['frustration'] }));
+        const claimed = await store.claim(c, 'dana', lease);
+        const { record, previousPriority } = await store.raisePriority(c, 'urgent', 'emergency');
+        expect(previousPriority).toBe('high');
+        expect(record).toMatchObject({ state: 'assigned', assignedAgent: 'dana', fencingToken: claimed.fencingToken, priority: 'urgent', reasonCodes: ['emergency', 'frustration'] });
+        expect(await queueIds()).toEqual([]);
+        const again = await store.raisePriority(c, 'normal', 'emergency');
+        expect(again).toMatchObject({ previousPriority: 'urgent', record: { priority: 'urgent', reasonCodes: ['emergency', 'frustration'] } });
+        // A requeue after the raise keeps the urgent place.
+        const other = id();
+        await store.enqueue(input(other, { priority: 'high' }));
+        await store.requeue(c, { agentId: 'dana' });
+        expect(await queueIds()).toEqual([c, other]);
+      });
+
+      it('is refused for a conversation the bot holds, one waiting for a callback, and an unknown one, changing nothing', async () => {
+        await expect(store.raisePriority('ghost', 'urgent', 'emergency')).rejects.toMatchObject({ code: 'HANDOFF_NOT_FOUND' });
+        const c = id();
+        await store.enqueue(input(c));
+        await store.cancel(c);
+        const before = await store.getRecord(c);
+        await expect(store.raisePriority(c, 'urgent', 'emergency')).rejects.toMatchObject({ code: 'HANDOFF_CONFLICT' });
+        expect(await store.getRecord(c)).toEqual(before);
+        const waiting = id();
+        await store.toCallback({ conversationId: waiting, channelId: 'webchat', contact: null, reason: 'no_agent' });
+        await expect(store.raisePriority(waiting, 'urgent', 'emergency')).rejects.toMatchObject({ code: 'HANDOFF_CONFLICT' });
+      });
+
+      it('raises once whichever of two processes gets there first, and the queue holds the conversation once', async () => {
+        const [a, b] = [id(), id()];
+        await store.enqueue(input(a));
+        await store.enqueue(input(b));
+        const results = await Promise.all([store.raisePriority(b, 'urgent', 'emergency'), h.second.raisePriority(b, 'urgent', 'emergency')]);
+        expect(results.map((r) => r.previousPriority).sort()).toEqual(['normal', 'urgent']);
+        expect(await queueIds()).toEqual([b, a]);
+      });
+    });
+
     describe('claim', () => {
       it('assigns to the claimer with a lease and a new fencing token, and leaves the queue', async () => {
         const c = id();
@@ -317,6 +382,17 @@ export function handoffStoreContract(name: string, make: (options: { handleHisto
         const result = await store.cancel(c);
         expect(result).toMatchObject({ previousState: 'assigned', previousAgent: 'dana' });
         expect(await store.expireLeases(clock.ms + 10 * lease)).toEqual([]);
+      });
+
+      it('cancels only from the expected state when asked, so a claim in between keeps the chat', async () => {
+        const c = id();
+        await store.enqueue(input(c));
+        await store.claim(c, 'dana', lease);
+        await expect(store.cancel(c, { expectState: 'queued' })).rejects.toMatchObject({ code: 'HANDOFF_CONFLICT' });
+        expect(await store.getRecord(c)).toMatchObject({ state: 'assigned', assignedAgent: 'dana' });
+        const q = id();
+        await store.enqueue(input(q));
+        expect((await store.cancel(q, { expectState: 'queued' })).previousState).toBe('queued');
       });
 
       it('refuses to cancel what is not waiting or assigned', async () => {

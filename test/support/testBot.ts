@@ -50,6 +50,9 @@ export class RecordingHandoffGateway implements HandoffGateway {
 /** A HumanSide where no human ever owns the conversation. */
 export const botOnly: HumanSide = {
   isHumanOwned: async () => false,
+  ownerOf: async () => 'bot',
+  raiseEmergency: async () => undefined,
+  withdrawEmergency: async () => undefined,
   forwardUserMessage: async () => undefined,
   queueStatus: async () => '',
   cancelWaiting: async () => '',
@@ -119,6 +122,7 @@ export function createTestBot(
       logger: silentLogger,
       backend,
       humans: options.humans ?? botOnly,
+      screen: (text) => testUnderstanding().nlu.screen(text),
       readsAsCancel: cancelReader(testUnderstanding().nlu, testUnderstanding().intents, config.DEFAULT_TIMEZONE),
     },
     { dedupe: { ttlSeconds: 60, leaseMs: 10_000 }, lock: { ttlMs: 5000, waitMs: 5000 } },

@@ -35,7 +35,7 @@ export class ServiceHandoffGateway implements HandoffGateway {
     const summary = await this.deps.summarize(lines);
     const result = await this.deps.service.requestHandoff({ conversationId: conversation.id, channelId, summary }, decision);
     if (result.outcome === 'callback') {
-      return { outcome: 'callback', needsContact: result.needsContact, customerMessage: result.customerMessage };
+      return { outcome: 'callback', needsContact: result.needsContact, ticketFiled: result.ticket !== null, customerMessage: result.customerMessage };
     }
     allowWhileHumanOwned(context);
     const channelData: QueueStatusChannelData = {

@@ -1,5 +1,7 @@
 import type { HandoffService } from '../../handoff/handoffService';
-import type { HumanSide } from '../humanSide';
+import { HandoffState } from '../../handoff/vocabulary';
+import type { EmergencyCategory } from '../../nlu/types';
+import type { HumanSide, Owner } from '../humanSide';
 
 /** The ownership gate's view of the handoff service. */
 export class ServiceHumanSide implements HumanSide {
@@ -7,6 +9,19 @@ export class ServiceHumanSide implements HumanSide {
 
   isHumanOwned(conversationId: string): Promise<boolean> {
     return this.service.isBotSilenced(conversationId);
+  }
+
+  async ownerOf(conversationId: string): Promise<Owner> {
+    const state = await this.service.stateOf(conversationId);
+    return state === HandoffState.queued || state === HandoffState.assigned ? state : 'bot';
+  }
+
+  async raiseEmergency(conversationId: string, categories: readonly EmergencyCategory[]): Promise<string | undefined> {
+    return (await this.service.raiseEmergency(conversationId, categories))?.customerMessage;
+  }
+
+  withdrawEmergency(conversationId: string): Promise<string | undefined> {
+    return this.service.withdrawEmergency(conversationId);
   }
 
   async forwardUserMessage(conversationId: string, text: string, at: string): Promise<void> {

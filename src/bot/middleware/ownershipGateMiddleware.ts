@@ -1,15 +1,18 @@
 import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
 import { matchCommand } from '../../../dialogs/commands';
 import type { CancelReader } from '../cancelReader';
-import { allowWhileHumanOwned, type HumanSide } from '../humanSide';
+import { readsAsFalseAlarm } from '../../../dialogs/answers/falseAlarm';
+import { allowWhileHumanOwned, type HumanSide, markWayBack, ownerThisTurn } from '../humanSide';
+import { getSafetyScreening } from '../safetyScreening';
 
 const queueQuestion = /\b(where am i|my (place|position|spot)|position in (the )?(queue|line)|how (much )?long|how many (people )?(are )?(ahead|before)|wait(ing)? time|still waiting|any(one|body) there)\b/i;
 const cancelWaiting = /^(cancel( waiting| the (chat|request))?|stop waiting|leave (the )?(queue|line)|never ?mind|i no longer need (help|an agent|a human))$/i;
 
 /**
- * Runs before any dialog. While a human owns the conversation, the user's message goes to the agent
+ * Runs before any dialog, after safety. While a human owns the conversation, the user's message goes to the agent
  * side and the bot does not run; the user may still ask for their place in the queue or cancel, in any
- * wording the NLU reads as "stop" (`readsAsCancel`).
+ * wording the NLU reads as "stop" (`readsAsCancel`), and say that an emergency alarm was false (the
+ * wait it started ends, and the bot offers what it interrupted).
  */
 export class OwnershipGateMiddleware implements Middleware {
   constructor(
@@ -21,14 +24,24 @@ export class OwnershipGateMiddleware implements Middleware {
     const { activity } = context;
     const conversationId = activity.conversation?.id;
     if (activity.type !== ActivityTypes.Message || !conversationId) return next();
-    if (!(await this.humans.isHumanOwned(conversationId))) return next();
+    if ((await ownerThisTurn(context, this.humans)) === 'bot') return next();
 
     const text = (activity.text ?? '').trim();
     const normalized = text.toLowerCase().replace(/[.!?]+$/u, '');
     allowWhileHumanOwned(context);
-    if (cancelWaiting.test(normalized) || matchCommand(text) === 'cancel' || this.readsAsCancel(text)) {
+    if (cancelWaiting.test(normalized) || matchCommand(text) === 'cancel' || this.readsAsCancel(text, getSafetyScreening(context))) {
       await context.sendActivity(await this.humans.cancelWaiting(conversationId));
       return;
+    }
+    const screening = getSafetyScreening(context);
+    if (!screening?.isEmergency && readsAsFalseAlarm(text)) {
+      const withdrawn = await this.humans.withdrawEmergency(conversationId);
+      if (withdrawn) {
+        await context.sendActivity(withdrawn);
+        // The bot takes the conversation back and offers what the emergency interrupted.
+        markWayBack(context);
+        return next();
+      }
     }
     if (queueQuestion.test(normalized)) {
       await context.sendActivity(await this.humans.queueStatus(conversationId));

@@ -1,5 +1,5 @@
 import { ActivityTypes, Channels, type Middleware, type TurnContext } from 'botbuilder';
-import type { HumanSide } from '../humanSide';
+import { type HumanSide, ownerThisTurn } from '../humanSide';
 
 /** Channels whose clients show a typing indicator while the bot works. */
 const showsTyping = new Set<string>([Channels.Webchat, Channels.Directline, Channels.Msteams, Channels.Emulator]);
@@ -18,7 +18,7 @@ export class TypingMiddleware implements Middleware {
       activity.type === ActivityTypes.Message &&
       activity.deliveryMode !== 'expectReplies' &&
       showsTyping.has(activity.channelId) &&
-      !(await this.humans.isHumanOwned(activity.conversation.id));
+      (await ownerThisTurn(context, this.humans)) === 'bot';
     if (wanted) await context.sendActivity({ type: ActivityTypes.Typing });
     await next();
   }

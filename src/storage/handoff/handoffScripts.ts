@@ -96,6 +96,25 @@ persist()
 return ok('1')
 `);
 
+/** ARGV 7 priority, 8 reason (becomes the headline). Extra: the previous priority. */
+export const raisePriorityScript = script(`
+local state = hget(recKey, 'state')
+if not state then return notFound() end
+if state ~= 'queued' and state ~= 'assigned' then
+  return fail('HANDOFF_CONFLICT', 'cannot raise the priority of a conversation in state ' .. state)
+end
+local current = hget(recKey, 'priority')
+local p = current
+if rank[ARGV[7]] < rank[current] then p = ARGV[7] end
+local codes = ARGV[8]
+for code in string.gmatch(hget(recKey, 'reasonCodes') or '', '[^,]+') do
+  if code ~= ARGV[8] then codes = codes .. ',' .. code end
+end
+redis.call('HSET', recKey, 'priority', p, 'reasonCodes', codes, 'updatedAt', now)
+if state == 'queued' then redis.call('ZADD', queueKey, score(p, tonumber(hget(recKey, 'enqueuedSeq')) or 0), id) end
+return ok(current)
+`);
+
 /** ARGV 7 agent, 8 lease ms. */
 export const claimScript = script(`
 local state = hget(recKey, 'state')
@@ -165,11 +184,12 @@ requeueIt(id)
 return ok()
 `);
 
-/** Extra: previous state, previous agent (''). */
+/** ARGV 7 expected state (''). Extra: previous state, previous agent (''). */
 export const cancelScript = script(`
 local state = hget(recKey, 'state')
 if not state then return notFound() end
 if state ~= 'queued' and state ~= 'assigned' then return fail('HANDOFF_CONFLICT', 'cannot cancel a conversation in state ' .. state) end
+if ARGV[7] ~= '' and state ~= ARGV[7] then return fail('HANDOFF_CONFLICT', 'conversation is ' .. state .. ', not ' .. ARGV[7]) end
 local agent = hget(recKey, 'assignedAgent') or ''
 redis.call('HSET', recKey, 'state', 'bot', 'external', '0', 'updatedAt', now)
 redis.call('HDEL', recKey, 'assignedAgent', 'assignedAt', 'leaseExpiresAt', 'waitingSince', 'requeuedAt', 'enqueuedSeq', 'announced', 'announcedAt')

@@ -146,6 +146,11 @@ export class RedisHandoffStore implements HandoffStore {
     return { record: recordOf(reply.snapshot), created: reply.extra[0] === '1' };
   }
 
+  async raisePriority(conversationId: string, priority: Priority, reason: HandoffReason): Promise<{ record: HandoffRecord; previousPriority: Priority }> {
+    const reply = await this.run(scripts.raisePriorityScript, conversationId, this.clock(), [priority, reason]);
+    return { record: recordOf(reply.snapshot), previousPriority: prioritySchema.parse(reply.extra[0]) };
+  }
+
   async claim(conversationId: string, agentId: string, leaseMs: number): Promise<ClaimResult> {
     const reply = await this.run(scripts.claimScript, conversationId, this.clock(), [agentId, Math.ceil(leaseMs)]);
     const record = recordOf(reply.snapshot);
@@ -178,8 +183,8 @@ export class RedisHandoffStore implements HandoffStore {
     return recordOf(reply.snapshot);
   }
 
-  async cancel(conversationId: string) {
-    const reply = await this.run(scripts.cancelScript, conversationId, this.clock(), []);
+  async cancel(conversationId: string, options: { expectState?: HandoffStateType } = {}) {
+    const reply = await this.run(scripts.cancelScript, conversationId, this.clock(), [options.expectState ?? '']);
     const [previousState, previousAgent] = reply.extra;
     return {
       record: recordOf(reply.snapshot),

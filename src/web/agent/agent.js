@@ -59,6 +59,24 @@
     node.hidden = !visible;
   }
 
+  // What an emergency alert names, per detector category (anything new is shown as its code).
+  var emergencyLabels = {
+    suicide_self_harm: 'suicide or self-harm',
+    overdose_poisoning: 'overdose or poisoning',
+    cardiac: 'heart',
+    stroke: 'stroke',
+    breathing: 'breathing',
+    bleeding: 'severe bleeding',
+    anaphylaxis: 'anaphylaxis',
+    violence_threat: 'violence or threat',
+    pregnancy: 'pregnancy',
+    pediatric: 'a child',
+  };
+
+  function emergencyLabel(code) {
+    return Object.prototype.hasOwnProperty.call(emergencyLabels, code) ? emergencyLabels[code] : humanize(code);
+  }
+
   function humanize(code) {
     return String(code || '').replace(/[_.]+/g, ' ');
   }
@@ -199,6 +217,8 @@
     } catch (_error) {
       // nothing to forget
     }
+    clear($('emergency-alerts'));
+    show($('emergency-alerts'), false);
     show($('console-view'), false);
     show($('sign-out'), false);
     show($('details'), false);
@@ -280,6 +300,7 @@
         onLifecycle(type, event);
       });
     });
+    on('alert', onEmergencyAlert);
     on('message', onMessageEvent);
     on('note', onNoteEvent);
     source.onerror = function () {
@@ -334,6 +355,50 @@
       state.unread[id] = (state.unread[id] || 0) + 1;
       renderMyChats();
     }
+  }
+
+  /** Emergency language in a chat a person owns: the queue's agents, or the one chatting, must act now. */
+  function onEmergencyAlert(event) {
+    var id = event.conversationId;
+    var data = event.data || {};
+    scheduleQueueRefresh();
+    var open = state.open && state.open.conversationId === id;
+    if (data.state !== 'queued' && data.assignedAgent !== state.agentId && !open) return;
+    showEmergencyAlert(id, data);
+    if (open) void openConversation(id, { keepAlert: true });
+  }
+
+  function showEmergencyAlert(conversationId, data) {
+    var box = $('emergency-alerts');
+    dismissEmergencyAlert(conversationId);
+    var categories = (Array.isArray(data.categories) ? data.categories : []).map(emergencyLabel);
+    var where = data.state === 'assigned'
+      ? 'in a chat you are handling'
+      : 'waiting in the queue' + (data.position ? ' (now number ' + data.position + ')' : '');
+    var open = el('button', { type: 'button', className: 'emergency-alert__open' }, 'Open');
+    open.addEventListener('click', function () { void openConversation(conversationId); });
+    var dismiss = el('button', { type: 'button', className: 'emergency-alert__dismiss' }, 'Dismiss');
+    dismiss.setAttribute('aria-label', 'Dismiss the emergency alert for conversation ' + conversationId);
+    dismiss.addEventListener('click', function () { dismissEmergencyAlert(conversationId); });
+    var banner = el('div', { className: 'emergency-alert', data: { conversationId: conversationId } }, [
+      el('p', { className: 'emergency-alert__text' }, [
+        el('strong', { className: 'emergency-alert__what' }, categories.length ? 'Emergency: ' + categories.join(', ') : 'Emergency'),
+        'Conversation ' + conversationId + ', ' + where + '. It is now urgent, and the customer has been given emergency guidance.',
+      ]),
+      open,
+      dismiss,
+    ]);
+    banner.setAttribute('role', 'alert');
+    box.insertBefore(banner, box.firstChild);
+    show(box, true);
+  }
+
+  function dismissEmergencyAlert(conversationId) {
+    var box = $('emergency-alerts');
+    Array.prototype.slice.call(box.children).forEach(function (banner) {
+      if (banner.dataset.conversationId === conversationId) box.removeChild(banner);
+    });
+    show(box, box.children.length > 0);
   }
 
   function onNoteEvent(event) {
