@@ -37,13 +37,15 @@ export type FetchEntriesAfter = (afterSeq: number, count: number) => Promise<Tra
 const dateFields = ['timestamp', 'localTimestamp', 'expiration'] as const;
 
 /** The redacted, JSON-serialised copy that is stored for an activity (validated first). */
-export function storedActivity(activity: Partial<Activity>): { channelId: string; conversationId: string; json: string; at: number } {
+export function storedActivity(activity: Partial<Activity>): { channelId: string; conversationId: string; json: string; at: number; inboundId: string } {
   if (activity === null || typeof activity !== 'object') throw new TandemError('BAD_REQUEST', 'activity is required');
   const channelId = requireId(activity.channelId, 'activity.channelId');
   const conversationId = requireId(activity.conversation?.id, 'activity.conversation.id');
   const redacted = redactActivity(activity);
   if (redacted.timestamp === undefined) redacted.timestamp = new Date();
-  return { channelId, conversationId, json: JSON.stringify(redacted), at: activityTime(redacted) };
+  // A user's activity carries the channel's id, which its retries repeat: it is logged once per id ('' = no id).
+  const inboundId = activity.from?.role === 'user' && typeof activity.id === 'string' ? activity.id : '';
+  return { channelId, conversationId, json: JSON.stringify(redacted), at: activityTime(redacted), inboundId };
 }
 
 /** Parses a stored activity, turning its date fields back into Dates as botbuilder types them. */
