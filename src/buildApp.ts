@@ -48,7 +48,7 @@ export interface App {
   readonly metrics: Metrics;
   readonly inflight: InflightTracker;
   readonly agentApi: AgentApi;
-  /** The web chat (Direct Line) history. */
+  /** Web chat conversations and their history (memory or Redis, like every other store). */
   readonly directLineStore: DirectLineStore;
   /** Stops timers and closes connections; the HTTP server is closed by the caller. */
   close(): Promise<void>;

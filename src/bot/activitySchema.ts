@@ -3,7 +3,33 @@ import { z } from 'zod';
 
 const knownTypes = Object.values(ActivityTypes) as [string, ...string[]];
 
-const account = z.object({ id: z.string().min(1).max(512), name: z.string().max(512).optional() }).passthrough();
+// Replies copy the conversation, the accounts (swapped) and the locale from the inbound activity, and the
+// connector's serializer rejects a wrong type in any of them: such an activity would fail its turn, not just be odd.
+const account = z
+  .object({
+    id: z.string().min(1).max(512),
+    name: z.string().max(512).optional(),
+    role: z.string().max(64).optional(),
+    aadObjectId: z.string().max(128).optional(),
+  })
+  .passthrough();
+const conversationAccount = z
+  .object({
+    // The connector sends it in the x-ms-conversation-id header, where a control character or anything
+    // beyond Latin-1 is refused by Node's HTTP client (every reply of the turn would fail).
+    id: z
+      .string()
+      .min(1)
+      .max(512)
+      .regex(/^[\x20-\x7e\u00a0-\u00ff]+$/, { message: 'must be printable ASCII or Latin-1 characters' }),
+    name: z.string().max(512).optional(),
+    isGroup: z.boolean().optional(),
+    conversationType: z.string().max(64).optional(),
+    tenantId: z.string().max(128).optional(),
+    role: z.string().max(64).optional(),
+    aadObjectId: z.string().max(128).optional(),
+  })
+  .passthrough();
 
 /** More members than this in one conversationUpdate is not a chat Tandem serves (and would amplify welcomes). */
 export const maxMembersPerUpdate = 50;
@@ -18,13 +44,15 @@ export const inboundActivitySchema = z
     type: z.enum(knownTypes, { message: `must be one of: ${knownTypes.join(', ')}` }),
     id: z.string().min(1).max(512).optional(),
     channelId: z.string().min(1).max(128),
-    serviceUrl: z.string().url().max(2048),
-    conversation: z.object({ id: z.string().min(1).max(512) }).passthrough(),
+    // Replies are POSTed there: only http(s) (file:, ftp:, javascript: … fail every turn).
+    serviceUrl: z.string().url().max(2048).regex(/^https?:\/\//i, { message: 'must be an http(s) URL' }),
+    conversation: conversationAccount,
     from: account,
     recipient: account.optional(),
     text: z.string().optional(),
     timestamp: z.string().optional(),
     localTimezone: z.string().max(64).optional(),
+    locale: z.string().max(64).optional(),
     deliveryMode: z.enum(['normal', 'notification', 'expectReplies', 'ephemeral']).optional(),
     membersAdded: members.optional(),
     membersRemoved: members.optional(),

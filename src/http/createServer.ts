@@ -1,3 +1,5 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
 import restify, { type Server } from 'restify';
 import type { Logger } from '../observability/logger';
 import type { Metrics } from '../observability/metrics';
@@ -48,6 +50,11 @@ export function createServer(deps: ServerDeps): Server {
       sendError(res, 'INTERNAL');
     }
     return callback();
+  });
+
+  // CONNECT (a proxy tunnel) never reaches restify, and Node drops the socket unanswered unless someone answers it.
+  server.server.on('connect', (_req: IncomingMessage, socket: Duplex) => {
+    socket.end('HTTP/1.1 405 Method Not Allowed\r\nallow: GET, POST, PUT\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
   });
 
   registerHealthRoutes(server, deps);

@@ -269,7 +269,11 @@ function copyDeep(value: unknown, redact: boolean, depth = 0): unknown {
   if (depth >= maxDepth) return redactedValue;
   if (Array.isArray(value)) return value.map((v: unknown) => copyDeep(v, redact, depth + 1));
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) out[k] = copyDeep(v, redact, depth + 1);
+  for (const [k, v] of Object.entries(value)) {
+    // Defined, not assigned: `out['__proto__'] = …` (an own key of any parsed JSON body) would replace the
+    // copy's prototype instead of copying the key, and its content would be inherited, not kept or redacted.
+    Object.defineProperty(out, k, { value: copyDeep(v, redact, depth + 1), enumerable: true, writable: true, configurable: true });
+  }
   return out;
 }
 

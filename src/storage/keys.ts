@@ -18,6 +18,8 @@ export function createKeyRegistry(prefix: string) {
     transcript: (channelId: string, conversationId: string) => `${conv(conversationId)}:transcript:${channelId}`,
     // Sequence counter of a transcript list (same slot as the list): continuation tokens are sequence numbers.
     transcriptSeq: (channelId: string, conversationId: string) => `${conv(conversationId)}:transcriptseq:${channelId}`,
+    // Ids of the inbound activities in a transcript list (same slot), so a channel's retry is logged once.
+    transcriptIds: (channelId: string, conversationId: string) => `${conv(conversationId)}:transcriptids:${channelId}`,
     transcriptIndex: (channelId: string) => `${root}:transcripts:${channelId}`,
     conversationReference: (conversationId: string) => `${conv(conversationId)}:ref`,
     dedupe: (key: string) => `${root}:dedupe:${key}`,

@@ -44,7 +44,10 @@ const dateFields = ['timestamp', 'localTimestamp', 'expiration'] as const;
  * The redacted, JSON-serialised copy that is stored for an activity (validated first). When redaction
  * changed the text and a sealer is given, the text as written is stored sealed beside it.
  */
-export function storedActivity(activity: Partial<Activity>, sealer?: TextSealer): { channelId: string; conversationId: string; json: string; at: number } {
+export function storedActivity(
+  activity: Partial<Activity>,
+  sealer?: TextSealer,
+): { channelId: string; conversationId: string; json: string; at: number; inboundId: string } {
   if (activity === null || typeof activity !== 'object') throw new TandemError('BAD_REQUEST', 'activity is required');
   const channelId = requireId(activity.channelId, 'activity.channelId');
   const conversationId = requireId(activity.conversation?.id, 'activity.conversation.id');
@@ -53,7 +56,9 @@ export function storedActivity(activity: Partial<Activity>, sealer?: TextSealer)
   if (sealer && typeof activity.text === 'string' && redacted.text !== activity.text) {
     redacted[sealedTextField] = sealer.seal(activity.text, conversationId);
   }
-  return { channelId, conversationId, json: JSON.stringify(redacted), at: activityTime(redacted) };
+  // A user's activity carries the channel's id, which its retries repeat: it is logged once per id ('' = no id).
+  const inboundId = activity.from?.role === 'user' && typeof activity.id === 'string' ? activity.id : '';
+  return { channelId, conversationId, json: JSON.stringify(redacted), at: activityTime(redacted), inboundId };
 }
 
 /** Parses a stored activity, turning its date fields back into Dates as botbuilder types them; a sealed text goes aside (sealedTextOf). */

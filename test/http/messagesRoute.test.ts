@@ -44,6 +44,46 @@ describe('POST /api/messages', () => {
     expect(json.error?.message).toMatch(reason);
   });
 
+  // Found by the hostile-input fuzzer (npm run fuzz): each of these was accepted, then failed its turn
+  // when the reply (which copies them) was sent to the channel.
+  it.each([
+    ['a serviceUrl that is not http(s)', { serviceUrl: 'file:///etc/passwd' }, /serviceUrl: must be an http\(s\) URL/],
+    ['an ftp serviceUrl', { serviceUrl: 'ftp://127.0.0.1/' }, /serviceUrl/],
+    ['a locale that is not a string', { locale: true }, /locale/],
+    ['a conversation.isGroup that is not a boolean', { conversation: { id: 'c-typed', isGroup: 'yes' } }, /conversation\.isGroup/],
+    ['a from.role that is not a string', { from: { id: 'u', role: 7 } }, /from\.role/],
+    ['a conversation id with a control character', { conversation: { id: 'c-a\nb' } }, /conversation\.id/],
+    ['a conversation id beyond Latin-1 (it travels in an HTTP header)', { conversation: { id: 'c-😀' } }, /conversation\.id/],
+  ])('refuses %s with 400 before the turn', async (_name, fields, reason) => {
+    const { status, json } = await post(running.baseUrl, { ...message('c-typed', 'hi', { deliveryMode: 'normal' }), ...fields });
+    expect(status).toBe(400);
+    expect(json.error?.message).toMatch(reason);
+  });
+
+  it('refuses an invoke Tandem does not handle with 400, not the SDK\'s 501', async () => {
+    const { status, json } = await post(running.baseUrl, { ...message(`c-${randomUUID()}`, ''), type: 'invoke', name: 'composeExtension/query' });
+    expect(status).toBe(400);
+    expect(json.error?.message).toMatch(/invoke "composeExtension\/query" is not supported/);
+  });
+
+  it('accepts conversation ids as channels send them (Teams, Latin-1)', async () => {
+    for (const id of [`19:${randomUUID()}@thread.tacv2;messageid=1700000000000`, `a:1Xyz-${randomUUID()}`, `café-${randomUUID()}`]) {
+      expect((await post(running.baseUrl, message(id, 'hi'))).status).toBe(200);
+    }
+  });
+
+  it('answers CONNECT with 405 instead of dropping the connection', async () => {
+    const { connect } = await import('node:net');
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = connect({ port: running.port, host: '127.0.0.1' }, () => socket.write('CONNECT /healthz HTTP/1.1\r\nhost: x\r\n\r\n'));
+      let data = '';
+      socket.on('data', (chunk: Buffer) => (data += chunk.toString('latin1')));
+      socket.on('close', () => resolve(data));
+      socket.on('error', reject);
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 405 /);
+  });
+
   it('refuses a 1 MB message with 413 and leaves no state behind', async () => {
     const conversationId = `c-${randomUUID()}`;
     const { status, json } = await post(running.baseUrl, message(conversationId, 'a'.repeat(1024 * 1024)));

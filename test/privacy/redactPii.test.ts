@@ -155,6 +155,20 @@ describe('redactActivity', () => {
     expect(redactActivity({ type: 'event', value: 42 }).value).toBe(42);
   });
 
+  it('copies a `__proto__` key of a JSON body as a key (redacted), never as the copy\'s prototype', () => {
+    const parsed = JSON.parse(
+      '{"type":"message","text":"hi","channelData":{"__proto__":{"note":"call 555-123-4567","hasOwnProperty":"x","polluted":true}}}',
+    ) as Partial<Activity>;
+    const redacted = redactActivity(parsed);
+    const channelData = redacted.channelData as Record<string, unknown>;
+    expect(Object.getPrototypeOf(channelData)).toBe(Object.prototype);
+    expect(channelData.polluted).toBeUndefined();
+    expect(Object.prototype.hasOwnProperty.call(channelData, '__proto__')).toBe(true);
+    expect(Object.getOwnPropertyDescriptor(channelData, '__proto__')?.value).toEqual({ note: 'call [phone]', hasOwnProperty: 'x', polluted: true });
+    expect(JSON.stringify(channelData)).toBe('{"__proto__":{"note":"call [phone]","hasOwnProperty":"x","polluted":true}}');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
   it('redacts the activities inside a Transcript attachment as activities', () => {
     const inner: Partial<Activity> = {
       type: 'message',

@@ -1,5 +1,6 @@
 import type { Middleware, TurnContext } from 'botbuilder';
 import type { ConversationLock } from '../../storage/ports';
+import { turnLogger } from '../turnLogger';
 
 /**
  * Serializes turns of one conversation across processes, so two simultaneous messages never
@@ -18,7 +19,11 @@ export class ConversationLockMiddleware implements Middleware {
     try {
       await next();
     } finally {
-      await handle.release();
+      // The turn's work is done (or has failed on its own): a release that cannot reach Redis must not turn it
+      // into a retryable failure, which the channel would retry and so do the work twice. The lock expires by its TTL.
+      await handle.release().catch((error: unknown) => {
+        turnLogger(context)?.warn({ err: { message: (error as Error).message } }, 'could not release the conversation lock');
+      });
     }
   }
 }

@@ -222,8 +222,11 @@ async function waitAtMost(turn: Promise<void>, ms: number): Promise<TandemError 
   return outcome;
 }
 
-/** Delays between re-runs of an acknowledged turn that failed retryably (about a minute in all). */
-const retryDelaysMs = [1000, 2000, 4000, 8000, 15_000, 30_000];
+/**
+ * Delays between re-runs of an acknowledged turn that failed retryably: doubling up to 30 s, about ten
+ * minutes in all, so an acknowledged message outlives a Redis outage of that length in this process.
+ */
+const retryDelaysMs = [1000, 2000, 4000, 8000, 15_000, ...Array.from({ length: 19 }, () => 30_000)];
 
 /** Re-runs an acknowledged turn while it fails retryably, so an accepted message is answered once Redis is back. */
 function retryWhileRetryable(turn: Promise<void>, runTurn: () => Promise<void>, logger: Logger, attempt = 0): void {

@@ -41,6 +41,11 @@ export function registerMessagesRoute(server: Server, deps: MessagesRouteDeps): 
     }
     const activity = checked.activity as unknown as Activity;
     if (!(await withinLimit(deps.limits.activitiesPerConversation, `${activity.channelId}:${activity.conversation.id}`, res))) return;
+    // Tandem handles no invoke: the SDK would run the turn (transcript, dedupe) and then answer 501, a 5xx anyone
+    // could cause at will. Refused before anything runs instead.
+    if (activity.type === 'invoke') {
+      return sendError(res, 'BAD_ACTIVITY', `Invalid activity: invoke "${String(activity.name ?? '').slice(0, 64)}" is not supported.`);
+    }
     const trust = deps.channelTrust;
     if (activity.channelId === webChatChannelId) {
       return sendError(res, 'FORBIDDEN', 'Web chat conversations take activities only through Direct Line.');

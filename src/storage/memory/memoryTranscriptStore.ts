@@ -26,6 +26,8 @@ interface Conversation {
   expiresAt: number;
   nextSeq: number;
   entries: Array<{ seq: number; json: string }>;
+  /** Ids of the user's activities logged (oldest first), so a channel's retry is logged once. */
+  inboundIds: Set<string>;
 }
 
 /**
@@ -52,15 +54,23 @@ export class MemoryTranscriptStore implements TranscriptStore {
       this.channels.set(stored.channelId, channel);
       let conversation = this.live(stored.channelId, stored.conversationId);
       if (!conversation) {
-        conversation = { created: stored.at, expiresAt: Infinity, nextSeq: 1, entries: [] };
+        conversation = { created: stored.at, expiresAt: Infinity, nextSeq: 1, entries: [], inboundIds: new Set() };
         channel.set(stored.conversationId, conversation);
         this.created.set(`${stored.channelId}\n${stored.conversationId}`, [stored.channelId, stored.conversationId]);
         this.evictBeyondLimit();
       }
+      if (stored.inboundId !== '' && conversation.inboundIds.has(stored.inboundId)) return;
       conversation.expiresAt = this.options.ttlSeconds > 0 ? this.options.now() + this.options.ttlSeconds * 1000 : Infinity;
       conversation.entries.push({ seq: conversation.nextSeq++, json: stored.json });
       const excess = conversation.entries.length - this.options.maxActivitiesPerConversation;
       if (excess > 0) conversation.entries.splice(0, excess);
+      if (stored.inboundId !== '') {
+        conversation.inboundIds.add(stored.inboundId);
+        for (const oldest of conversation.inboundIds) {
+          if (conversation.inboundIds.size <= this.options.maxActivitiesPerConversation) break;
+          conversation.inboundIds.delete(oldest);
+        }
+      }
     };
     if (!this.options.preserveOrder) return append();
     return this.serial.run(`${stored.channelId}\n${stored.conversationId}`, append);

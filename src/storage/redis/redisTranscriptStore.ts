@@ -17,15 +17,24 @@ import { requireId } from '../validate';
 import { LuaScript } from './luaScript';
 import { runRedis } from './runRedis';
 
-// Entries are "<seq>|<activity json>". The counter and the list share the conversation's hash slot.
+// Entries are "<seq>|<activity json>". The counter, the list and the ids of the user's activities in it
+// share the conversation's hash slot. A user activity whose id is already there (a channel's retry) is not
+// appended again: the script answers 0.
 const append = new LuaScript(`
+local id = ARGV[4]
+if id ~= '' and redis.call('ZSCORE', KEYS[3], id) then return 0 end
 local seq = redis.call('INCR', KEYS[2])
 redis.call('RPUSH', KEYS[1], seq .. '|' .. ARGV[1])
 redis.call('LTRIM', KEYS[1], -tonumber(ARGV[2]), -1)
+if id ~= '' then
+  redis.call('ZADD', KEYS[3], seq, id)
+  redis.call('ZREMRANGEBYRANK', KEYS[3], 0, -tonumber(ARGV[2]) - 1)
+end
 local ttl = tonumber(ARGV[3])
 if ttl > 0 then
   redis.call('EXPIRE', KEYS[1], ttl)
   redis.call('EXPIRE', KEYS[2], ttl)
+  if id ~= '' then redis.call('EXPIRE', KEYS[3], ttl) end
 end
 return seq
 `);
@@ -76,8 +85,8 @@ export class RedisTranscriptStore implements TranscriptStore {
         if (this.options.ttlSeconds > 0) await this.redis.expire(this.keys.transcriptIndex(channelId), this.options.ttlSeconds);
         await append.run(
           this.redis,
-          [this.keys.transcript(channelId, conversationId), this.keys.transcriptSeq(channelId, conversationId)],
-          [stored.json, this.options.maxActivitiesPerConversation, this.options.ttlSeconds],
+          [this.keys.transcript(channelId, conversationId), this.keys.transcriptSeq(channelId, conversationId), this.keys.transcriptIds(channelId, conversationId)],
+          [stored.json, this.options.maxActivitiesPerConversation, this.options.ttlSeconds, stored.inboundId],
         );
       });
     if (!this.options.preserveOrder) return write();
@@ -138,6 +147,7 @@ export class RedisTranscriptStore implements TranscriptStore {
       Promise.all([
         this.redis.del(this.keys.transcript(channelId, conversationId)),
         this.redis.del(this.keys.transcriptSeq(channelId, conversationId)),
+        this.redis.del(this.keys.transcriptIds(channelId, conversationId)),
         this.redis.zrem(this.keys.transcriptIndex(channelId), conversationId),
       ]),
     );

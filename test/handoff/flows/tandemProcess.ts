@@ -23,13 +23,15 @@ export class TandemProcess {
   /** Starts one process on a free port and resolves once /readyz answers 200. */
   static async start(env: Record<string, string>): Promise<TandemProcess> {
     const port = await freePort();
-    const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['src/main.ts'], {
+    // node itself with tsx as a loader (as `npm start` does), not the tsx CLI: the CLI runs Tandem in a child
+    // of its own, so a kill -9 would stop only the wrapper and leave Tandem running.
+    const child = spawn(process.execPath, ['--import', 'tsx', '--disable-warning=DEP0111', 'src/main.ts'], {
       cwd: root,
       env: { ...process.env, DOTENV_CONFIG_QUIET: 'true', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(port), ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const started = new TandemProcess(child, `http://127.0.0.1:${port}`);
-    const deadline = Date.now() + 30_000;
+    const deadline = Date.now() + 120_000; // generous: start-up compiles TypeScript, slow on a loaded machine
     while (Date.now() < deadline) {
       if (child.exitCode !== null) throw new Error(`Tandem exited with ${child.exitCode}:\n${started.output}`);
       try {
@@ -46,6 +48,14 @@ export class TandemProcess {
   /** What the process printed (for failure messages). */
   get logs(): string {
     return this.output;
+  }
+
+  /** kill -9: no drain, no cleanup, as a crash or an OOM kill would stop it. */
+  async kill(): Promise<void> {
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+    const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
+    this.child.kill('SIGKILL');
+    await exited;
   }
 
   /** SIGTERM (graceful), then SIGKILL if it hangs. */

@@ -70,6 +70,19 @@ export function transcriptStoreContract(create: TranscriptStoreFactory): void {
     expect(stored?.timestamp?.getTime()).toBeGreaterThanOrEqual(before - 5);
   });
 
+  it("logs a user's activity once per id (a channel's retry after a refused turn), and bot activities every time", async () => {
+    const store = create();
+    await store.logActivity(message(1));
+    await store.logActivity(message(1, { text: 'the retry of message 1' }));
+    const reply = { ...message(2), from: { id: 'bot', name: 'Tandem', role: 'bot' } } as Activity;
+    await store.logActivity(reply);
+    await store.logActivity(reply);
+    await store.logActivity(message(3, { id: undefined } as Partial<Activity>));
+    await store.logActivity(message(3, { id: undefined } as Partial<Activity>));
+    const { items } = await store.getTranscriptActivities('webchat', 'conv-1');
+    expect(items.map((a) => a.text)).toEqual(['message 1', 'message 2', 'message 2', 'message 3', 'message 3']);
+  });
+
   it('pages through a conversation with continuation tokens', async () => {
     const store = create({ pageSize: 3 });
     for (let n = 1; n <= 7; n += 1) await store.logActivity(message(n));
