@@ -1,8 +1,30 @@
+// @ts-check
 // Tandem agent console: plain browser JavaScript, served as-is under a strict CSP with Trusted Types.
 // Everything a customer, the bot or another agent wrote is put on the page as text (textContent and
 // createElement), never as HTML.
 (function () {
   'use strict';
+
+  /**
+   * @typedef {'urgent' | 'high' | 'normal'} Priority
+   * @typedef {{conversationId: string, state: string, priority: Priority, reason: string, waitingSince?: string | null,
+   *   position: number, summary: string, channelId: string}} QueueItem
+   * @typedef {{from: string, text: string, at: string, agentName?: string, mine?: boolean}} TranscriptLine
+   * @typedef {{agentId: string, text: string, at: string}} Note
+   * @typedef {{form: string, completed: number, total: number, currentField?: string | null}} FormProgress
+   * @typedef {{conversationId: string, channelId: string, state: string, priority: Priority, reason: string,
+   *   reasonCodes: string[], summary: string, intents: {intent: string | null, confidence: number, at: string}[],
+   *   sentiment: {score: number, frustration: number, at: string}[], frustrationReasons: string[],
+   *   form?: FormProgress | null, slots: Record<string, unknown>, lookups: {kind: string, summary: string}[],
+   *   transcript: TranscriptLine[], transcriptPage?: {nextPage?: number | null}, notes: Note[],
+   *   waitingSince?: string | null, assignedAgent?: string | null, piiVisible?: boolean}} ContextPack
+   * @typedef {{conversationId: string, at: string, data: Record<string, any>}} AgentEvent
+   * @typedef {{conversationId: string, pack: ContextPack, nextPage: number | null | undefined, live: TranscriptLine[],
+   *   shownMessageIds: Record<string, boolean>, shownNotes: Record<string, boolean>}} OpenConversation
+   * @typedef {{ok: boolean, status: number, body: any, message: string, code?: string}} ApiResult
+   * @typedef {HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement | HTMLButtonElement} FormControl
+   * @typedef {string | number | Node | null | undefined | false} Child
+   */
 
   var tokenKey = 'tandem.agent.token';
   var claimsKey = 'tandem.agent.claims';
@@ -20,15 +42,37 @@
 
   // ── tiny DOM helpers: text only ───────────────────────────────────────────
 
+  /**
+   * @param {string} id
+   * @returns {HTMLElement}
+   */
   function $(id) {
-    return document.getElementById(id);
+    var node = document.getElementById(id);
+    if (!node) throw new Error('The page has no #' + id + '.');
+    return node;
   }
 
-  /** An element with properties (className, title, …), data-* attributes and text or element children. */
+  /**
+   * A form control (input, text area, select or button) by id.
+   * @param {string} id
+   * @returns {FormControl}
+   */
+  function control(id) {
+    return /** @type {FormControl} */ ($(id));
+  }
+
+  /**
+   * An element with properties (className, title, …), data-* attributes and text or element children.
+   * @param {string} tag
+   * @param {Record<string, any> | null} [props]
+   * @param {Child | Child[]} [children]
+   * @returns {HTMLElement}
+   */
   function el(tag, props, children) {
-    var node = document.createElement(tag);
+    var node = /** @type {HTMLElement & Record<string, any>} */ (document.createElement(tag));
     var key;
-    for (key in props || {}) {
+    props = props || {};
+    for (key in props) {
       if (!Object.prototype.hasOwnProperty.call(props, key)) continue;
       if (key === 'data') {
         for (var name in props.data) node.dataset[name] = String(props.data[name]);
@@ -40,6 +84,10 @@
     return node;
   }
 
+  /**
+   * @param {Node} node
+   * @param {Child | Child[]} children
+   */
   function append(node, children) {
     if (children === undefined || children === null) return node;
     var list = Array.isArray(children) ? children : [children];
@@ -51,15 +99,23 @@
     return node;
   }
 
+  /**
+   * @param {Node} node
+   */
   function clear(node) {
     while (node.firstChild) node.removeChild(node.firstChild);
   }
 
+  /**
+   * @param {HTMLElement} node
+   * @param {boolean} visible
+   */
   function show(node, visible) {
     node.hidden = !visible;
   }
 
   // What an emergency alert names, per detector category (anything new is shown as its code).
+  /** @type {Record<string, string>} */
   var emergencyLabels = {
     suicide_self_harm: 'suicide or self-harm',
     overdose_poisoning: 'overdose or poisoning',
@@ -73,19 +129,31 @@
     pediatric: 'a child',
   };
 
+  /**
+   * @param {string} code
+   */
   function emergencyLabel(code) {
     return Object.prototype.hasOwnProperty.call(emergencyLabels, code) ? emergencyLabels[code] : humanize(code);
   }
 
+  /**
+   * @param {string | null | undefined} code
+   */
   function humanize(code) {
     return String(code || '').replace(/[_.]+/g, ' ');
   }
 
+  /**
+   * @param {string} iso
+   */
   function clockTime(iso) {
     var date = new Date(iso);
     return isNaN(date.getTime()) ? '' : date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
   }
 
+  /**
+   * @param {number} ms
+   */
   function waitedLabel(ms) {
     var seconds = Math.max(0, Math.floor(ms / 1000));
     if (seconds < 60) return seconds + ' s';
@@ -94,6 +162,9 @@
     return Math.floor(minutes / 60) + ' h ' + String(minutes % 60).padStart(2, '0') + ' min';
   }
 
+  /**
+   * @param {number} ms
+   */
   function waitClass(ms) {
     return ms >= redAfterMs ? 'wait--red' : ms >= amberAfterMs ? 'wait--amber' : 'wait--normal';
   }
@@ -106,6 +177,7 @@
 
   // ── state ─────────────────────────────────────────────────────────────────
 
+  /** @type {{token: string | null, agentId: string | null, events: EventSource | null, timers: number[], queue: QueueItem[], claims: Record<string, number>, unread: Record<string, number>, open: OpenConversation | null, openSeq: number, queueRefresh: number | null}} */
   var state = {
     token: null,
     agentId: null,
@@ -138,6 +210,10 @@
     }
   }
 
+  /**
+   * @param {string} conversationId
+   * @param {number | undefined} fencingToken
+   */
   function setClaim(conversationId, fencingToken) {
     if (fencingToken === undefined) delete state.claims[conversationId];
     else state.claims[conversationId] = fencingToken;
@@ -145,14 +221,24 @@
     renderMyChats();
   }
 
+  /**
+   * @param {string} conversationId
+   */
   function holds(conversationId) {
     return Object.prototype.hasOwnProperty.call(state.claims, conversationId);
   }
 
   // ── API ───────────────────────────────────────────────────────────────────
 
-  /** Calls the agent API; resolves to {ok, status, body}. A 401 signs the console out. */
+  /**
+   * Calls the agent API; resolves to {ok, status, body}. A 401 signs the console out.
+   * @param {string} method
+   * @param {string} path
+   * @param {unknown} [body]
+   * @returns {Promise<ApiResult>}
+   */
   async function api(method, path, body) {
+    /** @type {RequestInit & {headers: Record<string, string>}} */
     var init = { method: method, headers: { authorization: 'Bearer ' + state.token, accept: 'application/json' } };
     if (body !== undefined) {
       init.headers['content-type'] = 'application/json';
@@ -177,12 +263,20 @@
     return { ok: response.ok, status: response.status, body: parsed, message: message, code: parsed && parsed.error && parsed.error.code };
   }
 
+  /**
+   * @param {string} conversationId
+   * @param {string} [suffix]
+   */
   function conversationPath(conversationId, suffix) {
     return '/api/agent/conversations/' + encodeURIComponent(conversationId) + (suffix || '');
   }
 
   // ── sign in / out ─────────────────────────────────────────────────────────
 
+  /**
+   * @param {string} token
+   * @returns {Promise<string | null>} the problem, or null when signed in
+   */
   async function signIn(token) {
     state.token = token;
     var result = await api('POST', '/api/agent/heartbeat', {});
@@ -200,6 +294,9 @@
     return null;
   }
 
+  /**
+   * @param {string} [reason]
+   */
   function signOut(reason) {
     if (state.events) state.events.close();
     state.events = null;
@@ -228,8 +325,8 @@
     var error = $('sign-in-error');
     error.textContent = reason || '';
     show(error, Boolean(reason));
-    $('token').value = '';
-    $('token').focus();
+    control('token').value = '';
+    control('token').focus();
   }
 
   function startConsole() {
@@ -239,7 +336,7 @@
     show($('sign-out'), true);
     $('whoami').textContent = 'Signed in as ' + (state.agentId || 'agent');
     renderMyChats();
-    showConversation(null);
+    showConversation(false);
     connectEvents();
     void refreshQueue();
     void refreshCallbacks();
@@ -254,7 +351,7 @@
     });
     var result = await api('POST', '/api/agent/heartbeat', leases.length ? { leases: leases } : {});
     if (!result.ok || !result.body || !Array.isArray(result.body.leases)) return;
-    result.body.leases.forEach(function (lease) {
+    result.body.leases.forEach(function (/** @type {{conversationId: string, ok: boolean, error?: {message?: string}}} */ lease) {
       if (lease.ok) return;
       setClaim(lease.conversationId, undefined);
       if (state.open && state.open.conversationId === lease.conversationId) {
@@ -266,6 +363,10 @@
 
   // ── live events ───────────────────────────────────────────────────────────
 
+  /**
+   * @param {string} kind
+   * @param {string} text
+   */
   function setConnection(kind, text) {
     var badge = $('connection');
     badge.className = 'connection connection--' + kind;
@@ -275,13 +376,17 @@
   function connectEvents() {
     if (state.events) state.events.close();
     setConnection('wait', 'Connecting…');
-    var source = new EventSource('/api/agent/events?access_token=' + encodeURIComponent(state.token));
+    var source = new EventSource('/api/agent/events?access_token=' + encodeURIComponent(state.token || ''));
     state.events = source;
+    /**
+     * @param {string} type
+     * @param {(event: AgentEvent) => void} handler
+     */
     var on = function (type, handler) {
       source.addEventListener(type, function (event) {
         var data;
         try {
-          data = JSON.parse(event.data);
+          data = JSON.parse(/** @type {MessageEvent<string>} */ (event).data);
         } catch (_error) {
           return;
         }
@@ -295,7 +400,7 @@
       if (state.open) void openConversation(state.open.conversationId, { keepAlert: true });
     });
     ['queued', 'claimed', 'released', 'cancelled', 'requeued', 'callback'].forEach(function (type) {
-      on(type, function (event) {
+      on(type, function (/** @type {AgentEvent} */ event) {
         scheduleQueueRefresh();
         onLifecycle(type, event);
       });
@@ -320,6 +425,10 @@
     };
   }
 
+  /**
+   * @param {string} type
+   * @param {AgentEvent} event
+   */
   function onLifecycle(type, event) {
     var id = event.conversationId;
     var data = event.data || {};
@@ -341,6 +450,9 @@
     void openConversation(id, { keepAlert: true });
   }
 
+  /**
+   * @param {AgentEvent} event
+   */
   function onMessageEvent(event) {
     var id = event.conversationId;
     var data = event.data || {};
@@ -357,7 +469,10 @@
     }
   }
 
-  /** Emergency language in a chat a person owns: the queue's agents, or the one chatting, must act now. */
+  /**
+   * Emergency language in a chat a person owns: the queue's agents, or the one chatting, must act now.
+   * @param {AgentEvent} event
+   */
   function onEmergencyAlert(event) {
     var id = event.conversationId;
     var data = event.data || {};
@@ -368,6 +483,10 @@
     if (open) void openConversation(id, { keepAlert: true });
   }
 
+  /**
+   * @param {string} conversationId
+   * @param {Record<string, any>} data
+   */
   function showEmergencyAlert(conversationId, data) {
     var box = $('emergency-alerts');
     dismissEmergencyAlert(conversationId);
@@ -393,6 +512,9 @@
     show(box, true);
   }
 
+  /**
+   * @param {string} conversationId
+   */
   function dismissEmergencyAlert(conversationId) {
     var box = $('emergency-alerts');
     Array.prototype.slice.call(box.children).forEach(function (banner) {
@@ -401,6 +523,9 @@
     show(box, box.children.length > 0);
   }
 
+  /**
+   * @param {AgentEvent} event
+   */
   function onNoteEvent(event) {
     var open = state.open;
     if (!open || open.conversationId !== event.conversationId) return;
@@ -417,11 +542,17 @@
     }, 100);
   }
 
+  /**
+   * @param {QueueItem} item
+   */
   function waitingSinceMs(item) {
     var since = Date.parse(item.waitingSince || '');
     return isNaN(since) ? null : since;
   }
 
+  /**
+   * @param {QueueItem[]} items
+   */
   function sortQueue(items) {
     return items.slice().sort(function (a, b) {
       var byPriority = (priorityRank[a.priority] ?? 9) - (priorityRank[b.priority] ?? 9);
@@ -480,14 +611,15 @@
     var rows = $('queue-body').children;
     for (var i = 0; i < rows.length; i += 1) {
       var item = state.queue[i];
-      var wait = rows[i].querySelector('.wait');
-      if (!item || !wait) continue;
+      var row = rows[i];
+      var wait = row && row.querySelector('.wait');
+      if (!item || !row || !wait) continue;
       var since = waitingSinceMs(item);
       var ms = since === null ? 0 : now - since;
       wait.textContent = since === null ? '—' : waitedLabel(ms);
       wait.className = 'wait ' + waitClass(ms);
-      rows[i].classList.remove('is-wait-normal', 'is-wait-amber', 'is-wait-red');
-      rows[i].classList.add('is-' + waitClass(ms).replace('--', '-'));
+      row.classList.remove('is-wait-normal', 'is-wait-amber', 'is-wait-red');
+      row.classList.add('is-' + waitClass(ms).replace('--', '-'));
     }
   }
 
@@ -511,12 +643,14 @@
 
   async function refreshCallbacks() {
     if (!state.token) return;
-    var status = $('callback-status').value;
+    var status = control('callback-status').value;
     var result = await api('GET', '/api/agent/callbacks' + (status ? '?status=' + encodeURIComponent(status) : ''));
     if (!result.ok || !result.body || !Array.isArray(result.body.items)) return;
     var list = $('callbacks');
     clear(list);
-    result.body.items.forEach(function (ticket) {
+    /** @type {{ticketId: string, conversationId: string, priority: Priority, reason: string, status: string, summary: string, createdAt: string, contact?: {kind: string, value: string}}[]} */
+    var tickets = result.body.items;
+    tickets.forEach(function (ticket) {
       var contact = ticket.contact ? ticket.contact.kind + ': ' + ticket.contact.value : 'no contact given';
       var openButton = el('button', { type: 'button', className: 'link callback__open' }, 'Open conversation');
       openButton.addEventListener('click', function () { void openConversation(ticket.conversationId); });
@@ -538,6 +672,9 @@
     show($('callbacks-empty'), result.body.items.length === 0);
   }
 
+  /**
+   * @param {'queue' | 'callbacks'} which
+   */
   function selectTab(which) {
     var queue = which === 'queue';
     $('tab-queue').setAttribute('aria-selected', String(queue));
@@ -549,18 +686,28 @@
 
   // ── one conversation ──────────────────────────────────────────────────────
 
+  /**
+   * @param {string} text
+   */
   function alertConversation(text) {
     var box = $('conversation-alert');
     box.textContent = text || '';
     show(box, Boolean(text));
   }
 
+  /**
+   * @param {boolean} visible
+   */
   function showConversation(visible) {
     show($('conversation-placeholder'), !visible);
     show($('conversation-view'), Boolean(visible));
     show($('details'), Boolean(visible));
   }
 
+  /**
+   * @param {string} conversationId
+   * @param {{keepAlert?: boolean}} [options]
+   */
   async function openConversation(conversationId, options) {
     var seq = (state.openSeq += 1);
     var result = await api('GET', conversationPath(conversationId));
@@ -592,6 +739,10 @@
     });
   }
 
+  /**
+   * @param {ContextPack} pack
+   * @param {boolean} switching
+   */
   function renderConversation(pack, switching) {
     showConversation(true);
     var id = pack.conversationId;
@@ -603,7 +754,7 @@
 
     var mine = pack.state === 'assigned' && pack.assignedAgent === state.agentId;
     var canClaim = pack.state === 'queued' || (mine && !holds(id));
-    var claim = $('claim');
+    var claim = control('claim');
     show(claim, canClaim);
     claim.disabled = !canClaim;
     setChatEnabled(mine && holds(id));
@@ -616,7 +767,8 @@
     });
     // Live lines that arrived while the pack was on its way are kept; those the pack now holds are dropped.
     var unmatched = pack.transcript.slice();
-    state.open.live = state.open.live.filter(function (line) {
+    var open = /** @type {OpenConversation} */ (state.open);
+    open.live = open.live.filter(function (line) {
       var index = unmatched.findIndex(function (stored) {
         return stored.from === line.from && stored.text === line.text && Math.abs(Date.parse(stored.at) - Date.parse(line.at)) < 10000;
       });
@@ -627,17 +779,20 @@
       lines.appendChild(lineNode(line));
       return true;
     });
-    show($('older'), Boolean(state.open.nextPage));
+    show(control('older'), Boolean(open.nextPage));
     if (switching) {
-      $('reply').value = '';
-      $('release-note').value = '';
+      control('reply').value = '';
+      control('release-note').value = '';
     }
     scrollTranscript();
   }
 
+  /**
+   * @param {boolean} enabled
+   */
   function setChatEnabled(enabled) {
     ['reply', 'send', 'release', 'disposition', 'release-note'].forEach(function (id) {
-      $(id).disabled = !enabled;
+      control(id).disabled = !enabled;
     });
     Array.prototype.forEach.call($('canned').children, function (button) {
       button.disabled = !enabled;
@@ -646,6 +801,9 @@
     $('release-form').classList.toggle('is-disabled', !enabled);
   }
 
+  /**
+   * @param {TranscriptLine} line
+   */
   function fromLabel(line) {
     if (line.from === 'user') return 'Customer';
     if (line.from === 'bot') return 'Bot';
@@ -653,6 +811,9 @@
     return line.agentName ? line.agentName + ' (agent)' : 'Agent';
   }
 
+  /**
+   * @param {TranscriptLine} line
+   */
   function lineNode(line) {
     return el('li', { className: 'line line--' + (line.from === 'agent' || line.from === 'bot' || line.from === 'user' ? line.from : 'other') }, [
       el('div', { className: 'line__head' }, [el('span', { className: 'line__from' }, fromLabel(line)), el('time', { className: 'line__time' }, clockTime(line.at))]),
@@ -660,7 +821,10 @@
     ]);
   }
 
-  /** A message that arrived live (or was just sent); remembered until a context pack includes it. */
+  /**
+   * A message that arrived live (or was just sent); remembered until a context pack includes it.
+   * @param {TranscriptLine} line
+   */
   function addLiveLine(line) {
     var open = state.open;
     if (open) {
@@ -681,7 +845,7 @@
   async function loadOlder() {
     var open = state.open;
     if (!open || !open.nextPage) return;
-    var button = $('older');
+    var button = control('older');
     button.disabled = true;
     var result = await api('GET', conversationPath(open.conversationId, '?page=' + open.nextPage));
     button.disabled = false;
@@ -690,7 +854,7 @@
     var box = $('transcript');
     var fromBottom = box.scrollHeight - box.scrollTop;
     var first = lines.firstChild;
-    result.body.transcript.forEach(function (line) {
+    /** @type {ContextPack} */ (result.body).transcript.forEach(function (line) {
       lines.insertBefore(lineNode(line), first);
     });
     open.nextPage = result.body.transcriptPage.nextPage;
@@ -698,6 +862,9 @@
     box.scrollTop = box.scrollHeight - fromBottom;
   }
 
+  /**
+   * @param {ContextPack} pack
+   */
   function renderDetails(pack) {
     $('summary').textContent = pack.summary || 'No summary.';
 
@@ -763,6 +930,9 @@
     pack.notes.forEach(addNote);
   }
 
+  /**
+   * @param {Note} note
+   */
   function addNote(note) {
     var open = state.open;
     var key = note.agentId + '|' + note.at + '|' + note.text;
@@ -784,7 +954,7 @@
     var open = state.open;
     if (!open) return;
     var id = open.conversationId;
-    $('claim').disabled = true;
+    control('claim').disabled = true;
     var result = await api('POST', conversationPath(id, '/claim'));
     if (result.ok || (result.status === 409 && result.body && typeof result.body.fencingToken === 'number')) {
       // A 409 that carries a fencing token means this agent already held it (a retried claim).
@@ -799,6 +969,11 @@
     if (state.open && state.open.conversationId === id) await openConversation(id, { keepAlert: true });
   }
 
+  /**
+   * @param {string} text
+   * @param {string} key
+   * @param {HTMLElement} [pendingNode]
+   */
   async function sendText(text, key, pendingNode) {
     var open = state.open;
     if (!open) return;
@@ -809,6 +984,7 @@
     node.classList.remove('line--failed');
     var retry = node.querySelector('.line__retry');
     if (retry) retry.remove();
+    /** @type {{text: string, idempotencyKey: string, fencingToken?: number}} */
     var body = { text: text, idempotencyKey: key };
     if (holds(id)) body.fencingToken = state.claims[id];
     var result = await api('POST', conversationPath(id, '/messages'), body);
@@ -828,7 +1004,7 @@
   }
 
   function sendReply() {
-    var box = $('reply');
+    var box = control('reply');
     var text = box.value.trim();
     if (!text || box.disabled) return;
     box.value = '';
@@ -838,7 +1014,7 @@
 
   async function addPrivateNote() {
     var open = state.open;
-    var box = $('note-text');
+    var box = control('note-text');
     var text = box.value.trim();
     if (!open || !text) return;
     var result = await api('POST', conversationPath(open.conversationId, '/notes'), { text: text });
@@ -854,15 +1030,16 @@
     var open = state.open;
     if (!open) return;
     var id = open.conversationId;
-    var disposition = $('disposition').value;
-    var note = $('release-note').value.trim();
+    var disposition = control('disposition').value;
+    var note = control('release-note').value.trim();
+    /** @type {{disposition: string, note?: string, fencingToken?: number}} */
     var body = { disposition: disposition };
     if (note) body.note = note;
     if (holds(id)) body.fencingToken = state.claims[id];
-    $('release').disabled = true;
+    control('release').disabled = true;
     var result = await api('POST', conversationPath(id, '/release'), body);
     if (!result.ok) {
-      $('release').disabled = false;
+      control('release').disabled = false;
       alertConversation('Could not release: ' + result.message);
       return;
     }
@@ -878,7 +1055,7 @@
     cannedResponses.forEach(function (canned) {
       var button = el('button', { type: 'button', className: 'canned__item', title: canned.text }, canned.label);
       button.addEventListener('click', function () {
-        var reply = $('reply');
+        var reply = control('reply');
         reply.value = reply.value ? reply.value.replace(/\s*$/, ' ') + canned.text : canned.text;
         reply.focus();
       });
@@ -890,7 +1067,7 @@
     buildCanned();
     $('sign-in-form').addEventListener('submit', function (event) {
       event.preventDefault();
-      var token = $('token').value.trim();
+      var token = control('token').value.trim();
       var error = $('sign-in-error');
       if (!token) {
         error.textContent = 'Enter your agent token.';
@@ -905,9 +1082,9 @@
     $('sign-out').addEventListener('click', function () { signOut(); });
     $('tab-queue').addEventListener('click', function () { selectTab('queue'); });
     $('tab-callbacks').addEventListener('click', function () { selectTab('callbacks'); });
-    $('callback-status').addEventListener('change', function () { void refreshCallbacks(); });
-    $('claim').addEventListener('click', function () { void claim(); });
-    $('older').addEventListener('click', function () { void loadOlder(); });
+    control('callback-status').addEventListener('change', function () { void refreshCallbacks(); });
+    control('claim').addEventListener('click', function () { void claim(); });
+    control('older').addEventListener('click', function () { void loadOlder(); });
     $('composer').addEventListener('submit', function (event) {
       event.preventDefault();
       sendReply();

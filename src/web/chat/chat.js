@@ -1,15 +1,40 @@
+// @ts-check
 // Tandem customer chat page: Web Chat (the real botframework-webchat bundle) over Tandem's own
 // Direct Line subset, polling only. Plain browser JavaScript, served as-is under a strict CSP.
 (function () {
   'use strict';
 
-  var sessionKey = 'tandem.chat.session';
-  var nonce = document.querySelector('meta[name="csp-nonce"]').getAttribute('content');
+  /**
+   * @typedef {{conversationId: string, userId: string, token: string, resumed?: boolean}} Session
+   * @typedef {{type?: string, text?: unknown, from?: {role?: string}, channelData?: any}} Activity
+   * @typedef {{$$typeof: symbol}} ReactElement
+   * @typedef {(next: any) => any} Middleware Web Chat middleware, which the bundle does not type
+   * The parts of the botframework-webchat bundle (window.WebChat) this page uses.
+   * @typedef {{
+   *   createDirectLine(options: {domain: string, token: string, webSocket: boolean, conversationId?: string}): unknown,
+   *   createStore(initialState: object, ...middleware: Middleware[]): unknown,
+   *   renderWebChat(props: Record<string, unknown>, element: HTMLElement): void,
+   * }} WebChatBundle
+   */
 
-  function showError() {
-    document.getElementById('chat-error').hidden = false;
+  /**
+   * @param {string} id
+   * @returns {HTMLElement}
+   */
+  function byId(id) {
+    var node = document.getElementById(id);
+    if (!node) throw new Error('The page has no #' + id + '.');
+    return node;
   }
 
+  var sessionKey = 'tandem.chat.session';
+  var nonce = document.querySelector('meta[name="csp-nonce"]')?.getAttribute('content') ?? undefined;
+
+  function showError() {
+    byId('chat-error').hidden = false;
+  }
+
+  /** @returns {Session | null} */
   function readSaved() {
     try {
       var saved = JSON.parse(window.sessionStorage.getItem(sessionKey) || 'null');
@@ -19,6 +44,7 @@
     }
   }
 
+  /** @param {Session} session */
   function save(session) {
     try {
       window.sessionStorage.setItem(
@@ -30,7 +56,11 @@
     }
   }
 
-  /** Resumes this tab's conversation after a reload when its token can still be refreshed. */
+  /**
+   * Resumes this tab's conversation after a reload when its token can still be refreshed.
+   * @param {Session} saved
+   * @returns {Promise<Session | null>}
+   */
   async function resume(saved) {
     var response = await fetch('/v3/directline/tokens/refresh', {
       method: 'POST',
@@ -41,6 +71,7 @@
     return { conversationId: body.conversationId, userId: saved.userId, token: body.token, resumed: true };
   }
 
+  /** @returns {Promise<Session>} */
   async function newSession() {
     var response = await fetch('/chat/token', { method: 'POST' });
     if (!response.ok) throw new Error('token request failed with ' + response.status);
@@ -50,19 +81,32 @@
 
   // Web Chat keeps its React private. A host element built from one React produced (same $$typeof)
   // is exactly what React.createElement would return, and React escapes string children as text.
+  /**
+   * @param {ReactElement} template
+   * @param {string} type
+   * @param {string | null} key
+   * @param {Record<string, unknown>} props
+   * @param {unknown} children
+   */
   function element(template, type, key, props, children) {
     return { $$typeof: template.$$typeof, type: type, key: key, ref: null, props: Object.assign({ children: children }, props), _owner: null };
   }
 
+  /**
+   * @param {ReactElement} node
+   * @param {string} key
+   */
   function keyed(node, key) {
     return Object.assign({}, node, { key: key });
   }
 
+  /** @param {Activity} activity */
   function tandemKind(activity) {
     var data = activity.channelData;
     return data && data.tandem && typeof data.tandem.kind === 'string' ? data.tandem.kind : '';
   }
 
+  /** @param {Activity} activity */
   function agentName(activity) {
     var data = activity.channelData;
     var name = data && data.agent && data.agent.name;
@@ -70,6 +114,7 @@
   }
 
   /** Queue updates, "now chatting with" notices and agent messages each look different from bot replies. */
+  /** @returns {Middleware} */
   var activityMiddleware = function () {
     return function (next) {
       return function () {
@@ -117,9 +162,10 @@
    * Agents type plain text; rendered as markdown their quotes would turn typographic and "--" into a
    * dash, so the customer would not read exactly what the agent wrote.
    */
+  /** @returns {Middleware} */
   var agentTextIsPlain = function () {
     return function (next) {
-      return function (action) {
+      return function (/** @type {any} */ action) {
         var activity = action && action.type === 'DIRECT_LINE/INCOMING_ACTIVITY' && action.payload && action.payload.activity;
         if (activity && activity.type === 'message' && activity.from && activity.from.role === 'bot' && agentName(activity)) {
           action = Object.assign({}, action, { payload: Object.assign({}, action.payload, { activity: Object.assign({}, activity, { textFormat: 'plain' }) }) });
@@ -133,9 +179,10 @@
    * A booking's FHIR record travels as a JSON attachment for systems that read it. Web Chat has no
    * renderer for it (it would draw an empty box), so the customer sees its name as plain text.
    */
+  /** @returns {Middleware} */
   var attachmentMiddleware = function () {
     return function (next) {
-      return function (args) {
+      return function (/** @type {any} */ args) {
         var attachment = args && args.attachment;
         if (!attachment || attachment.contentType !== 'application/fhir+json') return next.apply(null, arguments);
         var name = typeof attachment.name === 'string' && attachment.name ? attachment.name.slice(0, 120) : 'record';
@@ -144,12 +191,14 @@
     };
   };
 
+  /** @param {string} name */
   function initials(name) {
     var parts = name.split(/\s+/).filter(Boolean);
-    return ((parts[0] || '').charAt(0) + (parts.length > 1 ? parts[parts.length - 1].charAt(0) : '')).toUpperCase();
+    return ((parts[0] || '').charAt(0) + (parts.length > 1 ? (parts[parts.length - 1] || '').charAt(0) : '')).toUpperCase();
   }
 
   /** An agent's messages carry the agent's initials instead of the bot's avatar. */
+  /** @returns {Middleware} */
   var avatarMiddleware = function () {
     return function (next) {
       return function () {
@@ -171,16 +220,17 @@
     var saved = readSaved();
     var session = (saved && (await resume(saved).catch(function () { return null; }))) || (await newSession());
     save(session);
-    var directLine = window.WebChat.createDirectLine({
+    var WebChat = /** @type {WebChatBundle} */ (/** @type {any} */ (window).WebChat);
+    var directLine = WebChat.createDirectLine({
       domain: window.location.origin + '/v3/directline',
       token: session.token,
       webSocket: false,
       conversationId: session.resumed ? session.conversationId : undefined,
     });
-    window.WebChat.renderWebChat(
+    WebChat.renderWebChat(
       {
         directLine: directLine,
-        store: window.WebChat.createStore({}, agentTextIsPlain),
+        store: WebChat.createStore({}, agentTextIsPlain),
         userID: session.userId,
         locale: navigator.language || 'en-US',
         nonce: nonce,
@@ -196,9 +246,9 @@
           accent: '#2f5d8a',
         },
       },
-      document.getElementById('webchat'),
+      byId('webchat'),
     );
-    document.querySelector('#webchat').focus();
+    byId('webchat').focus();
   }
 
   start().catch(function () {
