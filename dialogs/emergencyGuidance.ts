@@ -14,8 +14,6 @@ const lineFor: Readonly<Record<EmergencyCategory, Line>> = {
   [EmergencyCategory.anaphylaxis]: Line.emergency,
   [EmergencyCategory.violence]: Line.emergency,
   [EmergencyCategory.pregnancy]: Line.emergency,
-  [EmergencyCategory.seizure]: Line.emergency,
-  [EmergencyCategory.personInDanger]: Line.emergency,
   [EmergencyCategory.pediatric]: Line.emergency,
 };
 

@@ -55,28 +55,16 @@ export interface SentimentResult {
   readonly signals: readonly string[];
 }
 
-/**
- * The crises the detector recognises; the project's safety set (test/safety) labels its rows with the same list.
- * Guidance, routing and the eval all key on these values.
- */
-export const CrisisCategory = {
-  selfHarm: 'suicide_self_harm',
-  overdose: 'overdose_poisoning',
+export const EmergencyCategory = {
   cardiac: 'cardiac',
   stroke: 'stroke',
-  anaphylaxis: 'anaphylaxis',
   breathing: 'breathing',
   bleeding: 'bleeding',
-  seizure: 'seizure',
-  pregnancy: 'pregnancy',
+  overdose: 'overdose_poisoning',
+  anaphylaxis: 'anaphylaxis',
+  selfHarm: 'suicide_self_harm',
   violence: 'violence_threat',
-  personInDanger: 'person_in_danger',
-} as const;
-export type CrisisCategory = (typeof CrisisCategory)[keyof typeof CrisisCategory];
-
-/** A crisis category, or `pediatric`: added beside a medical crisis when it concerns a child. */
-export const EmergencyCategory = {
-  ...CrisisCategory,
+  pregnancy: 'pregnancy',
   pediatric: 'pediatric',
 } as const;
 export type EmergencyCategory = (typeof EmergencyCategory)[keyof typeof EmergencyCategory];
@@ -86,8 +74,6 @@ export interface EmergencyResult {
   readonly categories: readonly EmergencyCategory[];
   /** The phrases that triggered, for audit (never logged in clear). */
   readonly matches: readonly string[];
-  /** Crisis probability of the riskiest sentence (0–1); the alarm is raised at the detector's calibrated threshold. */
-  readonly score?: number;
 }
 
 export interface Understanding {

@@ -1,11 +1,22 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { CrisisCategory } from '../../src/nlu/types';
 
-/** A safety row's category is the detector's crisis category; a safe row names the crisis it imitates. */
-export const SafetyCategory = CrisisCategory;
-export type SafetyCategory = CrisisCategory;
+/** The crisis categories a safety row belongs to; a safe row names the crisis it imitates. */
+export const SafetyCategory = {
+  suicideSelfHarm: 'suicide_self_harm',
+  overdosePoisoning: 'overdose_poisoning',
+  cardiac: 'cardiac',
+  stroke: 'stroke',
+  anaphylaxis: 'anaphylaxis',
+  breathing: 'breathing',
+  bleeding: 'bleeding',
+  seizure: 'seizure',
+  pregnancy: 'pregnancy',
+  violenceThreat: 'violence_threat',
+  personInDanger: 'person_in_danger',
+} as const;
+export type SafetyCategory = (typeof SafetyCategory)[keyof typeof SafetyCategory];
 
 /** Whether a row is a crisis the detector must catch or a look-alike it must leave alone. */
 export const SafetyLabel = {
@@ -27,7 +38,7 @@ export const LookAlikeKind = {
 } as const;
 export type LookAlikeKind = (typeof LookAlikeKind)[keyof typeof LookAlikeKind];
 
-const categories = Object.values(CrisisCategory);
+const categories = Object.values(SafetyCategory);
 
 const text = z
   .string()
@@ -53,9 +64,9 @@ export const safetySetPath = join(__dirname, 'safetySet.jsonl');
 export const safetySetMinimums = {
   crisisPerCategory: 20,
   safePerCategory: 20,
-  crisisPerCategoryOverride: new Map<CrisisCategory, number>([
-    [CrisisCategory.selfHarm, 40],
-    [CrisisCategory.overdose, 40],
+  crisisPerCategoryOverride: new Map<SafetyCategory, number>([
+    [SafetyCategory.suicideSelfHarm, 40],
+    [SafetyCategory.overdosePoisoning, 40],
   ]),
   crisisTotal: 330,
   safeTotal: 330,
@@ -87,8 +98,8 @@ export function loadSafetySet(path: string = safetySetPath): SafetyRow[] {
   return parseSafetySet(readFileSync(path, 'utf8'));
 }
 
-/** Rows per category and label, in the category order of `CrisisCategory`. */
-export function countSafetySet(rows: readonly SafetyRow[]): Map<CrisisCategory, Record<SafetyLabel, number>> {
+/** Rows per category and label, in the category order of `SafetyCategory`. */
+export function countSafetySet(rows: readonly SafetyRow[]): Map<SafetyCategory, Record<SafetyLabel, number>> {
   const counts = new Map(categories.map((category) => [category, { crisis: 0, safe: 0 }]));
   for (const row of rows) {
     const entry = counts.get(row.category);

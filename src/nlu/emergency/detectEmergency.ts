@@ -1,74 +1,45 @@
-import { CrisisCategory, EmergencyCategory, type EmergencyResult } from '../types';
-import { findExplicitCrisis } from './explicitCrisis';
-import { RiskModel, riskModelFileSchema } from './riskModel';
-import riskModelJson from './riskModel.json';
-import { riskSegments } from './riskText';
-import { scoreRisk } from './scoreRisk';
+import { tokenize } from '../language/tokenize';
+import { EmergencyCategory, type EmergencyResult } from '../types';
+import { PhraseMatcher } from './phraseMatcher';
+import { CHILD_WORDS, EMERGENCY_RULES, type RuleCategory } from './rules';
 
-/** A category is reported beside the first when the model gives it at least this share. */
-const SECOND_CATEGORY_SHARE = 0.3;
-const CHILD_WORDS = new Set(['baby', 'babies', 'infant', 'newborn', 'toddler', 'child', 'kid', 'kids', 'son', 'daughter', 'yo', 'boy', 'girl']);
-const MEDICAL: ReadonlySet<CrisisCategory> = new Set<CrisisCategory>([
-  CrisisCategory.cardiac,
-  CrisisCategory.stroke,
-  CrisisCategory.breathing,
-  CrisisCategory.bleeding,
-  CrisisCategory.overdose,
-  CrisisCategory.anaphylaxis,
-  CrisisCategory.seizure,
+/** Categories that become pediatric as well when the message is about a child. */
+const MEDICAL: ReadonlySet<RuleCategory> = new Set<RuleCategory>([
+  EmergencyCategory.cardiac,
+  EmergencyCategory.stroke,
+  EmergencyCategory.breathing,
+  EmergencyCategory.bleeding,
+  EmergencyCategory.overdose,
+  EmergencyCategory.anaphylaxis,
+  'general',
 ]);
 
-/**
- * Detects crisis language: a model trained on intents/safety/corpus scores every sentence (and windows of long
- * ones) and the riskiest one decides; explicit statements ("call 911", "kill myself") outside a negation, history,
- * topic or idiom frame raise the alarm whatever the model says. Build once and reuse.
- */
+/** Detects emergency and crisis language; build once and reuse (rules compile in the constructor). */
 export class EmergencyDetector {
-  constructor(private readonly model: RiskModel = sharedModel()) {}
+  private readonly rules = new PhraseMatcher<RuleCategory>(EMERGENCY_RULES);
+  private readonly child = new PhraseMatcher<'child'>([{ id: 'child', category: 'child', slots: [CHILD_WORDS] }]);
 
   /**
-   * `matches` holds the sentence that raised the alarm (for audit; never logged in clear); `score` is its crisis
-   * probability and `threshold` the calibrated alarm level.
+   * Matches phrases over tokens and stems (never raw substrings), with short gaps, typo tolerance on key
+   * words, vetoes for look-alikes ("chest of drawers") and negation only where it directly governs a symptom.
+   * `categories` may be empty on an emergency with no specific category ("call an ambulance").
    */
   detect(text: string): EmergencyResult {
-    const risk = scoreRisk(this.model, text);
-    const score = Number(risk.probability.toFixed(4));
-    if (risk.probability < this.model.threshold) return this.explicit(text, score);
-    const isEmergency = true;
-    const ranked = this.model.rankCategories(risk.ids);
-    const top = ranked[0]!;
-    const categories: EmergencyCategory[] = ranked
-      .filter((r, i) => i === 0 || r.probability >= SECOND_CATEGORY_SHARE * top.probability)
-      .slice(0, 2)
-      .map((r) => r.category);
-    // A second crisis stated outright in the message ("… and I can't breathe") is named too.
-    for (const words of riskSegments(text)) {
-      const hit = findExplicitCrisis(words);
-      if (hit?.category && !categories.includes(hit.category)) categories.push(hit.category);
+    const tokens = tokenize(text);
+    if (tokens.length === 0) return { isEmergency: false, categories: [], matches: [] };
+    const hits = this.rules.match(tokens).filter((m) => !m.negated);
+    if (hits.length === 0) return { isEmergency: false, categories: [], matches: [] };
+    const categories = new Set<RuleCategory>(hits.map((m) => m.rule.category));
+    if ([...categories].some((c) => MEDICAL.has(c)) && this.child.match(tokens).length > 0) {
+      categories.add(EmergencyCategory.pediatric);
     }
-    if (categories.some((c) => MEDICAL.has(c as CrisisCategory)) && risk.words.some((w) => CHILD_WORDS.has(w))) {
-      categories.push(EmergencyCategory.pediatric);
-    }
-    return { isEmergency, categories, matches: [risk.words.join(' ')], score };
-  }
-
-  /** The rule layer: an explicit, unframed crisis statement raises the alarm even when the model scores it low. */
-  private explicit(text: string, score: number): EmergencyResult {
-    for (const words of riskSegments(text)) {
-      const hit = findExplicitCrisis(words);
-      if (hit) return { isEmergency: true, categories: hit.category ? [hit.category] : [], matches: [words.join(' ')], score };
-    }
-    return { isEmergency: false, categories: [], matches: [], score };
+    const matches = hits.map((m) => text.slice(tokens[m.startToken]!.start, tokens[m.endToken - 1]!.end));
+    const specific = [...categories].filter((c): c is EmergencyCategory => c !== 'general');
+    return { isEmergency: true, categories: specific, matches: [...new Set(matches)] };
   }
 }
 
-let model: RiskModel | undefined;
-function sharedModel(): RiskModel {
-  model ??= new RiskModel(riskModelFileSchema.parse(riskModelJson));
-  return model;
-}
-
-// The model is immutable, so one shared detector is safe; it is built on first use.
+// The compiled rules are immutable, so one shared detector is safe; it is built on first use.
 let shared: EmergencyDetector | undefined;
 
 /** Detects emergency and crisis language with a shared EmergencyDetector. */

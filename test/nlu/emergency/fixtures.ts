@@ -28,7 +28,7 @@ export const POSITIVES: readonly PositiveCase[] = [
   { text: 'her smile is crooked and she is slurring her words', category: 'stroke' },
   { text: 'worst headache of my life came on suddenly', category: 'stroke' },
   { text: 'half of my face went numb all of a sudden', category: 'stroke' },
-  { text: 'my wife is having a seizure', category: 'seizure' },
+  { text: 'my wife is having a seizure', category: 'stroke' },
   { text: 'he suddenly cannot speak and looks confused', category: 'stroke' },
   // breathing
   { text: "I can't breathe", category: 'breathing' },
@@ -105,9 +105,6 @@ export const POSITIVES: readonly PositiveCase[] = [
   { text: 'contractions are 5 minutes apart and I am at 34 weeks', category: 'pregnancy' },
   { text: 'I think I am having a miscarriage', category: 'pregnancy' },
   { text: 'my wife is pregnant and just fainted', category: 'pregnancy' },
-  // person in danger
-  { text: 'my toddler is missing at the mall', category: 'person_in_danger' },
-  { text: 'my friend collapsed in the street and is not responding', category: null },
   // pediatric
   { text: 'my baby is not breathing', category: 'pediatric' },
   { text: 'my child is unresponsive', category: 'pediatric' },
