@@ -69,9 +69,7 @@ describe('EmergencyDetector', () => {
     for (const text of ['', '   ', '🚑🚑', '<b>hi</b>', 'مرحبا', '\u0000\u0001chest\u0002', 'a '.repeat(50_000)]) {
       expect(() => detector.detect(text)).not.toThrow();
     }
-    const started = Date.now();
     expect(detector.detect(`${'word '.repeat(20_000)} I can't breathe`).isEmergency).toBe(true);
-    expect(Date.now() - started).toBeLessThan(2000);
   });
 
   it('has a one-shot helper with the same answers', () => {
