@@ -10,6 +10,7 @@ import type { AppConfig } from '../config';
 import { isRetryable, toTandemError } from '../errors';
 import type { Logger } from '../observability/logger';
 import type { Metrics } from '../observability/metrics';
+import { isChannelUnreachable } from './channelUnreachable';
 import { turnLogger } from './turnLogger';
 
 /** CloudAdapter whose activity processing we call directly, so validation and error bodies are ours. */
@@ -41,6 +42,12 @@ export function createAdapter(config: AppConfig, logger: Logger, metrics: Metric
   );
   const adapter = new TandemAdapter(auth);
   adapter.onTurnError = async (context: TurnContext, error: unknown) => {
+    if (isChannelUnreachable(error)) {
+      // No apology either: it would go to the same unreachable channel.
+      metrics.errors.inc({ code: 'CHANNEL_UNREACHABLE' });
+      (turnLogger(context) ?? logger).warn({ code: 'CHANNEL_UNREACHABLE', channel: originOf(context.activity.serviceUrl) }, 'reply not delivered: the channel did not answer');
+      return;
+    }
     const failure = toTandemError(error);
     const code = failure.code === 'INTERNAL' ? 'TURN_FAILED' : failure.code;
     metrics.errors.inc({ code });
@@ -56,4 +63,12 @@ export function createAdapter(config: AppConfig, logger: Logger, metrics: Metric
     }
   };
   return adapter;
+}
+
+function originOf(url: string | undefined): string | undefined {
+  try {
+    return url === undefined ? undefined : new URL(url).origin;
+  } catch {
+    return undefined;
+  }
 }

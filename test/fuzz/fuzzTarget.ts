@@ -19,8 +19,8 @@ export interface FuzzTarget {
   readonly app: App;
   readonly port: number;
   readonly fixtures: FuzzFixtures;
-  /** Error-level log lines since the last `takeErrorLogs()`. */
-  takeErrorLogs(): Record<string, unknown>[];
+  /** Warning- and error-level log lines since the last `takeLogs()`. */
+  takeLogs(): Record<string, unknown>[];
   /** Waits until no turn or agent request is in flight, so the stores are at rest; false if one outlives `timeoutMs`. */
   settle(timeoutMs: number): Promise<boolean>;
   snapshot(): Promise<StateSnapshot>;
@@ -88,10 +88,10 @@ async function handoffConversation(baseUrl: string, serviceUrl: string, conversa
  * chats, an expired and a forged token, a queued and an agent-owned conversation.
  */
 export async function startFuzzTarget(options: FuzzTargetOptions = {}): Promise<FuzzTarget> {
-  const errorLines: Record<string, unknown>[] = [];
-  const logger = createLogger('error', {
+  const logLines: Record<string, unknown>[] = [];
+  const logger = createLogger('warn', {
     write: (chunk: string) => {
-      for (const line of chunk.split('\n')) if (line.trim()) errorLines.push(JSON.parse(line) as Record<string, unknown>);
+      for (const line of chunk.split('\n')) if (line.trim()) logLines.push(JSON.parse(line) as Record<string, unknown>);
     },
   });
   const directLineSecret = randomBytes(36).toString('base64url');
@@ -164,7 +164,7 @@ export async function startFuzzTarget(options: FuzzTargetOptions = {}): Promise<
     app,
     port,
     fixtures,
-    takeErrorLogs: () => errorLines.splice(0),
+    takeLogs: () => logLines.splice(0),
     settle: async (timeoutMs) => {
       const idle = await app.inflight.drain(timeoutMs);
       await new Promise((resolve) => setImmediate(resolve));

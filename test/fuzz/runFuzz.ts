@@ -54,25 +54,8 @@ function errorCode(body: Buffer): string | undefined {
   }
 }
 
-/** A turn that failed only because the channel the caller named (serviceUrl) refused the reply. */
-function isChannelUnreachable(line: Record<string, unknown>): boolean {
-  const message = String((line.err as { message?: unknown } | undefined)?.message ?? '');
-  return line.msg === 'turn failed' && /\b(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ECONNRESET|EHOSTUNREACH|ENETUNREACH|ETIMEDOUT)\b/.test(message);
-}
-
-/**
- * The agent who holds a conversation claiming it again: 409 with its fencing token back, and (by
- * the handoff store's contract) its lease extended, so a retrying console recovers. The one 4xx
- * that is allowed to change state; only the holder's answer carries a fencing token.
- */
-function ownerReclaim(fuzzCase: FuzzCase, outcome: RawOutcome): boolean {
-  if (outcome.kind !== 'response' || outcome.status !== 409 || !/^\/api\/agent\/conversations\/[^/]+\/claim(\?|$)/.test(fuzzCase.path)) return false;
-  try {
-    return typeof (JSON.parse(outcome.body.toString('utf8')) as { fencingToken?: unknown }).fencingToken === 'number';
-  } catch {
-    return false;
-  }
-}
+/** pino's numeric level for `error`. */
+const errorLevel = 50;
 
 /** The command that replays a failing case (the cases before it shape the state it met). */
 export function reproduceCommand(seed: number, index: number, redis: boolean): string {
@@ -108,7 +91,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
   let sent = 0;
   const indexes = options.only ?? Array.from({ length: options.cases }, (_, i) => i);
   try {
-    target.takeErrorLogs();
+    target.takeLogs();
     let before: StateSnapshot = await target.snapshot();
     for (const index of indexes) {
       const fuzzCase: FuzzCase = hostileRequest(options.seed, index, target.fixtures);
@@ -137,15 +120,15 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
         const apology = apologies.find((words) => text.includes(words));
         if (apology) fail('turn-error', `HTTP ${outcome.status} but the turn failed: "${apology}"`);
       }
-      for (const line of target.takeErrorLogs()) {
-        if (isChannelUnreachable(line)) channelUnreachable += 1;
-        else fail('error-log', `logged at error: ${String(line.msg)} ${JSON.stringify({ code: line.code, err: line.err })}`.slice(0, 400));
+      for (const line of target.takeLogs()) {
+        if (line.code === 'CHANNEL_UNREACHABLE') channelUnreachable += 1;
+        else if (Number(line.level) >= errorLevel) fail('error-log', `logged at error: ${String(line.msg)} ${JSON.stringify({ code: line.code, err: line.err })}`.slice(0, 400));
       }
       for (const crash of crashes.splice(0)) fail('crash', crash);
 
       const after = await target.snapshot();
       const refused = (outcome.kind === 'response' && outcome.status >= 400 && outcome.status < 500) || outcome.kind === 'closed';
-      if (refused && !ownerReclaim(fuzzCase, outcome)) {
+      if (refused) {
         refusedChecked += 1;
         if (after.digest !== before.digest) fail('state-change', `refused (${statusKey}) but changed: ${changedParts(before, after).slice(0, 8).join(', ')}`);
       }

@@ -169,14 +169,10 @@ export function registerAgentRoutes(server: Server, deps: AgentRoutesDeps): void
 
   server.post(`${prefix}/conversations/:id/claim`, route(async (req, res, agent) => {
     const conversationId = conversationIdOf(req);
+    // A retried claim by the agent who already holds it is answered like the first one (idempotent), so a
+    // console whose first answer was lost recovers its token; `reclaimed` tells the two apart.
     const { record, fencingToken, reclaimed } = await service.claim(conversationId, agent);
-    if (reclaimed) {
-      // A second claim is a conflict even for the holder; its token comes back so a retrying console recovers.
-      res.status(409);
-      res.json({ error: { code: 'HANDOFF_CONFLICT', message: 'You already hold this conversation.' }, conversationId, fencingToken });
-      return;
-    }
-    res.json({ conversationId, state: record.state, assignedAgent: record.assignedAgent ?? agent.id, fencingToken, leaseExpiresAt: record.leaseExpiresAt ?? null });
+    res.json({ conversationId, state: record.state, assignedAgent: record.assignedAgent ?? agent.id, fencingToken, leaseExpiresAt: record.leaseExpiresAt ?? null, reclaimed });
   }));
 
   server.post(`${prefix}/conversations/:id/messages`, route(async (req, res, agent) => {

@@ -956,8 +956,7 @@
     var id = open.conversationId;
     control('claim').disabled = true;
     var result = await api('POST', conversationPath(id, '/claim'));
-    if (result.ok || (result.status === 409 && result.body && typeof result.body.fencingToken === 'number')) {
-      // A 409 that carries a fencing token means this agent already held it (a retried claim).
+    if (result.ok) {
       setClaim(id, result.body.fencingToken);
       alertConversation('');
     } else if (result.status === 409) {

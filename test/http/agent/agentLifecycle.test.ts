@@ -247,6 +247,20 @@ describe('the human handoff lifecycle over HTTP (memory mode)', () => {
     expect(sse.of('message', id).filter((e) => e.data.data?.from === 'agent')).toHaveLength(2);
   });
 
+  it("answers the holder's retried claim like the first (same token, no second join notice)", async () => {
+    const customer = await queuedCustomer();
+    const id = customer.conversationId;
+    const first = await agentCall<{ fencingToken: number; reclaimed: boolean }>(base, 'POST', `${conv(id)}/claim`);
+    const retried = await agentCall<{ fencingToken: number; reclaimed: boolean; state: string }>(base, 'POST', `${conv(id)}/claim`);
+    expect(first.status).toBe(200);
+    expect(first.json.reclaimed).toBe(false);
+    expect(retried.status).toBe(200);
+    expect(retried.json).toMatchObject({ state: 'assigned', fencingToken: first.json.fencingToken, reclaimed: true });
+    await recorder.waitFor(id, (a) => /You are now chatting with/.test(a.text ?? ''));
+    expect(recorder.messagesTo(id).filter((a) => /You are now chatting with/.test(a.text ?? ''))).toHaveLength(1);
+    expect((await agentCall(base, 'POST', `${conv(id)}/claim`, { token: supervisorToken })).status).toBe(409);
+  });
+
   it('gives a conversation that three agents claim at once to exactly one of them', async () => {
     const customer = await queuedCustomer();
     const tokens = [agentToken, supervisorToken, clinicianToken];
