@@ -70,10 +70,11 @@ describe('GroundedAnswerer', () => {
   });
 
   it('falls back to the passage when the model is too slow, without waiting for it', async () => {
-    const { answerer } = answererWith(['Card refunds take 5 to 10 business days.'], { sleep: 400, timeoutMs: 50 });
-    const started = Date.now();
+    const { answerer, model } = answererWith(['Card refunds take 5 to 10 business days.'], { sleep: 400, timeoutMs: 50 });
     const answer = await answerer.answer(refundQuestion);
-    expect(Date.now() - started).toBeLessThan(300);
+    // The timeout's timer is set before the model's own, so it always fires first, whatever the machine's load.
+    expect(model.calls).toHaveLength(1);
+    expect(model.finished).toBe(0);
     expect(answer).toMatchObject({ kind: 'answer', source: 'retrieval', fallbackReason: 'timeout' });
   });
 

@@ -95,11 +95,12 @@ describe('redactPii', () => {
     ['bracket fragments', '+1 (2) 3 '.repeat(10_000)],
   ];
 
-  it.each(adversarial)('stays linear on 100k characters of %s', (_name, input) => {
-    const started = performance.now();
-    redactPii(input);
-    // Catastrophic backtracking would take seconds to minutes; a linear scan takes milliseconds.
-    expect(performance.now() - started).toBeLessThan(500);
+  // Catastrophic backtracking on 100k characters runs for minutes to hours, far past the test timeout; how
+  // fast the linear scan is belongs to `npm run bench:adversarial`, not to a test.
+  it.each(adversarial)('finishes on 100k characters of %s and returns text of the same order of length', (_name, input) => {
+    const redacted = redactPii(input);
+    expect(redacted.length).toBeGreaterThan(input.length / 4);
+    expect(redacted.length).toBeLessThan(input.length * 4);
   });
 });
 

@@ -67,10 +67,8 @@ describe('the Bot Framework handoff protocol: handoff.status from an external hu
     const id = customer.conversationId;
     await hubStatus(customer, { state: 'accepted' });
     for (const agentId of await running.app.handoffPorts.presence.online()) await running.app.handoffPorts.presence.offline(agentId);
-    const started = Date.now();
+    // Answered in the event's own turn (its expectReplies answer), not proactively after a lock wait.
     const replies = texts(await hubStatus(customer, { state: 'failed' }));
-    // Answered in the event's own turn (which holds the conversation lock), not after a lock wait.
-    expect(Date.now() - started).toBeLessThan(3000);
     expect(replies).toEqual([expect.stringMatching(/^I'm sorry, our team couldn't take your conversation right now\. We'll contact you .*follow up in this conversation\.$/)]);
     expect(recorder.messagesTo(id).some((a) => /keep your place/.test(a.text ?? ''))).toBe(false);
     expect(await record(id)).toMatchObject({ state: 'callback', callback: { status: 'open', reason: 'no_agent', contact: null } });

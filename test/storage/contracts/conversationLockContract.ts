@@ -60,9 +60,8 @@ export function conversationLockContract(create: () => ConversationLock): void {
     const attempt = locks.acquire('conv-1', { ttlMs: 5000, waitMs: 200 });
     await expect(attempt).rejects.toBeInstanceOf(TandemError);
     await expect(attempt).rejects.toMatchObject({ code: 'LOCK_TIMEOUT' });
-    const waited = Date.now() - started;
-    expect(waited).toBeGreaterThanOrEqual(190);
-    expect(waited).toBeLessThan(1500);
+    // Only a lower bound: how much longer than waitMs it takes depends on the machine's load.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(190);
     await expect(locks.acquire('conv-1', { ttlMs: 5000, waitMs: 0 })).rejects.toMatchObject({ code: 'LOCK_TIMEOUT' });
     await holder.release();
   });
