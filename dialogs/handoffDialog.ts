@@ -5,6 +5,7 @@ import type { HandoffDecision } from '../src/handoff/policy';
 import { HandoffReason } from '../src/handoff/vocabulary';
 import { EntityType, type Entity } from '../src/nlu/types';
 import { emergencyGuidance } from './emergencyGuidance';
+import { guidanceGivenThisTurn } from './guidanceGiven';
 import { FlowDialog, type FlowTurn } from './flowDialog';
 import { type CallbackContact, type HandoffGateway, handoffDialogId } from './handoffGateway';
 import { InterruptibleDialog, type InterruptionResult } from './interruptibleDialog';
@@ -56,7 +57,7 @@ class HandoffFlow extends FlowDialog<HandoffState, HandoffDialogOptions> {
   protected async start(turn: FlowTurn<HandoffState>, options: HandoffDialogOptions | undefined): Promise<DialogTurnResult> {
     const decision = options?.decision ?? decisionForIntent(options?.intent);
     const categories = turn.signals?.understanding.emergency.categories ?? [];
-    if (decision.sendEmergencyGuidance) await turn.say(emergencyGuidance(categories));
+    if (decision.sendEmergencyGuidance && !guidanceGivenThisTurn(turn.context)) await turn.say(emergencyGuidance(categories));
     const outcome = await this.gateway.request(turn.context, decision);
     if (outcome.outcome === 'queued') return turn.end({ handedOff: true } satisfies HandoffResult);
     if (!outcome.needsContact) {

@@ -53,6 +53,11 @@ export async function ownerThisTurn(context: TurnContext, humans: HumanSide): Pr
   return owner;
 }
 
+/** The conversation came back to the bot during this turn (the person let it go): later steps see the bot as owner. */
+export function ownerBecameBot(context: TurnContext): void {
+  context.turnState.set(ownerKey, 'bot' satisfies Owner);
+}
+
 const wayBackKey = Symbol('tandem.wayBackAfterFalseAlarm');
 
 /** The customer left an emergency wait that was a false alarm; the bot offers what they were doing. */

@@ -1,7 +1,8 @@
 import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
 import { emergencyGuidance } from '../../../dialogs/emergencyGuidance';
+import { markGuidanceGiven } from '../../../dialogs/guidanceGiven';
 import type { EmergencyResult } from '../../nlu/types';
-import { allowWhileHumanOwned, type HumanSide, ownerThisTurn } from '../humanSide';
+import { allowWhileHumanOwned, type HumanSide, ownerBecameBot, ownerThisTurn } from '../humanSide';
 import { setSafetyScreening } from '../safetyScreening';
 
 /** Emergency and crisis detection over one message (the NLU engine's `screen`). */
@@ -29,9 +30,14 @@ export class SafetyMiddleware implements Middleware {
     if ((await ownerThisTurn(context, this.humans)) === 'bot') return next();
 
     allowWhileHumanOwned(context);
+    // Guidance first, so that it reaches the customer even if raising the priority fails.
     await context.sendActivity(emergencyGuidance(screening.categories));
+    markGuidanceGiven(context);
     const update = await this.humans.raiseEmergency(activity.conversation.id, screening.categories);
     if (update) await context.sendActivity(update);
+    // Undefined: the person let the chat go between our read and the raise. The bot owns it now, and its
+    // own emergency path hands it over urgently (without repeating the guidance).
+    else ownerBecameBot(context);
     await next();
   }
 }

@@ -108,6 +108,25 @@ describe('emergency language pre-empts every state of a conversation (the real a
     expect(await texts(customer, 'thanks, the ambulance is on its way')).toEqual([]);
   });
 
+  it('an agent letting the chat go between our read and the raise: the bot takes the emergency itself, guidance once, handed over urgently', async () => {
+    const customer = await queuedCustomer();
+    const id = customer.conversationId;
+    expect((await agentCall(base, 'POST', `${conv(id)}/claim`)).status).toBe(200);
+    const service = running.app.handoff;
+    const raise = service.raiseEmergency.bind(service);
+    // The release lands in the store after the turn read "assigned" and before the priority is raised.
+    jest.spyOn(service, 'raiseEmergency').mockImplementationOnce(async (conversationId, categories) => {
+      await running.app.handoffPorts.store.release(conversationId, 'dev-agent', { disposition: 'resolved' });
+      return raise(conversationId, categories);
+    });
+
+    const replies = await texts(customer, chestPain);
+    expect(replies.filter((r) => /call 911/.test(r))).toHaveLength(1);
+    expect(replies[0]).toMatch(/call 911/);
+    expect(replies[1]).toMatch(/^I'm connecting you with a person from our team\. You're (next|number \d+) in line\./);
+    expect(await record(id)).toMatchObject({ state: 'queued', priority: 'urgent', reason: 'emergency' });
+  });
+
   it.each([
     ['suicide and self-harm: 988', 'I want to end my life', /call or text 988 \(Suicide & Crisis Lifeline/, /Poison Control/],
     ['poisoning and overdose: Poison Control', 'I took too many pills', /Poison Control now at 1-800-222-1222/, /988/],
