@@ -1,14 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import { parseCsat } from '../../src/bot/csat';
-import { buildApp, type App } from '../../src/buildApp';
-import { loadConfig } from '../../src/config';
 import { errorRegistry } from '../../src/errors';
 import { createCorpusUnderstanding } from '../../src/nlu/corpusUnderstanding';
 import { cleanText } from '../../src/nlu/language/cleanText';
 import { matchChoice } from '../../dialogs/answers/choice';
-import { captureLogs } from '../storage/logCapture';
-import { say } from '../support/startApp';
+import { appWithCapturedLogs, say } from '../support/startApp';
 
 /** Names every plain object answers through its prototype: a word table kept in one would find them. */
 const prototypeNames = [
@@ -53,19 +49,8 @@ describe('words that name Object.prototype members', () => {
 });
 
 describe('a bot turn about "constructor problems"', () => {
-  let app: App;
-  let baseUrl: string;
-  const logs = captureLogs();
-
-  beforeAll(async () => {
-    app = buildApp(loadConfig({ LOG_LEVEL: 'info' }), { logger: logs.logger });
-    await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
-    baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-  });
-  afterAll(async () => {
-    await new Promise<void>((resolve) => app.server.close(() => resolve()));
-    await app.close();
-  });
+  const { logs, running } = appWithCapturedLogs();
+  const baseUrl = (): string => running().baseUrl;
 
   const errorReplies = Object.values(errorRegistry).map((entry) => entry.user);
 
@@ -73,7 +58,7 @@ describe('a bot turn about "constructor problems"', () => {
     const conversationId = `c-${randomUUID()}`;
     const turns = [`I have ${name} problems`, 'I want to book an appointment', name, `my ${name} is very ${name}`, 'cancel', name];
     for (const text of turns) {
-      const replies = await say(baseUrl, conversationId, text);
+      const replies = await say(baseUrl(), conversationId, text);
       expect(replies.length).toBeGreaterThan(0);
       for (const reply of replies) for (const failure of errorReplies) expect({ text, reply }).not.toEqual({ text, reply: expect.stringContaining(failure) });
     }

@@ -1,29 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
-import { buildApp, type App } from '../../src/buildApp';
-import { loadConfig } from '../../src/config';
-import { captureLogs } from '../storage/logCapture';
-import { message, post } from '../support/startApp';
+import { appWithCapturedLogs, message, post } from '../support/startApp';
 
 describe('an internal error during a turn', () => {
-  let app: App;
-  let baseUrl: string;
-  let logs: ReturnType<typeof captureLogs>;
-
-  beforeAll(async () => {
-    logs = captureLogs();
-    app = buildApp(loadConfig({ LOG_LEVEL: 'info' }), { logger: logs.logger });
-    await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
-    baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-  });
-
-  afterAll(async () => {
-    await new Promise<void>((resolve) => app.server.close(() => resolve()));
-    await app.close();
-  });
+  const { logs, running } = appWithCapturedLogs();
 
   it('is logged with its stack and its cause, and without what the customer wrote', async () => {
-    const storage = app.backend.storage;
+    const storage = running().app.backend.storage;
     const read = storage.read.bind(storage);
     storage.read = async () => {
       try {
@@ -34,7 +16,7 @@ describe('an internal error during a turn', () => {
       return {};
     };
     try {
-      const { status } = await post(baseUrl, message(`c-${randomUUID()}`, 'I am Jane Roe, my card is 4111 1111 1111 1111'));
+      const { status } = await post(running().baseUrl, message(`c-${randomUUID()}`, 'I am Jane Roe, my card is 4111 1111 1111 1111'));
       expect(status).toBe(200);
     } finally {
       storage.read = read;

@@ -2,7 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { type App, buildApp } from '../../src/buildApp';
 import { loadConfig } from '../../src/config';
-import { silentLogger } from '../../src/observability/logger';
+import { type Logger, silentLogger } from '../../src/observability/logger';
+import { captureLogs } from '../storage/logCapture';
+
+type CapturedLogs = ReturnType<typeof captureLogs>;
 
 export interface RunningApp {
   readonly app: App;
@@ -11,9 +14,10 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-/** Builds the real app from an environment (and optionally a clock) and listens on a random port. */
-export async function startApp(env: NodeJS.ProcessEnv = {}, options: { clock?: () => number } = {}): Promise<RunningApp> {
-  const app = buildApp(loadConfig({ LOG_LEVEL: 'silent', ...env }), { logger: silentLogger, ...options });
+/** Builds the real app from an environment (and optionally a clock and a logger) and listens on a random port. */
+export async function startApp(env: NodeJS.ProcessEnv = {}, options: { clock?: () => number; logger?: Logger } = {}): Promise<RunningApp> {
+  // A test that brings its own logger (to read what was logged) gets info-level lines in it.
+  const app = buildApp(loadConfig({ LOG_LEVEL: options.logger ? 'info' : 'silent', ...env }), { logger: silentLogger, ...options });
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
   const port = (app.server.address() as AddressInfo).port;
   return {
@@ -65,4 +69,24 @@ export async function say(baseUrl: string, conversationId: string, text: string)
   const { status, json } = await post(baseUrl, message(conversationId, text));
   if (status !== 200) throw new Error(`HTTP ${status}: ${JSON.stringify(json)}`);
   return (json.activities ?? []).filter((a) => a.type === 'message').map((a) => a.text ?? '');
+}
+
+/**
+ * For a describe block that reads what the app logged: starts the real app (memory mode) with a logger
+ * that keeps its lines before the block's tests and stops it after them.
+ */
+export function appWithCapturedLogs(): { readonly logs: CapturedLogs; running(): RunningApp } {
+  const logs = captureLogs();
+  let running: RunningApp | undefined;
+  beforeAll(async () => {
+    running = await startApp({}, { logger: logs.logger });
+  });
+  afterAll(() => running?.stop());
+  return {
+    logs,
+    running: () => {
+      if (!running) throw new Error('the app starts in beforeAll');
+      return running;
+    },
+  };
 }
