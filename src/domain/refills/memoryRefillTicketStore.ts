@@ -1,37 +1,30 @@
+import { type RecordStoreOptions, type RecordStoreSettings, recordStoreSettings } from '../recordStoreSettings';
 import { refillRequestSchema, type RefillRequest, type RefillTicket } from './refillTicket';
 import { newRefillTicketId } from './refillTicketId';
 import { clampRefillListLimit, defaultRefillTicketTtlSeconds, type ListRefillTicketsOptions, type RefillTicketStore } from './refillTicketStore';
 
-export interface RefillTicketStoreOptions {
-  readonly now?: () => Date;
-  readonly newId?: () => string;
-  /** Lifetime of a ticket in seconds. Default 30 days. */
-  readonly ttlSeconds?: number;
-}
+/** A ticket lives `ttlSeconds`. Default 30 days. */
+export type RefillTicketStoreOptions = RecordStoreOptions;
 
 /** In-process RefillTicketStore (one process, lost on restart). */
 export class MemoryRefillTicketStore implements RefillTicketStore {
   private readonly tickets = new Map<string, RefillTicket>();
-  private readonly now: () => Date;
-  private readonly newId: () => string;
-  private readonly ttlSeconds: number;
+  private readonly settings: RecordStoreSettings;
 
   constructor(options: RefillTicketStoreOptions = {}) {
-    this.now = options.now ?? (() => new Date());
-    this.newId = options.newId ?? newRefillTicketId;
-    this.ttlSeconds = options.ttlSeconds ?? defaultRefillTicketTtlSeconds;
+    this.settings = recordStoreSettings(options, { newId: newRefillTicketId, ttlSeconds: defaultRefillTicketTtlSeconds });
   }
 
   async create(request: RefillRequest): Promise<RefillTicket> {
     const valid = refillRequestSchema.parse(request);
-    const id = this.newId();
+    const id = this.settings.newId();
     if (this.live(id)) throw new Error('Refill ticket id collision');
-    const createdAt = this.now();
+    const createdAt = this.settings.now();
     const ticket: RefillTicket = {
       ...valid,
       id,
       createdAt: createdAt.toISOString(),
-      expiresAt: new Date(createdAt.getTime() + this.ttlSeconds * 1000).toISOString(),
+      expiresAt: new Date(createdAt.getTime() + this.settings.ttlSeconds * 1000).toISOString(),
     };
     this.tickets.set(id, ticket);
     return structuredClone(ticket);
@@ -56,7 +49,7 @@ export class MemoryRefillTicketStore implements RefillTicketStore {
   /** The ticket while it lives; an expired one is dropped on sight. */
   private live(id: string): RefillTicket | undefined {
     const ticket = this.tickets.get(id);
-    if (ticket && Date.parse(ticket.expiresAt) <= this.now().getTime()) {
+    if (ticket && Date.parse(ticket.expiresAt) <= this.settings.now().getTime()) {
       this.tickets.delete(id);
       return undefined;
     }

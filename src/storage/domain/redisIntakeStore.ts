@@ -2,15 +2,12 @@ import type Redis from 'ioredis';
 import { newIntakeId } from '../../domain/intake/intakeId';
 import { intakeKinds, parseStoredIntakeRecord, type IntakeRecord, type StoredIntakeRecord } from '../../domain/intake/intakeRecord';
 import { clampIntakeLimit, type IntakeStore, type ListIntakeOptions } from '../../domain/intake/intakeStore';
+import { type RecordStoreOptions, type RecordStoreSettings, recordStoreSettings } from '../../domain/recordStoreSettings';
 import type { KeyRegistry } from '../keys';
 import { runRedis } from '../redis/runRedis';
 
-export interface RedisIntakeStoreOptions {
-  readonly now?: () => Date;
-  readonly newId?: () => string;
-  /** Records expire after this many seconds; 0 keeps them. Default 30 days. */
-  readonly ttlSeconds?: number;
-}
+/** Records expire after `ttlSeconds` (0 keeps them). Default 30 days. */
+export type RedisIntakeStoreOptions = RecordStoreOptions;
 
 const allKinds = 'all';
 
@@ -19,28 +16,24 @@ const allKinds = 'all';
  * per kind), written in one MULTI inside the `{intake}` slot.
  */
 export class RedisIntakeStore implements IntakeStore {
-  private readonly now: () => Date;
-  private readonly newId: () => string;
-  private readonly ttlSeconds: number;
+  private readonly settings: RecordStoreSettings;
 
   constructor(
     private readonly redis: Redis,
     private readonly keys: KeyRegistry,
     options: RedisIntakeStoreOptions = {},
   ) {
-    this.now = options.now ?? (() => new Date());
-    this.newId = options.newId ?? newIntakeId;
-    this.ttlSeconds = options.ttlSeconds ?? 30 * 24 * 3600;
+    this.settings = recordStoreSettings(options, { newId: newIntakeId, ttlSeconds: 30 * 24 * 3600 });
   }
 
   async save(record: IntakeRecord): Promise<{ id: string }> {
-    const id = this.newId();
-    const createdAt = this.now();
+    const id = this.settings.newId();
+    const createdAt = this.settings.now();
     const stored: StoredIntakeRecord = { ...record, id, createdAt: createdAt.toISOString() };
     const recordKey = this.keys.intakeRecord(id);
     await runRedis(this.redis, async () => {
       const tx = this.redis.multi();
-      if (this.ttlSeconds > 0) tx.set(recordKey, JSON.stringify(stored), 'EX', this.ttlSeconds, 'NX');
+      if (this.settings.ttlSeconds > 0) tx.set(recordKey, JSON.stringify(stored), 'EX', this.settings.ttlSeconds, 'NX');
       else tx.set(recordKey, JSON.stringify(stored), 'NX');
       tx.zadd(this.keys.intakeIndex(allKinds), createdAt.getTime(), id);
       tx.zadd(this.keys.intakeIndex(record.kind), createdAt.getTime(), id);

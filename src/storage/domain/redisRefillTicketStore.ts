@@ -10,6 +10,7 @@ import {
 } from '../../domain/refills/refillTicketStore';
 import type { KeyRegistry } from '../keys';
 import { runRedis } from '../redis/runRedis';
+import { type RecordStoreSettings, recordStoreSettings } from '../../domain/recordStoreSettings';
 
 /**
  * RefillTicketStore on Redis: one JSON value per ticket with the ticket's lifetime as its TTL, and an
@@ -17,35 +18,31 @@ import { runRedis } from '../redis/runRedis';
  * The worklist's own TTL is pushed out by every ticket, so nothing outlives the newest ticket.
  */
 export class RedisRefillTicketStore implements RefillTicketStore {
-  private readonly now: () => Date;
-  private readonly newId: () => string;
-  private readonly ttlSeconds: number;
+  private readonly settings: RecordStoreSettings;
 
   constructor(
     private readonly redis: Redis,
     private readonly keys: KeyRegistry,
     options: RefillTicketStoreOptions = {},
   ) {
-    this.now = options.now ?? (() => new Date());
-    this.newId = options.newId ?? newRefillTicketId;
-    this.ttlSeconds = options.ttlSeconds ?? defaultRefillTicketTtlSeconds;
+    this.settings = recordStoreSettings(options, { newId: newRefillTicketId, ttlSeconds: defaultRefillTicketTtlSeconds });
   }
 
   async create(request: RefillRequest): Promise<RefillTicket> {
     const valid = refillRequestSchema.parse(request);
-    const id = this.newId();
-    const createdAt = this.now();
+    const id = this.settings.newId();
+    const createdAt = this.settings.now();
     const ticket: RefillTicket = {
       ...valid,
       id,
       createdAt: createdAt.toISOString(),
-      expiresAt: new Date(createdAt.getTime() + this.ttlSeconds * 1000).toISOString(),
+      expiresAt: new Date(createdAt.getTime() + this.settings.ttlSeconds * 1000).toISOString(),
     };
     await runRedis(this.redis, async () => {
       const tx = this.redis.multi();
-      tx.set(this.keys.refillTicket(id), JSON.stringify(ticket), 'EX', this.ttlSeconds, 'NX');
+      tx.set(this.keys.refillTicket(id), JSON.stringify(ticket), 'EX', this.settings.ttlSeconds, 'NX');
       tx.zadd(this.keys.refillWorklist, createdAt.getTime(), id);
-      tx.expire(this.keys.refillWorklist, this.ttlSeconds);
+      tx.expire(this.keys.refillWorklist, this.settings.ttlSeconds);
       const replies = await tx.exec();
       const setReply = replies?.[0];
       if (!setReply || setReply[0] || setReply[1] !== 'OK') throw new Error('Refill ticket id collision or failed write');
@@ -80,6 +77,6 @@ export class RedisRefillTicketStore implements RefillTicketStore {
   }
 
   private alive(ticket: RefillTicket): boolean {
-    return Date.parse(ticket.expiresAt) > this.now().getTime();
+    return Date.parse(ticket.expiresAt) > this.settings.now().getTime();
   }
 }
