@@ -488,13 +488,12 @@ export class HandoffService {
 
   /** The conversation's handoff state; 'bot' when it never went to a person. */
   async stateOf(conversationId: string): Promise<HandoffState> {
-    return (await this.deps.store.getRecord(conversationId))?.state ?? HandoffState.bot;
+    return this.deps.store.stateOf(conversationId);
   }
 
   /** True while the bot must stay silent (queued or assigned). */
   async isBotSilenced(conversationId: string): Promise<boolean> {
-    const record = await this.deps.store.getRecord(conversationId);
-    return record !== undefined && humanOwnedStates.includes(record.state);
+    return humanOwnedStates.includes(await this.deps.store.stateOf(conversationId));
   }
 
   /** The agent API's queue, with summaries redacted unless the viewer may see PII. */

@@ -147,6 +147,8 @@ export interface HandoffStore {
   /** queued → assigned to an external hub (no lease). */
   markAssignedExternally(conversationId: string, externalAgentId: string): Promise<ClaimResult>;
   getRecord(conversationId: string): Promise<HandoffRecord | undefined>;
+  /** Only the state, in one cheap read (every turn asks it); `bot` when there is no record. */
+  stateOf(conversationId: string): Promise<HandoffState>;
   /** Queued conversations: urgent > high > normal, then first come first served. */
   listQueue(): Promise<QueueEntry[]>;
   /** 1-based place in the queue, or null when not queued. */

@@ -348,6 +348,11 @@ export class MemoryHandoffStore implements HandoffStore {
     return { record: this.toRecord(stored), fencingToken: stored.fencingToken, reclaimed: false };
   }
 
+  async stateOf(conversationId: string): Promise<HandoffState> {
+    this.forgetExpired(this.clock());
+    return this.records.get(conversationId)?.state ?? HandoffState.bot;
+  }
+
   async getRecord(conversationId: string): Promise<HandoffRecord | undefined> {
     this.forgetExpired(this.clock());
     const stored = this.records.get(conversationId);

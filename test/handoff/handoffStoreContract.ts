@@ -36,6 +36,20 @@ export function handoffStoreContract(name: string, make: (options: { handleHisto
     });
     afterEach(async () => h.close());
 
+    describe('state alone (the turn path reads it on every message)', () => {
+      it('follows the record through queued, assigned and back to the bot, and is bot for an unknown conversation', async () => {
+        const c = id();
+        expect(await store.stateOf(c)).toBe('bot');
+        await store.enqueue(input(c));
+        expect(await store.stateOf(c)).toBe('queued');
+        await store.claim(c, 'dana', 60_000);
+        expect(await store.stateOf(c)).toBe('assigned');
+        await store.release(c, 'dana', { disposition: 'resolved' });
+        expect(await store.stateOf(c)).toBe((await store.getRecord(c))?.state ?? 'bot');
+        expect(await store.stateOf(c)).toBe('bot');
+      });
+    });
+
     describe('enqueue', () => {
       it('queues a new conversation with its reasons, priority and waiting time', async () => {
         const c = id();

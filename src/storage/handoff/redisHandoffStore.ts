@@ -233,6 +233,11 @@ export class RedisHandoffStore implements HandoffStore {
     return { record, fencingToken: record.fencingToken, reclaimed: reply.extra[0] === '1' };
   }
 
+  async stateOf(conversationId: string): Promise<HandoffStateType> {
+    const state = await runRedis(this.redis, () => this.redis.hget(this.keys.handoffRecord(conversationId), 'state'));
+    return state === null ? HandoffState.bot : stateSchema.parse(state);
+  }
+
   async getRecord(conversationId: string): Promise<HandoffRecord | undefined> {
     const reply = await this.runRaw(scripts.getRecordScript, conversationId, this.clock(), []);
     return reply[0] === 'none' ? undefined : recordOf(reply[1] as Snapshot);
