@@ -16,10 +16,11 @@ export interface HumanSide {
    */
   raiseEmergency(conversationId: string, categories: readonly EmergencyCategory[]): Promise<string | undefined>;
   /**
-   * "It wasn't an emergency": ends a wait that only the emergency started. Resolves with what to tell
-   * the customer, or undefined when nothing changed (the message then goes to the agent side).
+   * "It wasn't an emergency": ends a wait that only the emergency started, unless a person should still
+   * check in (crisis language). Resolves with what to tell the customer and whether the wait ended, or
+   * undefined when it does not apply (the message then goes to the agent side).
    */
-  withdrawEmergency(conversationId: string): Promise<string | undefined>;
+  withdrawEmergency(conversationId: string): Promise<{ readonly customerMessage: string; readonly waitEnded: boolean } | undefined>;
   /** A user message while a human owns the chat: append for the agent and publish it. */
   forwardUserMessage(conversationId: string, text: string, at: string): Promise<void>;
   /** "Where am I in the queue": a user-facing answer. */

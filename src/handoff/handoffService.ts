@@ -26,6 +26,7 @@ import type { PresenceStore } from './presence';
 import { describeQueuePlace, estimateWait, shouldNotify, type WaitEstimate } from './queueEta';
 import {
   CallbackReason,
+  crisisSkill,
   HandoffReason,
   HandoffState,
   humanOwnedStates,
@@ -126,6 +127,13 @@ export interface EmergencyEscalation {
   readonly customerMessage: string;
 }
 
+/** The customer said an emergency alarm was false, while the wait it started was still on. */
+export interface EmergencyWithdrawal {
+  /** False when a person should still check in (after crisis language); the message then goes to the agents too. */
+  readonly waitEnded: boolean;
+  readonly customerMessage: string;
+}
+
 export interface HandoffStatusAnswer {
   readonly state: HandoffState | 'none';
   readonly position: number | null;
@@ -205,7 +213,7 @@ export class HandoffService {
       priority: decision.priority,
       reasonCodes,
       summary: conversation.summary,
-      ...(conversation.skill !== undefined ? { skill: conversation.skill } : {}),
+      ...((conversation.skill ?? decision.skill) !== undefined ? { skill: conversation.skill ?? decision.skill } : {}),
       ...(conversation.contact !== undefined ? { contact: conversation.contact } : {}),
     });
     const position = (await store.position(conversation.conversationId)) ?? 1;
@@ -385,17 +393,25 @@ export class HandoffService {
    * and the customer is told. Undefined, changing nothing, when the customer is waiting for other
    * reasons too or a person already has the chat: then the message simply goes to the agent.
    */
-  async withdrawEmergency(conversationId: string): Promise<string | undefined> {
+  async withdrawEmergency(conversationId: string): Promise<EmergencyWithdrawal | undefined> {
     const record = await this.deps.store.getRecord(conversationId);
     const onlyTheEmergency =
       record?.state === HandoffState.queued &&
       record.reason === HandoffReason.emergency &&
       record.reasonCodes.every((r) => emergencyTurnReasons.has(r));
     if (!onlyTheEmergency) return undefined;
+    if (record.skill === crisisSkill) {
+      // After suicide or self-harm language, "I'm fine" is not taken at its word: a person still checks in.
+      return {
+        waitEnded: false,
+        customerMessage:
+          "Thank you for letting me know. Because of what you wrote earlier, someone from our team will still check in with you here. If things feel worse at any point, you can call or text 988 any time.",
+      };
+    }
     // Atomic against a claim in between: a person who just took the chat keeps it.
     const { cancelled } = await this.cancelByUser(conversationId, { expectState: HandoffState.queued });
     if (!cancelled) return undefined;
-    return "OK, I'm glad it's not an emergency. I've taken you out of the urgent line for our team. If anything changes, call 911.";
+    return { waitEnded: true, customerMessage: "OK, I'm glad it's not an emergency. I've taken you out of the urgent line for our team. If anything changes, call 911." };
   }
 
   /** A private note for agents; never shown to the customer. */

@@ -1,7 +1,7 @@
 import type { IntentDomain, IntentMetadata } from '../../intents/schema';
 import type { AppConfig } from '../config';
-import type { EmergencyResult, FrustrationAssessment, IntentPrediction } from '../nlu/types';
-import { HandoffReason, Priority, higherPriority } from './vocabulary';
+import { EmergencyCategory, type EmergencyResult, type FrustrationAssessment, type IntentPrediction } from '../nlu/types';
+import { crisisSkill, HandoffReason, Priority, higherPriority } from './vocabulary';
 
 /** What the bot should do about humans this turn, weakest first. */
 export const HandoffAction = {
@@ -78,6 +78,8 @@ export interface HandoffDecision {
   readonly reasonCodes: readonly HandoffReason[];
   /** Show emergency guidance before anything else. */
   readonly sendEmergencyGuidance: boolean;
+  /** Who should take it, when it needs someone in particular (`crisis` for suicide or self-harm language). */
+  readonly skill?: string;
 }
 
 /** The threshold for a domain: the domain's override, else the default. */
@@ -126,5 +128,6 @@ export function decideHandoff(input: HandoffPolicyInput, config: HandoffPolicyCo
     priority: reasons.size > 0 ? priority : Priority.normal,
     reasonCodes: reasonOrder.filter((r) => reasons.has(r)),
     sendEmergencyGuidance: input.emergency.isEmergency,
+    ...(input.emergency.categories.includes(EmergencyCategory.selfHarm) ? { skill: crisisSkill } : {}),
   };
 }

@@ -39,6 +39,12 @@ export const CallbackReason = {
 } as const;
 export type CallbackReason = (typeof CallbackReason)[keyof typeof CallbackReason];
 
+/**
+ * The skill asked of whoever takes a conversation with suicide or self-harm language: a person trained
+ * for crisis conversations. Such a wait is never ended by the customer's "I'm fine" alone.
+ */
+export const crisisSkill = 'crisis';
+
 /** Queue priority; the same codes as the corpus's `priority` field. */
 export const Priority = HandoffPriority;
 export type Priority = HandoffPriority;

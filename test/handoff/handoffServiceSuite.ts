@@ -155,9 +155,17 @@ export function handoffServiceSuite(name: string, makeBackend: (clock: FakeClock
         await a.raiseEmergency(asked, ['cardiac']);
         expect(await b.withdrawEmergency(asked)).toBeUndefined();
         expect(await b.stateOf(asked)).toBe('queued');
-        expect(await b.withdrawEmergency(alone)).toMatch(/^OK, I'm glad it's not an emergency\./);
+        expect(await b.withdrawEmergency(alone)).toEqual({ waitEnded: true, customerMessage: expect.stringMatching(/^OK, I'm glad it's not an emergency\./) });
         expect(await a.stateOf(alone)).toBe('bot');
         await eventually(() => eventsOf('cancelled', alone), (e) => e.length > 0);
+      });
+
+      it('keeps a crisis wait (suicide or self-harm language) when the customer says they are fine: a person still checks in', async () => {
+        const c = id();
+        await a.requestHandoff(conversation(c), decision({ priority: 'urgent', reasonCodes: ['emergency'], sendEmergencyGuidance: true, skill: 'crisis' }));
+        expect(await b.withdrawEmergency(c)).toEqual({ waitEnded: false, customerMessage: expect.stringMatching(/still check in with you.*988/) });
+        expect(await backend.processes[0].store.getRecord(c)).toMatchObject({ state: 'queued', skill: 'crisis' });
+        expect(eventsOf('cancelled', c)).toEqual([]);
       });
 
       it('files an urgent callback at once when nobody can take an emergency, and says so without promising a person now', async () => {

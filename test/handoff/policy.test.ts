@@ -143,6 +143,12 @@ describe('decideHandoff', () => {
     expect(decision).toEqual({ sendEmergencyGuidance: false, ...expected });
   });
 
+  it('asks for a crisis-trained person after suicide or self-harm language, and for nobody in particular otherwise', () => {
+    const selfHarm = { isEmergency: true, categories: ['suicide_self_harm', 'overdose_poisoning'], matches: [] } as const;
+    expect(decideHandoff({ ...calm, emergency: selfHarm }, config)).toMatchObject({ action: 'handoff', priority: 'urgent', skill: 'crisis' });
+    expect(decideHandoff({ ...calm, emergency }, config).skill).toBeUndefined();
+  });
+
   it('honours a configured offer stage: with 4 fallbacks before the offer, the 3rd still asks to rephrase', () => {
     const strict = { ...config, fallbacksBeforeOffer: 4 };
     const actions = [1, 2, 3, 4].map((n) => decideHandoff({ ...calm, intent: outOfScope, fallbackStreak: n }, strict).action);

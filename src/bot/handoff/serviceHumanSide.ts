@@ -1,4 +1,4 @@
-import type { HandoffService } from '../../handoff/handoffService';
+import type { EmergencyWithdrawal, HandoffService } from '../../handoff/handoffService';
 import { HandoffState } from '../../handoff/vocabulary';
 import type { EmergencyCategory } from '../../nlu/types';
 import type { HumanSide, Owner } from '../humanSide';
@@ -20,7 +20,7 @@ export class ServiceHumanSide implements HumanSide {
     return (await this.service.raiseEmergency(conversationId, categories))?.customerMessage;
   }
 
-  withdrawEmergency(conversationId: string): Promise<string | undefined> {
+  withdrawEmergency(conversationId: string): Promise<EmergencyWithdrawal | undefined> {
     return this.service.withdrawEmergency(conversationId);
   }
 

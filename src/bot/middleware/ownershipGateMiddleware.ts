@@ -36,12 +36,13 @@ export class OwnershipGateMiddleware implements Middleware {
     const screening = getSafetyScreening(context);
     if (!screening?.isEmergency && readsAsFalseAlarm(text)) {
       const withdrawn = await this.humans.withdrawEmergency(conversationId);
-      if (withdrawn) {
-        await context.sendActivity(withdrawn);
+      if (withdrawn) await context.sendActivity(withdrawn.customerMessage);
+      if (withdrawn?.waitEnded) {
         // The bot takes the conversation back and offers what the emergency interrupted.
         markWayBack(context);
         return next();
       }
+      if (withdrawn) return this.humans.forwardUserMessage(conversationId, text, new Date().toISOString());
     }
     if (queueQuestion.test(normalized)) {
       await context.sendActivity(await this.humans.queueStatus(conversationId));

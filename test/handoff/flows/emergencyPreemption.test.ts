@@ -158,6 +158,19 @@ describe('emergency language pre-empts every state of a conversation (the real a
     expect(resumed.join('\n')).toMatch(/^Great\. Back to /);
   });
 
+  it('after suicide language, "I\'m fine" does not end the wait: a person still checks in, and the agents read the message', async () => {
+    const customer = new Customer(base, recorder.url);
+    const id = customer.conversationId;
+    const alarm = await texts(customer, "honestly I don't want to be alive anymore");
+    expect(alarm[0]).toMatch(/988/);
+    expect(await record(id)).toMatchObject({ state: 'queued', priority: 'urgent', skill: 'crisis' });
+
+    const retraction = "I'm fine, just kidding";
+    expect(await texts(customer, retraction)).toEqual([expect.stringMatching(/^Thank you for letting me know\. .*someone from our team will still check in with you.*988/)]);
+    expect(await record(id)).toMatchObject({ state: 'queued', priority: 'urgent' });
+    await sse.waitFor((e) => e.event === 'message' && e.data.conversationId === id && e.data.data?.text === retraction);
+  });
+
   it('a customer who also asked for a person stays in line when they say it was not an emergency; the agent reads it', async () => {
     const customer = await queuedCustomer();
     const id = customer.conversationId;
