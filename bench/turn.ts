@@ -1,14 +1,18 @@
 /**
- * `npm run bench:turn [-- --conversations 100 --turns 20 --redis redis://127.0.0.1:6379]`
+ * `npm run bench:turn [-- --conversations 100 --turns 20 --open-seconds 10 --redis redis://127.0.0.1:6379]`
  * Tandem and a bare botbuilder echo bot on the same restify stack, in the same run, in memory mode
- * and in Redis mode: turns/s and p50/p99 through POST /api/messages (expectReplies). Each bot runs in
- * its own process; the load generator runs in this one.
+ * and in Redis mode, through POST /api/messages (expectReplies, keep-alive connections):
+ * - closed loop: `conversations` users each sending `turns` messages back to back (maximum turns/s);
+ * - open loop: Tandem at fixed arrival rates of 25%, 50% and 75% of the echo bot's closed-loop
+ *   capacity for `open-seconds` each (p50/p99 from the scheduled arrival).
+ * Each bot runs in its own process; the load generator runs in this one.
  */
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { runLoad, type LoadResult } from './lib/load';
+import { runOpenLoad, type OpenLoadResult } from './lib/openLoad';
 
 const arg = (name: string, fallback: string): string => {
   const index = process.argv.indexOf(`--${name}`);
@@ -18,6 +22,8 @@ const conversations = Number(arg('conversations', '100'));
 const turns = Number(arg('turns', '20'));
 const redisUrl = arg('redis', 'redis://127.0.0.1:6379');
 const skipRedis = process.argv.includes('--no-redis');
+const openSeconds = Number(arg('open-seconds', '10'));
+const openLoadShares = [0.25, 0.5, 0.75];
 
 const messages = [
   'hi there',
@@ -31,7 +37,7 @@ const messages = [
 ];
 
 /** Each bot runs in its own process, so the load generator never shares its event loop. */
-async function measure(label: string, bot: 'tandem' | 'echo', env: NodeJS.ProcessEnv): Promise<LoadResult> {
+async function withBot<T>(bot: 'tandem' | 'echo', env: NodeJS.ProcessEnv, work: (port: number) => Promise<T>): Promise<T> {
   const child = spawn(process.execPath, ['--import', 'tsx', '--disable-warning=DEP0111', join(__dirname, 'lib', 'serveBot.ts'), bot], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -41,9 +47,7 @@ async function measure(label: string, bot: 'tandem' | 'echo', env: NodeJS.Proces
     child.once('exit', (code) => reject(new Error(`${bot} server exited with ${String(code)}`)));
   });
   try {
-    // Warm up with as many conversations as the run, so first-turn costs and JIT are out of the figures.
-    await runLoad(port, { conversations, turnsPerConversation: 3, messages, label: `${label}-warm` });
-    return await runLoad(port, { conversations, turnsPerConversation: turns, messages, label });
+    return await work(port);
   } finally {
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
@@ -51,13 +55,38 @@ async function measure(label: string, bot: 'tandem' | 'echo', env: NodeJS.Proces
   }
 }
 
+/** Closed loop, after a warm-up with as many conversations as the run (first-turn costs and JIT out of the figures). */
+function closedLoop(label: string, bot: 'tandem' | 'echo', env: NodeJS.ProcessEnv): Promise<LoadResult> {
+  return withBot(bot, env, async (port) => {
+    await runLoad(port, { conversations, turnsPerConversation: 3, messages, label: `${label}-warm` });
+    return runLoad(port, { conversations, turnsPerConversation: turns, messages, label });
+  });
+}
+
+/** Tandem at each share of the echo bot's capacity, one fresh process for all rates (warmed up first). */
+function openLoops(label: string, env: NodeJS.ProcessEnv, echoCapacity: number): Promise<OpenLoadResult[]> {
+  return withBot('tandem', env, async (port) => {
+    await runLoad(port, { conversations, turnsPerConversation: 3, messages, label: `${label}-warm` });
+    const results: OpenLoadResult[] = [];
+    for (const share of openLoadShares) {
+      results.push(await runOpenLoad(port, { ratePerSecond: Math.max(1, Math.round(echoCapacity * share)), seconds: openSeconds, messages, label: `${label}-${share}` }));
+    }
+    return results;
+  });
+}
+
 async function main(): Promise<void> {
   const modes: { mode: string; env: NodeJS.ProcessEnv }[] = [{ mode: 'memory', env: {} }];
   if (!skipRedis) modes.push({ mode: 'redis', env: { REDIS_URL: redisUrl, REDIS_KEY_PREFIX: `bench${Date.now() % 100000}` } });
   const rows: Record<string, unknown>[] = [];
+  const openRows: Record<string, unknown>[] = [];
   for (const { mode, env } of modes) {
-    const tandem = await measure(`tandem-${mode}`, 'tandem', env);
-    const echo = await measure(`echo-${mode}`, 'echo', env);
+    const tandem = await closedLoop(`tandem-${mode}`, 'tandem', env);
+    const echo = await closedLoop(`echo-${mode}`, 'echo', env);
+    const open = await openLoops(`open-${mode}`, env, echo.turnsPerSecond);
+    open.forEach((r, i) => {
+      openRows.push({ mode, shareOfEcho: openLoadShares[i], offeredPerSec: r.offeredPerSecond, achievedPerSec: +r.achievedPerSecond.toFixed(0), turns: r.turns, errors: r.errors, p50Ms: +r.p50Ms.toFixed(2), p99Ms: +r.p99Ms.toFixed(2) });
+    });
     for (const [bot, r] of [['tandem', tandem], ['echo', echo]] as const) {
       rows.push({ mode, bot, turns: r.turns, errors: r.errors, turnsPerSec: +r.turnsPerSecond.toFixed(0), p50Ms: +r.p50Ms.toFixed(2), p99Ms: +r.p99Ms.toFixed(2) });
     }
@@ -65,7 +94,9 @@ async function main(): Promise<void> {
   }
   console.log(`bench:turn — ${conversations} concurrent conversations × ${turns} turns, ${cpus().length} cores, node ${process.version}`);
   console.table(rows);
-  console.log(JSON.stringify({ conversations, turns, rows }));
+  console.log(`open loop — Tandem at fixed arrival rates (share of the echo bot's closed-loop turns/s), ${openSeconds} s each`);
+  console.table(openRows);
+  console.log(JSON.stringify({ conversations, turns, openSeconds, rows, openRows }));
 }
 
 main().catch((error: unknown) => {
