@@ -7,10 +7,8 @@
  *   capacity for `open-seconds` each (p50/p99 from the scheduled arrival).
  * Each bot runs in its own process; the load generator runs in this one.
  */
-import { spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
 import { cpus } from 'node:os';
-import { join } from 'node:path';
+import { startBotProcess } from './lib/botProcess';
 import { runLoad, type LoadResult } from './lib/load';
 import { runOpenLoad, type OpenLoadResult } from './lib/openLoad';
 
@@ -36,22 +34,13 @@ const messages = [
   'cancel',
 ];
 
-/** Each bot runs in its own process, so the load generator never shares its event loop. */
+/** Runs `work` against a fresh process of `bot`. */
 async function withBot<T>(bot: 'tandem' | 'echo', env: NodeJS.ProcessEnv, work: (port: number) => Promise<T>): Promise<T> {
-  const child = spawn(process.execPath, ['--import', 'tsx', '--disable-warning=DEP0111', join(__dirname, 'lib', 'serveBot.ts'), bot], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const port = await new Promise<number>((resolve, reject) => {
-    createInterface({ input: child.stdout }).once('line', (line) => resolve((JSON.parse(line) as { port: number }).port));
-    child.once('exit', (code) => reject(new Error(`${bot} server exited with ${String(code)}`)));
-  });
+  const server = await startBotProcess(bot, env);
   try {
-    return await work(port);
+    return await work(server.port);
   } finally {
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    await exited;
+    await server.stop();
   }
 }
 

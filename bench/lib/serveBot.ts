@@ -1,7 +1,10 @@
 /**
  * Serves one bot for a benchmark in its own process, so the load generator doesn't share its event
  * loop: `node --import tsx bench/lib/serveBot.ts tandem|echo`. Prints `{"port": N}` once listening.
+ * Each `memory` line on stdin prints `{"rss": bytes, "heapUsed": bytes}` measured after a full GC
+ * (when started with --expose-gc).
  */
+import { createInterface } from 'node:readline';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'restify';
 import { buildApp } from '../../src/buildApp';
@@ -22,6 +25,12 @@ if (which === 'echo') {
 }
 server.listen(0, '127.0.0.1', () => {
   process.stdout.write(`${JSON.stringify({ port: (server.address() as AddressInfo).port })}\n`);
+});
+createInterface({ input: process.stdin }).on('line', (line) => {
+  if (line.trim() !== 'memory') return;
+  (globalThis as { gc?: () => void }).gc?.();
+  const { rss, heapUsed } = process.memoryUsage();
+  process.stdout.write(`${JSON.stringify({ rss, heapUsed })}\n`);
 });
 process.on('SIGTERM', () => {
   server.close();
