@@ -186,6 +186,7 @@ export function buildApp(config: AppConfig, options: BuildOptions): App {
     inflight,
     maxBodyBytes: config.MAX_BODY_BYTES,
     maxJsonDepth: config.MAX_JSON_DEPTH,
+    idleSocketTimeoutMs: config.HTTP_IDLE_SOCKET_TIMEOUT_SECONDS * 1000,
     limits,
     channelTrust: {
       ...(config.HANDOFF_HUB_TOKEN !== undefined ? { hubToken: config.HANDOFF_HUB_TOKEN } : {}),

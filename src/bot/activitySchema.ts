@@ -56,6 +56,9 @@ export const inboundActivitySchema = z
     deliveryMode: z.enum(['normal', 'notification', 'expectReplies', 'ephemeral']).optional(),
     membersAdded: members.optional(),
     membersRemoved: members.optional(),
+    // The Bot Framework's Entity and Attachment are objects with a type; redaction and the dialogs read it.
+    entities: z.array(z.object({ type: z.string().max(256) }).passthrough()).max(64).optional(),
+    attachments: z.array(z.object({ contentType: z.string().max(256) }).passthrough()).max(32).optional(),
   })
   .passthrough();
 

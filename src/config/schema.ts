@@ -120,6 +120,7 @@ export const envSchema = z.object({
   HOST: z.string().min(1).default('0.0.0.0'),
   MAX_BODY_BYTES: intIn(1024, 10 * 1024 * 1024).default(256 * 1024),
   MAX_JSON_DEPTH: intIn(8, 1000).default(64),
+  HTTP_IDLE_SOCKET_TIMEOUT_SECONDS: intIn(30, 86_400).default(600),
   SHUTDOWN_GRACE_MS: intIn(0, 120_000).default(10_000),
 
   // Bot Framework identity; empty app id means anonymous (Emulator, tests).

@@ -20,6 +20,8 @@ export interface ServerDeps extends MessagesRouteDeps {
   readonly inflight: InflightTracker;
   readonly maxBodyBytes: number;
   readonly maxJsonDepth: number;
+  /** A socket with no traffic for this long is destroyed (Node's default is never). */
+  readonly idleSocketTimeoutMs: number;
   readonly ready: () => Promise<void>;
   readonly routes?: readonly RouteModule[];
 }
@@ -33,6 +35,8 @@ export function createServer(deps: ServerDeps): Server {
     log: restifyLogger(deps.logger) as unknown as restify.ServerOptions['log'],
     formatters: { 'application/json': formatJson },
   });
+  // With no 'timeout' listener, Node destroys a socket that has been idle this long.
+  server.server.setTimeout(deps.idleSocketTimeoutMs);
   server.use(restify.plugins.queryParser({ mapParams: false }));
   // Not restify's bodyParser: see body/bodyParser.ts for the content codings and limits.
   server.use(bodyParser({ maxBytes: deps.maxBodyBytes, maxJsonDepth: deps.maxJsonDepth }));
@@ -54,7 +58,9 @@ export function createServer(deps: ServerDeps): Server {
 
   // CONNECT (a proxy tunnel) never reaches restify, and Node drops the socket unanswered unless someone answers it.
   server.server.on('connect', (_req: IncomingMessage, socket: Duplex) => {
-    socket.end('HTTP/1.1 405 Method Not Allowed\r\nallow: GET, POST, PUT\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
+    // The socket has left the HTTP server's hands: once the answer is out, nothing else will close it.
+    socket.on('error', () => undefined);
+    socket.write('HTTP/1.1 405 Method Not Allowed\r\nallow: GET, POST, PUT\r\nconnection: close\r\ncontent-length: 0\r\n\r\n', () => socket.destroy());
   });
 
   registerHealthRoutes(server, deps);

@@ -113,7 +113,10 @@ export async function startFuzzTarget(options: FuzzTargetOptions = {}): Promise<
     HANDOFF_LEASE_SECONDS: '3600',
     ...(options.redis ? { REDIS_URL: options.redis.url, REDIS_KEY_PREFIX: options.redis.keyPrefix } : {}),
   });
-  const app = buildApp(config, { logger });
+  // The app's clock stands still: housekeeping that time drives (records past their retention dropped on
+  // the next read, claims expiring) would otherwise show up as "state changed by a refused request".
+  const startedAt = Date.now();
+  const app = buildApp(config, { logger, clock: () => startedAt });
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
   const port = (app.server.address() as AddressInfo).port;
   const baseUrl = `http://127.0.0.1:${port}`;

@@ -187,6 +187,7 @@ describe("restify's own logging", () => {
       inflight: new InflightTracker(),
       maxBodyBytes: 64 * 1024,
       maxJsonDepth: 64,
+      idleSocketTimeoutMs: 600_000,
       channelTrust: { hubAppIds: [], channelOf: async () => undefined },
     limits: noRateLimits,
       ready: async () => undefined,

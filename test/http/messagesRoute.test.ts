@@ -54,6 +54,9 @@ describe('POST /api/messages', () => {
     ['a from.role that is not a string', { from: { id: 'u', role: 7 } }, /from\.role/],
     ['a conversation id with a control character', { conversation: { id: 'c-a\nb' } }, /conversation\.id/],
     ['a conversation id beyond Latin-1 (it travels in an HTTP header)', { conversation: { id: 'c-😀' } }, /conversation\.id/],
+    ['a null entity', { entities: [null] }, /entities\.0/],
+    ['an entity without a type', { entities: [{ name: 'x' }] }, /entities\.0\.type/],
+    ['an attachment that is a string', { attachments: ['file.pdf'] }, /attachments\.0/],
   ])('refuses %s with 400 before the turn', async (_name, fields, reason) => {
     const { status, json } = await post(running.baseUrl, { ...message('c-typed', 'hi', { deliveryMode: 'normal' }), ...fields });
     expect(status).toBe(400);

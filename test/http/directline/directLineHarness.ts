@@ -77,6 +77,7 @@ export async function startDirectLineServer(
     inflight,
     maxBodyBytes: config.MAX_BODY_BYTES,
     maxJsonDepth: config.MAX_JSON_DEPTH,
+    idleSocketTimeoutMs: 600_000,
     channelTrust: { hubAppIds: [], channelOf: async () => undefined },
     limits: noRateLimits,
     ready: async () => undefined,
