@@ -1,11 +1,12 @@
 import { MessageFactory } from 'botbuilder';
 import { ComponentDialog, type DialogContext, type DialogTurnResult, DialogTurnStatus } from 'botbuilder-dialogs';
-import { IntentRole, type IntentMetadata } from '../intents/schema';
+import { IntentDomain, IntentRole, type IntentMetadata } from '../intents/schema';
 import { type DialogModule, describeCapabilities } from './dialogModule';
 import { DisambiguationDialog, type DisambiguationResult } from './disambiguationDialog';
 import type { Utterance } from './flowDialog';
 import type { HandoffResult } from './handoffDialog';
 import { InterruptibleDialog, type InterruptionResult } from './interruptibleDialog';
+import { looksLikeQuestion } from './interruptions/decideInterruption';
 import { type KnowledgeDesk, setKnowledgeDesk } from './interruptions/knowledgeDesk';
 import { markUnderstood } from './interruptions/turnRequests';
 import { OfferHumanDialog } from './offerHumanDialog';
@@ -22,6 +23,8 @@ export interface RoutedDialogOptions {
   readonly signals: TurnSignals;
   /** The request the dialog is for when it is not the whole current message (one of two requests). */
   readonly utterance?: Utterance;
+  /** A task the user may want after the answer (the knowledge base answered a question put to it); offered as a button. */
+  readonly offer?: IntentMetadata;
 }
 
 /**
@@ -44,7 +47,11 @@ export class MainDialog extends ComponentDialog {
     this.addDialog(new DisambiguationDialog());
     this.addDialog(new OfferHumanDialog());
     const knowledge = modules.find((m) => m.answers);
-    this.desk = knowledge?.answers ? { dialogId: knowledge.dialog.id, knows: knowledge.answers } : undefined;
+    const answers = knowledge?.answers;
+    this.desk =
+      knowledge && answers
+        ? { dialogId: knowledge.dialog.id, knows: (text, context) => answers(text, context) !== undefined, verdict: answers }
+        : undefined;
   }
 
   /** "Here's what I can help with" for the dialogs that exist today. */
@@ -138,7 +145,25 @@ export class MainDialog extends ComponentDialog {
       if (first && second) return inner.beginDialog(DisambiguationDialog.id, { candidates: [first, second] });
     }
     if (prediction.decision !== 'clear' || !signals.intent) return this.fallback(inner);
+    if (this.asksForFact(inner, signals.intent)) {
+      markUnderstood(inner.context);
+      return inner.beginDialog(this.desk!.dialogId, { signals, offer: signals.intent } satisfies RoutedDialogOptions);
+    }
     return this.beginIntent(inner, signals.intent.name);
+  }
+
+  /**
+   * A question put to a task that asks for a fact the articles state ("how long until a refund shows on my
+   * card?", "who do I email with a complaint?") is answered from them, and the task is offered after the
+   * answer. It names nothing a task needs (no order number, no date), and never calls for a clinician or a lawyer.
+   */
+  private asksForFact(inner: DialogContext, intent: IntentMetadata): boolean {
+    const signals = getTurnSignals(inner.context);
+    if (!signals || !this.desk || intent.role !== IntentRole.task || intent.interrupts) return false;
+    if (intent.escalate && (intent.domain === IntentDomain.healthcare || intent.domain === IntentDomain.legal)) return false;
+    const { text, entities } = signals.understanding;
+    if (entities.length > 0 || !looksLikeQuestion(text)) return false;
+    return this.desk.verdict(text, inner.context)?.statesAskedFact === true;
   }
 
   private async beginIntent(inner: DialogContext, intentName: string, utterance?: Utterance): Promise<DialogTurnResult> {
@@ -162,7 +187,7 @@ export class MainDialog extends ComponentDialog {
   private async fallback(inner: DialogContext): Promise<DialogTurnResult> {
     const signals = getTurnSignals(inner.context);
     const text = signals?.understanding.text ?? '';
-    if (signals && this.desk?.knows(text)) {
+    if (signals && this.desk?.knows(text, inner.context)) {
       markUnderstood(inner.context);
       return inner.beginDialog(this.desk.dialogId, { signals } satisfies RoutedDialogOptions);
     }

@@ -34,6 +34,9 @@ const leansBack = /^(?:\S+\s+){0,2}(?:it|that|this|them|those|these)\b(?:\s+\S+)
 /** Where a request's object starts; what comes before is the verb that a bare object borrows. */
 const objectStart = /\b(?:a|an|the|my|our|another|one|order|TD-\d)/iu;
 
+/** A clause put as a question: a question mark, or a question word first. */
+const asksSomething = /\?\s*$|^(?:what|when|where|which|who|whom|whose|why|how|do|does|did|is|are|was|were|can|could|will|would|should|may|am|have|has)\b/iu;
+
 type ClauseKind = 'request' | 'pleasantry' | 'cancel' | 'fragment';
 
 interface ReadClause extends Clause {
@@ -62,6 +65,14 @@ export function readRequests(
     // A single word ("insurence, do u take aetna") names a topic and a denial answers something: neither asks for anything.
     const asksNothing = denial.test(clause.text) || leansBack.test(clause.text) || clause.text.split(/\s+/u).length < 2;
     return { ...clause, prediction, kind: kind === 'request' && asksNothing ? 'fragment' : kind };
+  });
+  // A statement on a question's topic before a question ("I'm uninsured, how much is a visit?") is that question's context.
+  read.forEach((clause, i) => {
+    const next = read[i + 1];
+    const role = clause.prediction.intent ? roleOf(clause.prediction.intent) : undefined;
+    if (clause.kind === 'request' && role === IntentRole.question && !asksSomething.test(clause.text) && next && asksSomething.test(next.text)) {
+      read[i] = { ...clause, kind: 'fragment' };
+    }
   });
   if (read.some((c) => c.kind === 'cancel') || !read.some((c) => c.kind === 'request')) return undefined;
 
