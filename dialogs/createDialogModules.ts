@@ -7,7 +7,7 @@ import { ComplaintDialog } from './complaintDialog';
 import type { DialogModule } from './dialogModule';
 import { EmergencyDialog } from './emergencyDialog';
 import { type FaqAnswerer, FaqDialog } from './faq/faqDialog';
-import { questionInContext } from './faq/followUp';
+import { followsUpQuestion, questionInContext } from './faq/followUp';
 import { HandoffDialog } from './handoffDialog';
 import type { HandoffGateway } from './handoffGateway';
 import { HelpDialog } from './helpDialog';
@@ -61,7 +61,7 @@ function taskModules(deps: DialogDeps, domain: DomainServices): DialogModule[] {
       capability: 'answer questions about hours, locations, billing and more',
       answers: (text, context) => {
         const found = domain.knowledge.answer(questionInContext(context, text, now()));
-        return found ? { statesAskedFact: found.statesAskedFact } : undefined;
+        return found ? { statesAskedFact: found.statesAskedFact, followsUp: followsUpQuestion(context, text, now()) } : undefined;
       },
     },
     {

@@ -17,6 +17,8 @@ export interface DialogModule {
 export interface KnowledgeVerdict {
   /** The text asks for a kind of fact (an amount, a length of time, an address…) and the answer states it. */
   readonly statesAskedFact: boolean;
+  /** The text follows up the last question answered ("what about sundays?") and was read with it. */
+  readonly followsUp: boolean;
 }
 
 export function describeCapabilities(modules: readonly DialogModule[]): string {

@@ -16,6 +16,9 @@ import { type ClauseIntent, getTurnSignals, type TurnSignals } from './turnSigna
 
 export const mainDialogId = 'main';
 
+/** Words that ask for a fact wherever they stand ("i paid with paypal how long till i see my refund"). */
+const asksForFactWords = /\b(?:how long|how much|how many|how soon|what time|when will|where do i|who do i|what number)\b/iu;
+
 /** Options every routed dialog receives. */
 export interface RoutedDialogOptions {
   /** Absent when the knowledge base took a message the classifier could not place. */
@@ -133,6 +136,11 @@ export class MainDialog extends ComponentDialog {
       );
       return inner.endDialog();
     }
+    // "what about sundays?" right after a question is about what that question was about, whatever else it may read as.
+    if (this.desk?.verdict(understanding.text, inner.context)?.followsUp) {
+      markUnderstood(inner.context);
+      return inner.beginDialog(this.desk.dialogId, { signals } satisfies RoutedDialogOptions);
+    }
     const prediction = understanding.intent;
     if (prediction.decision === 'ambiguous' && prediction.intent && prediction.runnerUp) {
       // Small talk and "stop" are never one of the choices: "thanks, and where is my order" is about the order.
@@ -162,7 +170,7 @@ export class MainDialog extends ComponentDialog {
     if (!signals || !this.desk || intent.role !== IntentRole.task || intent.interrupts) return false;
     if (intent.escalate && (intent.domain === IntentDomain.healthcare || intent.domain === IntentDomain.legal)) return false;
     const { text, entities } = signals.understanding;
-    if (entities.length > 0 || !looksLikeQuestion(text)) return false;
+    if (entities.length > 0 || !(looksLikeQuestion(text) || asksForFactWords.test(text))) return false;
     return this.desk.verdict(text, inner.context)?.statesAskedFact === true;
   }
 

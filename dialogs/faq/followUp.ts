@@ -26,7 +26,13 @@ export function followUpOf(text: string): string | undefined {
 export function questionInContext(context: TurnContext, text: string, now: Date): string {
   const rest = followUpOf(text);
   const previous = rest ? recentQuestion(context, now) : undefined;
-  return previous ? `${previous.text.replace(/[?.!]+$/u, '')} ${rest}?` : text;
+  // The new words count twice, so "what about chicago" after a question about Denver is about Chicago.
+  return previous ? `${previous.text.replace(/[?.!]+$/u, '')} ${rest} ${rest}?` : text;
+}
+
+/** True when `text` follows up a recent question ("what about sundays?" after one about saturdays). */
+export function followsUpQuestion(context: TurnContext, text: string, now: Date): boolean {
+  return followUpOf(text) !== undefined && recentQuestion(context, now) !== undefined;
 }
 
 /** Remembers the question the knowledge base answered, for a follow-up. */

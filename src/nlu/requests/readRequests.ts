@@ -35,7 +35,7 @@ const leansBack = /^(?:\S+\s+){0,2}(?:it|that|this|them|those|these)\b(?:\s+\S+)
 const objectStart = /\b(?:a|an|the|my|our|another|one|order|TD-\d)/iu;
 
 /** A clause put as a question: a question mark, or a question word first. */
-const asksSomething = /\?\s*$|^(?:what|when|where|which|who|whom|whose|why|how|do|does|did|is|are|was|were|can|could|will|would|should|may|am|have|has)\b/iu;
+const asksSomething = /\?\s*$|^(?:what|whats|when|where|wheres|which|who|whos|hows|whom|whose|why|how|do|does|did|is|are|was|were|can|could|will|would|should|may|am|have|has)\b/iu;
 
 type ClauseKind = 'request' | 'pleasantry' | 'cancel' | 'fragment';
 
@@ -88,7 +88,12 @@ export function readRequests(
       waiting.push(clause);
     } else {
       const again = previous.text === undefined ? sameRequestAgain(message.slice(previous.start, previous.end), clause.text, previous.prediction, understand) : undefined;
+      const previousRole = previous.prediction.intent ? roleOf(previous.prediction.intent) : undefined;
       if (again) requests.push({ start: clause.start, end: clause.end, prediction: again.intent, text: again.text });
+      // A question the classifier can't place, after a question ("…and whats your phone number"), is one more
+      // question for whoever answers the first.
+      else if (clause.kind === 'fragment' && previousRole === IntentRole.question && asksSomething.test(clause.text) && clause.text.split(/\s+/u).length >= 3)
+        requests.push({ start: clause.start, end: clause.end, prediction: previous.prediction });
       else previous.end = clause.end;
     }
   }
