@@ -148,6 +148,10 @@ export class MainDialog extends ComponentDialog {
         (i): i is IntentMetadata => i !== undefined && i.role !== IntentRole.social && i.role !== IntentRole.cancel,
       );
       const [first, second] = readings;
+      // A message that names something (an order number, a date) is about that thing: the task reading wins over a question.
+      const named = understanding.entities.length > 0 && first && second && first.role !== second.role;
+      const task = named ? readings.find((r) => r.role === IntentRole.task) : undefined;
+      if (task && readings.some((r) => r.role === IntentRole.question)) return this.beginIntent(inner, task.name);
       // Two readings handled by the same dialog need no question: the dialog serves both.
       if (first && (!second || first.dialog === second.dialog)) return this.beginIntent(inner, first.name);
       if (first && second) return inner.beginDialog(DisambiguationDialog.id, { candidates: [first, second] });
@@ -167,7 +171,8 @@ export class MainDialog extends ComponentDialog {
    */
   private asksForFact(inner: DialogContext, intent: IntentMetadata): boolean {
     const signals = getTurnSignals(inner.context);
-    if (!signals || !this.desk || intent.role !== IntentRole.task || intent.interrupts) return false;
+    const answerable = intent.role === IntentRole.task || intent.role === IntentRole.help;
+    if (!signals || !this.desk || !answerable || intent.interrupts) return false;
     if (intent.escalate && (intent.domain === IntentDomain.healthcare || intent.domain === IntentDomain.legal)) return false;
     const { text, entities } = signals.understanding;
     if (entities.length > 0 || !(looksLikeQuestion(text) || asksForFactWords.test(text))) return false;

@@ -104,6 +104,8 @@ interface IndexedPassage {
   readonly ownTerms: ReadonlySet<string>;
   /** Kinds of fact the passage states. */
   readonly states: ReadonlySet<AnswerType>;
+  /** Terms of its heading that are not its article's topic. */
+  readonly headingTerms: ReadonlySet<string>;
 }
 
 interface Scored {
@@ -112,6 +114,8 @@ interface Scored {
   /** Idf-weighted share of the question's terms the passage's own words cover. */
   readonly ownCoverage: number;
   readonly typed: boolean;
+  /** The question names the passage's heading (a clinic, a provider). */
+  readonly named: boolean;
 }
 
 /**
@@ -144,7 +148,9 @@ export class TfidfKnowledgeBase implements KnowledgeBase {
         // For choosing the passage shown, the lead paragraph (before any heading) answers the article's title.
         const covers = passage.heading === undefined ? [...own, ...analyze(article.title)] : own;
         const states = new Set(Object.values(AnswerType).filter((type) => statesAnswerType(passage.text, type)));
-        this.passages.push({ passage, articleIndex, docTerms: new Set([...topic, ...own]), ownTerms: new Set(covers), states });
+        // What a heading names beyond the article's topic ("Dr. Kate Brennan", not "hours").
+        const headingTerms = new Set(analyze(passage.heading ?? '').filter((term) => !topic.includes(term)));
+        this.passages.push({ passage, articleIndex, docTerms: new Set([...topic, ...own]), ownTerms: new Set(covers), states, headingTerms });
         passageDocs.push([...topic, ...own]);
       }
     });
@@ -223,7 +229,8 @@ export class TfidfKnowledgeBase implements KnowledgeBase {
         weights.coverage * share(p.docTerms) +
         (typed ? weights.answerType : 0);
       const list = byArticle.get(p.articleIndex) ?? [];
-      list.push({ index, score, ownCoverage: share(p.ownTerms), typed });
+      const named = [...p.headingTerms].some((term) => passageQuery.vector.has(term));
+      list.push({ index, score, ownCoverage: share(p.ownTerms), typed, named });
       byArticle.set(p.articleIndex, list);
     });
     return [...byArticle.entries()]
@@ -234,11 +241,11 @@ export class TfidfKnowledgeBase implements KnowledgeBase {
 
   /**
    * The passage shown for an article: the one whose own words cover most of the question, a passage
-   * stating the kind of fact asked for first; on a tie the lead paragraph (the article's own summary),
-   * then the higher score.
+   * stating the kind of fact asked for first; on a tie one whose heading the question names, then the
+   * lead paragraph (the article's own summary), then the higher score.
    */
   private shown(scored: readonly Scored[], asked: readonly AnswerType[]): Scored {
-    const rankOf = (s: Scored): number => s.ownCoverage + (asked.length > 0 && s.typed ? 1.5 : 0);
+    const rankOf = (s: Scored): number => s.ownCoverage + (asked.length > 0 && s.typed ? 1.5 : 0) + (s.named ? 0.01 : 0);
     let best = scored[0] as Scored;
     for (const s of scored.slice(1)) {
       const lead = (this.passages[best.index] as IndexedPassage).passage.heading === undefined;
@@ -254,7 +261,8 @@ export class TfidfKnowledgeBase implements KnowledgeBase {
    */
   private answerText(hit: { shown: Scored; scored: Scored[]; asked: AnswerType[] }): string {
     const shown = this.passages[hit.shown.index] as IndexedPassage;
-    if (!hit.shown.typed || hit.asked.length === 0) return shown.passage.text;
+    // A lead paragraph that states the fact is the article's own answer.
+    if (!hit.shown.typed || hit.asked.length === 0 || shown.passage.heading === undefined) return shown.passage.text;
     const tied = hit.scored.filter((s) => s.typed && Math.abs(s.ownCoverage - hit.shown.ownCoverage) <= 1e-9);
     if (tied.length < 2) return shown.passage.text;
     const lead = hit.scored.map((s) => this.passages[s.index] as IndexedPassage).find((p) => p.passage.heading === undefined);

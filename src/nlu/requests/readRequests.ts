@@ -8,7 +8,7 @@ export interface ClauseRequest {
   readonly text: string;
   /** Entities of `text`, with offsets into `text`. */
   readonly entities: readonly Entity[];
-  /** A clear prediction for `text`. */
+  /** A clear prediction for `text`, or one torn between two questions (either is answered from the knowledge base). */
   readonly prediction: IntentPrediction & { readonly intent: string };
 }
 
@@ -144,7 +144,11 @@ function joinDetails(
 }
 
 function kindOf(prediction: IntentPrediction, roleOf: (intent: string) => IntentRole | undefined): ClauseKind {
-  const role = prediction.decision === 'clear' && prediction.intent ? roleOf(prediction.intent) : undefined;
+  // Torn between two questions ("do you take cigna": billing or insurance?), it is a question all the same.
+  const questions =
+    prediction.decision === 'ambiguous' && prediction.intent && prediction.runnerUp &&
+    roleOf(prediction.intent) === IntentRole.question && roleOf(prediction.runnerUp.intent) === IntentRole.question;
+  const role = (prediction.decision === 'clear' || questions) && prediction.intent ? roleOf(prediction.intent) : undefined;
   switch (role) {
     // "I need help" beside a request only says that the user wants something.
     case IntentRole.social:
