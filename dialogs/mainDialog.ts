@@ -136,8 +136,8 @@ export class MainDialog extends ComponentDialog {
       );
       return inner.endDialog();
     }
-    // "what about sundays?" right after a question is about what that question was about, whatever else it may read as.
-    if (this.desk?.verdict(understanding.text, inner.context)?.followsUp) {
+    // "what about sundays?" right after a question is about what that question was about, when the classifier is torn.
+    if (understanding.intent.decision === 'ambiguous' && this.desk?.verdict(understanding.text, inner.context)?.followsUp) {
       markUnderstood(inner.context);
       return inner.beginDialog(this.desk.dialogId, { signals } satisfies RoutedDialogOptions);
     }

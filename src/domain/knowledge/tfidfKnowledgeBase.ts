@@ -207,7 +207,8 @@ export class TfidfKnowledgeBase implements KnowledgeBase {
   private rank(query: string): { articleIndex: number; score: number; shown: Scored; scored: Scored[]; asked: AnswerType[] }[] {
     const focus = questionFocus(query);
     const terms = this.queryTerms.of(focus);
-    if (terms.length === 0) return [];
+    // A bare number (a ZIP, an order number) answers a question; it asks none.
+    if (!terms.some((t) => /\p{L}/u.test(t.term))) return [];
     const asked = answerTypesAsked(focus);
     const passageQuery = this.passageIndex.queryVector(terms);
     const articleQuery = this.articleIndex.queryVector(terms);
