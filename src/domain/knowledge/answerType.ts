@@ -1,6 +1,6 @@
 /**
  * What kind of fact a question asks for, read from its question words ("how much" wants an amount,
- * "where" a place), and whether a passage states such a fact. A passage that holds the kind of fact
+ * "where" a place, "who is" a person), and whether a passage states such a fact. A passage that holds the kind of fact
  * asked for answers better than one that only shares its words.
  */
 export const AnswerType = {
@@ -9,6 +9,7 @@ export const AnswerType = {
   clockTime: 'clockTime',
   address: 'address',
   contact: 'contact',
+  person: 'person',
 } as const;
 export type AnswerType = (typeof AnswerType)[keyof typeof AnswerType];
 
@@ -18,6 +19,7 @@ const asks: readonly (readonly [AnswerType, RegExp])[] = [
   [AnswerType.clockTime, /\b(?:hours|what time|what days?|which days?|when (?:do|does|are|is) (?:you|it|the \w+(?: \w+)?) (?:open|close)|open(?:ing)?|clos(?:e|ed|ing))\b/iu],
   [AnswerType.address, /\b(?:where|address|located|location|locations|directions|how (?:do|can) i get (?:to|there))\b/iu],
   [AnswerType.contact, /\b(?:who (?:do|should|can) i (?:email|e-mail|call|contact|write|talk|speak|complain)|where (?:do|should|can) i (?:send|email|e-mail|write|mail|complain)|(?:email|e-mail) address|phone number|what number|number (?:to|do i) call|how (?:do|can) i (?:contact|reach|email|call))\b/iu],
+  [AnswerType.person, /\b(?:who(?:'s| is| are)|which (?:doctors?|providers?))\b/iu],
 ];
 
 /** The kinds of fact the question asks for (several when it asks two things at once); empty when it doesn't say. */
@@ -31,6 +33,7 @@ const states: Readonly<Record<AnswerType, RegExp>> = {
   clockTime: /\b\d{1,2}(?::\d\d)?\s?(?:AM|PM)\b|\b24 hours a day\b/iu,
   address: /\b\d{2,5}\s+(?:[A-Z0-9][\w.]*\s+){1,4}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Way|Lane|Place)\b/u,
   contact: /[\w.+-]+@[\w-]+\.[\w.]+|\+?1?[\s-]?\(?\d{3}\)?[\s-]\d{3}-\d{4}/u,
+  person: /\bDr\.\s+\p{Lu}|,\s*(?:NP|DPT|MD|PA)\b/u,
 };
 
 /** True when `text` states a fact of kind `type` (an amount, a length of time, a clock time, a street address, an email or phone). */

@@ -6,10 +6,24 @@ const dayNames: Readonly<Record<(typeof weekdays)[number], string>> = {
   sun: 'Sunday', mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday',
 };
 
+/** What patients call a specialist ("a cardiologist"), by specialty; a specialty not listed is named as it is. */
+const specialists: ReadonlyMap<string, string> = new Map([
+  ['family medicine', 'family doctor'],
+  ['dermatology', 'dermatologist'],
+  ['pediatrics', 'pediatrician'],
+  ['cardiology', 'cardiologist'],
+  ['physical therapy', 'physical therapist'],
+]);
+
 /** "09:00" → "9:00 AM". */
 function clock(time: string): string {
   const [h = 0, m = 0] = time.split(':').map(Number);
   return `${((h + 11) % 12) + 1}:${String(m).padStart(2, '0')} ${h < 12 ? 'AM' : 'PM'}`;
+}
+
+function specialist(provider: Provider): string {
+  const noun = specialists.get(provider.specialty.toLowerCase());
+  return noun ? ` (${noun})` : '';
 }
 
 function windows(list: readonly TimeWindow[]): string {
@@ -45,7 +59,7 @@ export function providerDirectoryArticle(calendar: Calendar): Article {
         id: `${id}#${i + 1}`,
         articleId: id,
         heading: provider.name,
-        text: `${provider.name}, ${provider.specialty}, sees patients${where}: ${workingDays(provider)} (local time). Other days ${provider.name} does not work.`,
+        text: `${provider.name}, ${provider.specialty}${specialist(provider)}, sees patients${where}: ${workingDays(provider)} (local time). Other days ${provider.name} does not work.`,
       };
     }),
   ];

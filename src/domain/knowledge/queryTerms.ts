@@ -90,7 +90,7 @@ export class QueryTerms {
   /** The weighted terms of `text`, in order. */
   of(text: string): WeightedTerm[] {
     const out: WeightedTerm[] = [];
-    for (const token of tokenize(text)) {
+    for (const token of this.joinCompounds(tokenize(text))) {
       if (isStopword(token)) continue;
       const term = termOf(token);
       if (this.terms.has(term) || /^\d+$/u.test(token)) {
@@ -109,6 +109,21 @@ export class QueryTerms {
       for (const n of near) out.push({ term: termOf(n.word), weight: (n.similarity * share) / near.reduce((s, m) => s + m.similarity, 0) });
     }
     return out.filter((t) => t.weight > 0);
+  }
+
+  /** Two words the articles write as one ("united healthcare" → "unitedhealthcare") are read as that one. */
+  private joinCompounds(tokens: readonly string[]): string[] {
+    const out: string[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const joined = `${tokens[i]}${tokens[i + 1] ?? ''}`;
+      if (i + 1 < tokens.length && this.surface.has(joined)) {
+        out.push(joined);
+        i++;
+      } else {
+        out.push(tokens[i] as string);
+      }
+    }
+    return out;
   }
 
   /** The article word `token` is a typo of: one edit away (two for long words), the most frequent on a tie. */
