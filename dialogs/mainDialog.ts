@@ -152,6 +152,14 @@ export class MainDialog extends ComponentDialog {
       const named = understanding.entities.length > 0 && first && second && first.role !== second.role;
       const task = named ? readings.find((r) => r.role === IntentRole.task) : undefined;
       if (task && readings.some((r) => r.role === IntentRole.question)) return this.beginIntent(inner, task.name);
+      // Torn between a task and a question it names nothing for ("what does out for delivery mean?"): the
+      // question is answered when the articles answer it, and the task is offered with the answer.
+      const asked = readings.find((r) => r.role === IntentRole.question);
+      const offered = readings.find((r) => r.role === IntentRole.task);
+      if (asked && offered && understanding.entities.length === 0 && looksLikeQuestion(understanding.text) && this.desk?.knows(understanding.text, inner.context)) {
+        markUnderstood(inner.context);
+        return inner.beginDialog(this.desk.dialogId, { signals, intent: asked, offer: offered } satisfies RoutedDialogOptions);
+      }
       // Two readings handled by the same dialog need no question: the dialog serves both.
       if (first && (!second || first.dialog === second.dialog)) return this.beginIntent(inner, first.name);
       if (first && second) return inner.beginDialog(DisambiguationDialog.id, { candidates: [first, second] });
