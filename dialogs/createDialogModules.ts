@@ -7,6 +7,7 @@ import { ComplaintDialog } from './complaintDialog';
 import type { DialogModule } from './dialogModule';
 import { EmergencyDialog } from './emergencyDialog';
 import { type FaqAnswerer, FaqDialog } from './faq/faqDialog';
+import { followsUpQuestion, questionInContext } from './faq/followUp';
 import { HandoffDialog } from './handoffDialog';
 import type { HandoffGateway } from './handoffGateway';
 import { HelpDialog } from './helpDialog';
@@ -56,9 +57,12 @@ function taskModules(deps: DialogDeps, domain: DomainServices): DialogModule[] {
     },
     { dialog: new LegalIntakeDialog({ intake: domain.intake }, form), capability: 'open a new legal matter' },
     {
-      dialog: new FaqDialog({ knowledge: domain.knowledge, ...(deps.answerer ? { answerer: deps.answerer } : {}) }),
+      dialog: new FaqDialog({ knowledge: domain.knowledge, now, ...(deps.answerer ? { answerer: deps.answerer } : {}) }),
       capability: 'answer questions about hours, locations, billing and more',
-      answers: (text) => domain.knowledge.answer(text) !== null,
+      answers: (text, context) => {
+        const found = domain.knowledge.answer(questionInContext(context, text, now()));
+        return found ? { statesAskedFact: found.statesAskedFact, followsUp: followsUpQuestion(context, text, now()) } : undefined;
+      },
     },
     {
       dialog: new RefillDialog({

@@ -176,7 +176,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       fit,
       narrative: question.expects?.narrative === true,
       taskDialog: this.id,
-      knows: (text) => desk?.knows(text) ?? false,
+      knows: (text) => desk?.knows(text, context) ?? false,
       returned,
     });
   }

@@ -1,11 +1,12 @@
 import { MessageFactory } from 'botbuilder';
 import { ComponentDialog, type DialogContext, type DialogTurnResult, DialogTurnStatus } from 'botbuilder-dialogs';
-import { IntentRole, type IntentMetadata } from '../intents/schema';
+import { IntentDomain, IntentRole, type IntentMetadata } from '../intents/schema';
 import { type DialogModule, describeCapabilities } from './dialogModule';
 import { DisambiguationDialog, type DisambiguationResult } from './disambiguationDialog';
 import type { Utterance } from './flowDialog';
 import type { HandoffResult } from './handoffDialog';
 import { InterruptibleDialog, type InterruptionResult } from './interruptibleDialog';
+import { looksLikeQuestion } from './interruptions/decideInterruption';
 import { type KnowledgeDesk, setKnowledgeDesk } from './interruptions/knowledgeDesk';
 import { markUnderstood } from './interruptions/turnRequests';
 import { OfferHumanDialog } from './offerHumanDialog';
@@ -15,6 +16,9 @@ import { type ClauseIntent, getTurnSignals, type TurnSignals } from './turnSigna
 
 export const mainDialogId = 'main';
 
+/** Words that ask for a fact wherever they stand ("i paid with paypal how long till i see my refund"). */
+const asksForFactWords = /\b(?:how long|how much|how many|how soon|what time|when will|where do i|who do i|what number)\b/iu;
+
 /** Options every routed dialog receives. */
 export interface RoutedDialogOptions {
   /** Absent when the knowledge base took a message the classifier could not place. */
@@ -22,6 +26,8 @@ export interface RoutedDialogOptions {
   readonly signals: TurnSignals;
   /** The request the dialog is for when it is not the whole current message (one of two requests). */
   readonly utterance?: Utterance;
+  /** A task the user may want after the answer (the knowledge base answered a question put to it); offered as a button. */
+  readonly offer?: IntentMetadata;
 }
 
 /**
@@ -44,7 +50,11 @@ export class MainDialog extends ComponentDialog {
     this.addDialog(new DisambiguationDialog());
     this.addDialog(new OfferHumanDialog());
     const knowledge = modules.find((m) => m.answers);
-    this.desk = knowledge?.answers ? { dialogId: knowledge.dialog.id, knows: knowledge.answers } : undefined;
+    const answers = knowledge?.answers;
+    this.desk =
+      knowledge && answers
+        ? { dialogId: knowledge.dialog.id, knows: (text, context) => answers(text, context) !== undefined, verdict: answers }
+        : undefined;
   }
 
   /** "Here's what I can help with" for the dialogs that exist today. */
@@ -126,6 +136,11 @@ export class MainDialog extends ComponentDialog {
       );
       return inner.endDialog();
     }
+    // "what about sundays?" right after a question is about what that question was about, when the classifier is torn.
+    if (understanding.intent.decision === 'ambiguous' && this.desk?.verdict(understanding.text, inner.context)?.followsUp) {
+      markUnderstood(inner.context);
+      return inner.beginDialog(this.desk.dialogId, { signals } satisfies RoutedDialogOptions);
+    }
     const prediction = understanding.intent;
     if (prediction.decision === 'ambiguous' && prediction.intent && prediction.runnerUp) {
       // Small talk and "stop" are never one of the choices: "thanks, and where is my order" is about the order.
@@ -133,12 +148,43 @@ export class MainDialog extends ComponentDialog {
         (i): i is IntentMetadata => i !== undefined && i.role !== IntentRole.social && i.role !== IntentRole.cancel,
       );
       const [first, second] = readings;
+      // A message that names something (an order number, a date) is about that thing: the task reading wins over a question.
+      const named = understanding.entities.length > 0 && first && second && first.role !== second.role;
+      const task = named ? readings.find((r) => r.role === IntentRole.task) : undefined;
+      if (task && readings.some((r) => r.role === IntentRole.question)) return this.beginIntent(inner, task.name);
+      // Torn between a task and a question it names nothing for ("what does out for delivery mean?"): the
+      // question is answered when the articles answer it, and the task is offered with the answer.
+      const asked = readings.find((r) => r.role === IntentRole.question);
+      const offered = readings.find((r) => r.role === IntentRole.task);
+      if (asked && offered && understanding.entities.length === 0 && looksLikeQuestion(understanding.text) && this.desk?.knows(understanding.text, inner.context)) {
+        markUnderstood(inner.context);
+        return inner.beginDialog(this.desk.dialogId, { signals, intent: asked, offer: offered } satisfies RoutedDialogOptions);
+      }
       // Two readings handled by the same dialog need no question: the dialog serves both.
       if (first && (!second || first.dialog === second.dialog)) return this.beginIntent(inner, first.name);
       if (first && second) return inner.beginDialog(DisambiguationDialog.id, { candidates: [first, second] });
     }
     if (prediction.decision !== 'clear' || !signals.intent) return this.fallback(inner);
+    if (this.asksForFact(inner, signals.intent)) {
+      markUnderstood(inner.context);
+      return inner.beginDialog(this.desk!.dialogId, { signals, offer: signals.intent } satisfies RoutedDialogOptions);
+    }
     return this.beginIntent(inner, signals.intent.name);
+  }
+
+  /**
+   * A question put to a task that asks for a fact the articles state ("how long until a refund shows on my
+   * card?", "who do I email with a complaint?") is answered from them, and the task is offered after the
+   * answer. It names nothing a task needs (no order number, no date), and never calls for a clinician or a lawyer.
+   */
+  private asksForFact(inner: DialogContext, intent: IntentMetadata): boolean {
+    const signals = getTurnSignals(inner.context);
+    const answerable = intent.role === IntentRole.task || intent.role === IntentRole.help;
+    if (!signals || !this.desk || !answerable || intent.interrupts) return false;
+    if (intent.escalate && (intent.domain === IntentDomain.healthcare || intent.domain === IntentDomain.legal)) return false;
+    const { text, entities } = signals.understanding;
+    if (entities.length > 0 || !(looksLikeQuestion(text) || asksForFactWords.test(text))) return false;
+    return this.desk.verdict(text, inner.context)?.statesAskedFact === true;
   }
 
   private async beginIntent(inner: DialogContext, intentName: string, utterance?: Utterance): Promise<DialogTurnResult> {
@@ -162,7 +208,7 @@ export class MainDialog extends ComponentDialog {
   private async fallback(inner: DialogContext): Promise<DialogTurnResult> {
     const signals = getTurnSignals(inner.context);
     const text = signals?.understanding.text ?? '';
-    if (signals && this.desk?.knows(text)) {
+    if (signals && this.desk?.knows(text, inner.context)) {
       markUnderstood(inner.context);
       return inner.beginDialog(this.desk.dialogId, { signals } satisfies RoutedDialogOptions);
     }

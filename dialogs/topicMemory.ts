@@ -9,6 +9,8 @@ export interface TopicMemory {
   /** `secret` is what verified the order (its email or ZIP): personal data, never logged or shown. */
   order?: { orderId: string; secret: string; at: string };
   appointment?: { id: string; at: string };
+  /** The last question the knowledge base answered, so "what about sundays?" can lean on it. Not logged. */
+  question?: { text: string; at: string };
 }
 
 /** A topic older than this is forgotten: the customer has moved on, and a verified order should not linger. */
@@ -41,4 +43,10 @@ export function recentOrder(context: TurnContext, now: Date): TopicMemory['order
 export function recentAppointment(context: TurnContext, now: Date): TopicMemory['appointment'] {
   const appointment = topicMemory(context).appointment;
   return appointment && now.getTime() - Date.parse(appointment.at) <= topicLifetimeMs ? appointment : undefined;
+}
+
+/** The question the knowledge base last answered, if it is recent. */
+export function recentQuestion(context: TurnContext, now: Date): TopicMemory['question'] {
+  const question = topicMemory(context).question;
+  return question && now.getTime() - Date.parse(question.at) <= topicLifetimeMs ? question : undefined;
 }

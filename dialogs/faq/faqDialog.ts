@@ -1,8 +1,11 @@
+import { MessageFactory } from 'botbuilder';
 import type { DialogTurnResult } from 'botbuilder-dialogs';
 import type { KnowledgeBase } from '../../src/domain/knowledge/knowledgeBase';
 import { HandoffReason } from '../../src/handoff/vocabulary';
 import type { GroundedAnswer } from '../../src/llm/groundedAnswerer';
+import { IntentRole } from '../../intents/schema';
 import { matchChoice } from '../answers/choice';
+import { questionInContext, rememberQuestion } from './followUp';
 import { FlowDialog, type FlowTurn } from '../flowDialog';
 import type { RoutedDialogOptions } from '../mainDialog';
 import { TaskDialog, type TaskResult } from '../taskDialog';
@@ -16,6 +19,8 @@ export interface FaqDialogDeps {
   readonly knowledge: KnowledgeBase;
   /** Given when a language model is configured; otherwise the best passage is shown as written. */
   readonly answerer?: FaqAnswerer;
+  /** Clock for how long a question is remembered for a follow-up. Default: system clock. */
+  readonly now?: () => Date;
 }
 
 interface Suggestion {
@@ -42,7 +47,9 @@ class FaqFlow extends FlowDialog<FaqState, RoutedDialogOptions> {
 
   protected async start(turn: FlowTurn<FaqState>, options: RoutedDialogOptions | undefined): Promise<DialogTurnResult> {
     if (!options?.signals) return turn.ask('What would you like to know?');
-    return this.answer(turn, turn.text);
+    // The classifier's topic, when it is sure the message is a question, lets a passage on that topic answer.
+    const topic = options.intent?.role === IntentRole.question ? options.intent.label : undefined;
+    return this.answer(turn, turn.text, topic, options.offer?.label);
   }
 
   protected async onMessage(turn: FlowTurn<FaqState>): Promise<DialogTurnResult> {
@@ -61,28 +68,32 @@ class FaqFlow extends FlowDialog<FaqState, RoutedDialogOptions> {
     return turn.end();
   }
 
-  private async answer(turn: FlowTurn<FaqState>, question: string): Promise<DialogTurnResult> {
-    const found = await this.find(question);
+  private async answer(turn: FlowTurn<FaqState>, message: string, topic?: string, offer?: string): Promise<DialogTurnResult> {
+    const now = (this.deps.now ?? (() => new Date()))();
+    const question = questionInContext(turn.context, message, now);
+    const found = await this.find(question, topic);
+    if (found) rememberQuestion(turn.context, question, now);
     turn.note({ lookups: [{ kind: 'faq', summary: found ? `answered from ${found.titles.join(', ')}` : 'no confident answer' }] });
     if (found) {
-      await turn.say(`${found.text}\n(From our article${found.titles.length > 1 ? 's' : ''} ${found.titles.map((t) => `"${t}"`).join(', ')}.)`);
+      const reply = `${found.text}\n(From our article${found.titles.length > 1 ? 's' : ''} ${found.titles.map((t) => `"${t}"`).join(', ')}.)`;
+      await turn.say(offer ? MessageFactory.suggestedActions([offer], reply) : reply);
       return turn.end();
     }
     const hits = this.deps.knowledge.search(question, maxSuggestions).filter((h) => h.score > 0);
     turn.state.suggestions = hits.map((h) => ({ title: h.article.title, snippet: h.snippet }));
-    const offer = hits.length > 0 ? ' One of these articles might help, or I can connect you with a person.' : ' I can connect you with a person who can help.';
-    return turn.ask(`I'm not sure I have a reliable answer to that, and I'd rather not guess.${offer}`, [...turn.state.suggestions.map((s) => s.title), human]);
+    const options = hits.length > 0 ? ' One of these articles might help, or I can connect you with a person.' : ' I can connect you with a person who can help.';
+    return turn.ask(`I'm not sure I have a reliable answer to that, and I'd rather not guess.${options}`, [...turn.state.suggestions.map((s) => s.title), human]);
   }
 
   /** An answer and the articles it came from; undefined below the knowledge base's threshold or when the model refuses. */
-  private async find(question: string): Promise<{ text: string; titles: string[] } | undefined> {
+  private async find(question: string, topic: string | undefined): Promise<{ text: string; titles: string[] } | undefined> {
     const { knowledge, answerer } = this.deps;
     if (answerer) {
       const result = await answerer.answer(question);
       return result.kind === 'answer' ? { text: result.text, titles: result.articles.map((a) => a.title) } : undefined;
     }
-    const found = knowledge.answer(question);
-    return found ? { text: found.passage.text, titles: [found.article.title] } : undefined;
+    const found = knowledge.answer(question, topic ? { topic } : undefined);
+    return found ? { text: found.text, titles: [found.article.title] } : undefined;
   }
 }
 

@@ -1,9 +1,12 @@
 import type { TurnContext } from 'botbuilder';
+import type { KnowledgeVerdict } from '../dialogModule';
 
 /** The dialog that answers questions from the knowledge base, and whether it can answer a text confidently. */
 export interface KnowledgeDesk {
   readonly dialogId: string;
-  knows(text: string): boolean;
+  knows(text: string, context: TurnContext): boolean;
+  /** How it would answer the text; undefined when it would not answer confidently. */
+  verdict(text: string, context: TurnContext): KnowledgeVerdict | undefined;
 }
 
 const deskKey = Symbol('tandem.knowledgeDesk');

@@ -5,6 +5,8 @@ import { MemoryIntakeStore } from './intake/memoryIntakeStore';
 import type { KnowledgeBase } from './knowledge/knowledgeBase';
 import { MemoryRefillTicketStore } from './refills/memoryRefillTicketStore';
 import type { RefillTicketStore } from './refills/refillTicketStore';
+import { loadArticles } from './knowledge/article';
+import { providerDirectoryArticle } from './knowledge/providerDirectory';
 import { TfidfKnowledgeBase } from './knowledge/tfidfKnowledgeBase';
 import type { BookingStore } from './scheduling/bookingStore';
 import { EmbeddedSchedulingService } from './scheduling/embeddedSchedulingService';
@@ -40,11 +42,13 @@ export interface DomainServices {
 /** Builds the domain ports for the composition root: embedded services over memory or given stores. */
 export function createDomainServices(options: DomainServicesOptions = {}): DomainServices {
   const now = options.now ?? (() => new Date());
+  const scheduling = new EmbeddedSchedulingService({ store: options.stores?.bookings ?? new MemoryBookingStore(), now });
   return {
     orders: new EmbeddedOrderService({ anchor: options.sampleAnchor ?? now() }),
-    scheduling: new EmbeddedSchedulingService({ store: options.stores?.bookings ?? new MemoryBookingStore(), now }),
+    scheduling,
     intake: options.stores?.intake ?? new MemoryIntakeStore({ now }),
-    knowledge: new TfidfKnowledgeBase(),
+    // The help-centre articles, and the providers' days written from the calendar the scheduler books against.
+    knowledge: new TfidfKnowledgeBase({ articles: [...loadArticles(), providerDirectoryArticle({ locations: scheduling.listLocations(), providers: scheduling.listProviders(), appointmentTypes: scheduling.listAppointmentTypes() })] }),
     refillTickets:
       options.stores?.refillTickets ??
       new MemoryRefillTicketStore({ now, ...(options.refillTicketTtlSeconds ? { ttlSeconds: options.refillTicketTtlSeconds } : {}) }),

@@ -14,6 +14,15 @@ export interface KnowledgeAnswer {
   readonly article: Pick<Article, 'id' | 'title'>;
   readonly passage: Passage;
   readonly confidence: number;
+  /** What to tell the user, in the article's own words: the passage, or an overview of several of its passages. */
+  readonly text: string;
+  /** The question asks for a kind of fact (an amount, a length of time, an address…) and the answer states it. */
+  readonly statesAskedFact: boolean;
+}
+
+/** What else is known about a question: the topic the intent classifier is sure of, in words ("Opening hours"). */
+export interface AnswerHint {
+  readonly topic: string;
 }
 
 /** Help-centre articles and retrieval over them. */
@@ -24,6 +33,9 @@ export interface KnowledgeBase {
   get(id: string): Article | undefined;
   /** Up to `k` articles (one hit per article), best first; includes low scores. */
   search(query: string, k?: number): SearchHit[];
-  /** The best passage when its confidence reaches `threshold`; null otherwise (say "I don't know"). */
-  answer(query: string): KnowledgeAnswer | null;
+  /**
+   * The best passage when its confidence reaches `threshold`; null otherwise (say "I don't know"). With a
+   * hint, an article on the hinted topic answers on less evidence.
+   */
+  answer(query: string, hint?: AnswerHint): KnowledgeAnswer | null;
 }

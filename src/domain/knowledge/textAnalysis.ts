@@ -9,9 +9,19 @@ const stopwords = new Set(
   that that's the their theirs them then there these they this those through to too under until up us very was we
   were what what's when where which while who whom why will with would you you're your yours yourself hi hello hey
   thanks thank ok okay want wanted wanting need needs like know tell let lets guys anyone someone something
-  dont don't doesnt doesn't im ive id`
+  dont don't doesnt doesn't im ive id u ur pls plz`
     .split(/\s+/)
     .filter(Boolean),
+);
+
+// Irregular forms Porter leaves apart from their base ("kept" never meets "keep").
+const irregular: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    kept: 'keep', paid: 'pay', sent: 'send', took: 'take', taken: 'take', bought: 'buy', brought: 'bring', gave: 'give',
+    given: 'give', went: 'go', gone: 'go', came: 'come', left: 'leave', lost: 'lose', made: 'make', saw: 'see', seen: 'see',
+    told: 'tell', spent: 'spend', sold: 'sell', held: 'hold', found: 'find', met: 'meet', ran: 'run', wrote: 'write',
+    written: 'write', chose: 'choose', chosen: 'choose', children: 'child', kids: 'child', kid: 'child',
+  }),
 );
 
 /** Lower-case word tokens (letters, digits, inner apostrophes); no stopword removal. */
@@ -23,9 +33,15 @@ export function isStopword(token: string): boolean {
   return stopwords.has(token);
 }
 
+/** The retrieval term of one (non-stopword) token: its base form, Porter-stemmed. */
+export function termOf(token: string): string {
+  const bare = token.replace(/'s$/, '');
+  return PorterStemmer.stem(irregular.get(bare) ?? bare);
+}
+
 /** Content terms for retrieval and overlap checks: tokens minus stopwords, Porter-stemmed. */
 export function analyze(text: string): string[] {
   return tokenize(text)
     .filter((token) => !stopwords.has(token))
-    .map((token) => PorterStemmer.stem(token.replace(/'s$/, '')));
+    .map(termOf);
 }

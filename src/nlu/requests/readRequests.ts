@@ -8,7 +8,7 @@ export interface ClauseRequest {
   readonly text: string;
   /** Entities of `text`, with offsets into `text`. */
   readonly entities: readonly Entity[];
-  /** A clear prediction for `text`. */
+  /** A clear prediction for `text`, or one torn between two questions (either is answered from the knowledge base). */
   readonly prediction: IntentPrediction & { readonly intent: string };
 }
 
@@ -33,6 +33,9 @@ const denial = /^(?:no|nope|not|never|i (?:do not|don't|didn't|did not|already))
 const leansBack = /^(?:\S+\s+){0,2}(?:it|that|this|them|those|these)\b(?:\s+\S+){0,2}[?.!]*$/iu;
 /** Where a request's object starts; what comes before is the verb that a bare object borrows. */
 const objectStart = /\b(?:a|an|the|my|our|another|one|order|TD-\d)/iu;
+
+/** A clause put as a question: a question mark, or a question word first. */
+const asksSomething = /\?\s*$|^(?:what|whats|when|where|wheres|which|who|whos|hows|whom|whose|why|how|do|does|did|is|are|was|were|can|could|will|would|should|may|am|have|has)\b/iu;
 
 type ClauseKind = 'request' | 'pleasantry' | 'cancel' | 'fragment';
 
@@ -63,6 +66,14 @@ export function readRequests(
     const asksNothing = denial.test(clause.text) || leansBack.test(clause.text) || clause.text.split(/\s+/u).length < 2;
     return { ...clause, prediction, kind: kind === 'request' && asksNothing ? 'fragment' : kind };
   });
+  // A statement on a question's topic before a question ("I'm uninsured, how much is a visit?") is that question's context.
+  read.forEach((clause, i) => {
+    const next = read[i + 1];
+    const role = clause.prediction.intent ? roleOf(clause.prediction.intent) : undefined;
+    if (clause.kind === 'request' && role === IntentRole.question && !asksSomething.test(clause.text) && next && asksSomething.test(next.text)) {
+      read[i] = { ...clause, kind: 'fragment' };
+    }
+  });
   if (read.some((c) => c.kind === 'cancel') || !read.some((c) => c.kind === 'request')) return undefined;
 
   const requests: Draft[] = [];
@@ -77,7 +88,12 @@ export function readRequests(
       waiting.push(clause);
     } else {
       const again = previous.text === undefined ? sameRequestAgain(message.slice(previous.start, previous.end), clause.text, previous.prediction, understand) : undefined;
+      const previousRole = previous.prediction.intent ? roleOf(previous.prediction.intent) : undefined;
       if (again) requests.push({ start: clause.start, end: clause.end, prediction: again.intent, text: again.text });
+      // A question the classifier can't place, after a question ("…and whats your phone number"), is one more
+      // question for whoever answers the first.
+      else if (clause.kind === 'fragment' && previousRole === IntentRole.question && asksSomething.test(clause.text) && clause.text.split(/\s+/u).length >= 3)
+        requests.push({ start: clause.start, end: clause.end, prediction: previous.prediction });
       else previous.end = clause.end;
     }
   }
@@ -128,7 +144,11 @@ function joinDetails(
 }
 
 function kindOf(prediction: IntentPrediction, roleOf: (intent: string) => IntentRole | undefined): ClauseKind {
-  const role = prediction.decision === 'clear' && prediction.intent ? roleOf(prediction.intent) : undefined;
+  // Torn between two questions ("do you take cigna": billing or insurance?), it is a question all the same.
+  const questions =
+    prediction.decision === 'ambiguous' && prediction.intent && prediction.runnerUp &&
+    roleOf(prediction.intent) === IntentRole.question && roleOf(prediction.runnerUp.intent) === IntentRole.question;
+  const role = (prediction.decision === 'clear' || questions) && prediction.intent ? roleOf(prediction.intent) : undefined;
   switch (role) {
     // "I need help" beside a request only says that the user wants something.
     case IntentRole.social:

@@ -12,6 +12,7 @@ const understand: ClauseUnderstander = (text) => {
     [/\b(order|track)\b/i, 'order.status'],
     [/\bcancel\b/i, 'order.cancel'],
     [/\bhours\b/i, 'faq.hours'],
+    [/\b(uninsured|insurance)\b/i, 'faq.insurance'],
     [/\bregistered|new patient\b/i, 'intake.patient'],
   ];
   const intent = rules.find(([re]) => re.test(text))?.[1] ?? null;
@@ -33,6 +34,7 @@ const roles: Record<string, IntentRole> = {
   'smalltalk.help': IntentRole.help,
   'conversation.cancel': IntentRole.cancel,
   'faq.hours': IntentRole.question,
+  'faq.insurance': IntentRole.question,
 };
 const intentOf = (intent: string) => ({ role: roles[intent] ?? IntentRole.task, dialog: intent.split('.')[0] ?? intent });
 
@@ -40,6 +42,37 @@ const read = (message: string) => readRequests(message, understand, intentOf);
 const summary = (message: string) => read(message)?.requests.map((r) => [r.prediction.intent, r.text]);
 
 describe('readRequests', () => {
+  it('reads a statement on a question\'s topic before a question as that question\'s context', () => {
+    expect(summary("I'm uninsured, what are your hours?")).toEqual([['faq.hours', "I'm uninsured, what are your hours?"]]);
+  });
+
+  it('takes a question the classifier cannot place, after a question, as one more question', () => {
+    expect(summary('what are your hours and whats your phone number')).toEqual([
+      ['faq.hours', 'what are your hours'],
+      ['faq.hours', 'whats your phone number'],
+    ]);
+  });
+
+  it('takes a clause torn between two questions as a question', () => {
+    const torn: ClauseUnderstander = (text) => {
+      const base = understand(text);
+      if (!/do you take/i.test(text)) return base;
+      const intent: IntentPrediction = {
+        intent: 'faq.insurance',
+        confidence: 0.4,
+        runnerUp: { intent: 'faq.hours', confidence: 0.4 },
+        margin: 0,
+        decision: IntentDecision.ambiguous,
+        ranking: [],
+      };
+      return { ...base, intent };
+    };
+    expect(readRequests('do you take cigna and what are your hours?', torn, intentOf)?.requests.map((r) => r.prediction.intent)).toEqual([
+      'faq.insurance',
+      'faq.hours',
+    ]);
+  });
+
   it('finds two requests, each with its own order number', () => {
     const result = read('where is my order TD-100003 and can I also book a physical for tomorrow?');
     expect(result?.requests.map((r) => [r.prediction.intent, r.entities.map((e) => e.text)])).toEqual([
