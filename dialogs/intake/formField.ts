@@ -14,6 +14,8 @@ export interface FormField {
   readonly question: string;
   /** Validates the answer; its issue messages are shown to the user as the reason to re-ask. */
   readonly schema: z.ZodType;
+  /** Why it is asked, said when the user asks ("why do you need my date of birth?"). */
+  readonly why?: string;
   /** Other names the user may use for it ("dob", "birthday"). */
   readonly aliases?: readonly string[];
   /** May be skipped with "skip"; `skippedValue` is stored then (else the field stays empty). */

@@ -20,12 +20,13 @@ const urgencyChoiceLabels = {
 
 /** The legal intake questions, in order. */
 export const legalIntakeFormFields: readonly FormField[] = [
-  { key: 'fullName', label: 'Full name', question: "What's your full name?", schema: legalIntakeFields.fullName, aliases: ['name'], freeText: true },
+  { key: 'fullName', label: 'Full name', question: "What's your full name?", schema: legalIntakeFields.fullName, aliases: ['name'], freeText: true, why: 'A lawyer reviews your matter under your name, and we check it against our conflicts list.' },
   {
     key: 'email',
     label: 'Email',
     question: "What's your email address?",
     schema: legalIntakeFields.email,
+    why: 'A member of our team writes to you there about your matter.',
     aliases: ['email address', 'e-mail'],
     entity: EntityType.email,
   },
@@ -34,6 +35,7 @@ export const legalIntakeFormFields: readonly FormField[] = [
     label: 'Phone number',
     question: "What's the best phone number to reach you?",
     schema: legalIntakeFields.phone,
+    why: 'A member of our team may call you about your matter.',
     aliases: ['phone', 'number', 'mobile', 'cell', 'telephone'],
     entity: EntityType.phone,
   },

@@ -374,6 +374,10 @@ class OrdersFlow extends FlowDialog<OrdersState, RoutedDialogOptions> {
 export class OrdersDialog extends TaskDialog {
   static readonly id = 'orders';
   protected override readonly taskTitle = 'your order question';
+  // "cancel the order" asks for an order action, not to stop the lookup.
+  protected override taskWords(): readonly string[] {
+    return ['question', 'lookup', 'search'];
+  }
   protected readonly helpText =
     'I can tell you where your order is, track it, start a return, cancel it before it ships, or check a refund. I need the order number and the email address or ZIP code on the order.';
 
