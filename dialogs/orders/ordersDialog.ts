@@ -42,6 +42,8 @@ interface OrdersState {
 }
 
 const flowId = 'orders.flow';
+/** After an answer about an order, an unsure reading this strong that names an order action is taken as one. */
+const followUpReadingFloor = 0.1;
 const actionLabels = Object.entries(orderActions).map(([intent, action]) => ({ intent, label: action.label }));
 
 const lookupQuestion = "No problem: I can find your orders with the email address and the ZIP code they were placed with. Please send both (for example: name@example.com, 10027).";
@@ -334,12 +336,20 @@ class OrdersFlow extends FlowDialog<OrdersState, RoutedDialogOptions> {
     return turn.ask('Would you like me to connect you with a person on our team? Please answer yes or no.', ['Yes', 'No']);
   }
 
-  /** An action picked by its label, or by a message NLU routed to this dialog. */
+  /**
+   * An action picked by its label, or by a message NLU routed to this dialog. After an answer about an order,
+   * the classifier's best reading counts even when it is unsure, if nothing else outranks it: "what's the status
+   * of it now?" is about the order just discussed.
+   */
   private actionFromMessage(turn: FlowTurn<OrdersState>): string | undefined {
     const byLabel = matchChoice(turn.text, actionLabels.map((a) => a.label));
     if (byLabel !== undefined && turn.text.length <= 40) return actionLabels[byLabel]?.intent;
     const intent = turn.signals?.intent;
-    return intent && intent.dialog === OrdersDialog.id && orderActions[intent.name] ? intent.name : undefined;
+    if (intent) return intent.dialog === OrdersDialog.id && orderActions[intent.name] ? intent.name : undefined;
+    const understanding = turn.signals?.understanding;
+    const best = understanding?.intent.ranking[0];
+    const aboutThisOrder = turn.state.phase === 'followUp' && turn.state.verified !== undefined && understanding?.language === 'en';
+    return aboutThisOrder && best && best.confidence >= followUpReadingFloor && orderActions[best.intent] ? best.intent : undefined;
   }
 
   /** Labels of the actions that apply to the verified order now, except `except`. */
