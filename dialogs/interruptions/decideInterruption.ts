@@ -85,8 +85,8 @@ export function decideInterruption(input: InterruptionInput): Interruption {
     const sure = !narrative || understanding.intent.confidence >= narrativeCommandConfidence;
     switch (intent.role) {
       case IntentRole.cancel:
-        // Where any words answer (a name), "Eva Stone" is a name even when the classifier hears "stop" in it.
-        if (fit === AnswerFit.loose && !saysStop(text)) return { kind: 'answer' };
+        // A stop is said in words: "Eva Stone" (a name), "yep do it" or "I don't know" are answers, whatever the classifier hears.
+        if (!saysStop(text)) return { kind: 'answer' };
         return sure && !isHedgedAnswer(text) ? { kind: 'cancel' } : { kind: 'answer' };
       case IntentRole.help:
         return sure && fit === AnswerFit.none ? { kind: 'help' } : { kind: 'answer' };

@@ -11,7 +11,7 @@ export type StopReading =
 
 /** Any wording of stopping; a cancel reading of a message with none of these is not trusted where any words answer. */
 const stopWording =
-  /\b(?:cancel\w*|cancle|stop\w*|quit|exit|abort|never ?mind|nevr ?mind|nevermnd|nvm|forget|forgt|drop (?:it|that|this)|scratch (?:it|that|this)|changed? my mind|leave it|(?:do|try) (?:it|this) later|later|any ?more|no longer|no need|don'?t (?:want|need|bother)|do not (?:want|need)|let'?s not|i'?m (?:good|done|fine)|not (?:right )?now|no thanks?)\b/iu;
+  /\b(?:cancel\w*|cancle|stop\w*|quit|exit|abort|never ?mind|nevr ?mind|nevermnd|nvm|forget|forgt|drop (?:it|that|this)|scratch (?:it|that|this)|changed? my mind|leave it|(?:do|try) (?:it|this) later|later|another time|any ?more|no longer|no need|don'?t (?:want|need|bother)|do not (?:want|need)|let'?s not|i'?m (?:good|done|fine)|not (?:right )?now|no thanks?)\b/iu;
 
 /** Words people put before a stop: "oh, actually no, never mind". */
 const opener = /^(?:(?:oh|ok(?:ay)?|actually|no|nope|nah|um+|uh+|hmm+|well|wait|sorry|so|please|just|you know what|on second thought)\b[\s,.;:!-]*)*/iu;
@@ -25,9 +25,13 @@ const filler = new Set(['the', 'this', 'that', 'it', 'my', 'our', 'all', 'of', '
 /** Followed by nothing, or by one of these, a stop phrase ends the message. */
 const trailing = /^[\s,.;:!-]*(?:please|thanks?|thank you|for now|then|ok(?:ay)?)?[\s,.;:!-]*$/iu;
 
-/** True when the text words stopping in some way ("no longer needed", "forget it", "cancel"). */
+/** A bare "no" ("actually no", "nope"): where the question is not a yes/no one, it can only mean stop. */
+const bareNo = /^(?:(?:actually|oh|well|um+|hmm+|wait|no)\b[\s,.!-]*)*(?:no|nope|nah)[\s,.!]*$/iu;
+
+/** True when the text words stopping in some way ("no longer needed", "forget it", "cancel", "actually no"). */
 export function saysStop(text: string): boolean {
-  return stopWording.test(text.replace(/’/g, "'"));
+  const normalized = text.replace(/’/g, "'").trim();
+  return stopWording.test(normalized) || bareNo.test(normalized);
 }
 
 /**

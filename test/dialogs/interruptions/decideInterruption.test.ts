@@ -61,6 +61,7 @@ describe('decideInterruption', () => {
     ['thanks in passing is replied to, and the task resumes', { text: 'thanks', intent: thanks }, 'aside'],
     ['emoji only is an answer the task re-asks', { text: '🙂🙂' }, 'answer'],
     ['a name the classifier hears as "stop" is a name where any words answer', { text: 'Eva Stone', intent: cancel, fit: AnswerFit.loose }, 'answer'],
+    ['"yep do it" or "I don\'t know" are never a cancel, whatever the classifier hears', { text: 'I DONT KNOW', intent: cancel }, 'answer'],
     ['stopping in words is a cancel even where any words answer', { text: 'forget it, I will do this later', intent: cancel, fit: AnswerFit.loose }, 'cancel'],
     ['stopping the task by its name ends it, though the classifier reads one of its own intents', { text: 'cancel the booking', intent: meta('appointment.cancel', 'appointments', 'task'), taskWords: ['booking'] }, 'cancel'],
     ['stopping something else is not a stop of this task', { text: 'cancel my order TD-100002', intent: status, taskWords: ['booking'] }, 'task'],

@@ -34,6 +34,7 @@ describe('saysStop', () => {
     ["I don't need this anymore", true],
     ['forget it', true],
     ['no longer needed', true],
+    ['actually no', true],
     ['Eva Stone', false],
     ['Cleo Hart', false],
   ] as const)('%j → %s', (text, expected) => {
