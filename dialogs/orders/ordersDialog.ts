@@ -2,6 +2,7 @@ import { MessageFactory } from 'botbuilder';
 import type { DialogTurnResult } from 'botbuilder-dialogs';
 import { orderStatusLabels, type Order } from '../../src/domain/orders/order';
 import type { OrderService, OrderSummary } from '../../src/domain/orders/orderService';
+import { IntentRole } from '../../intents/schema';
 import { HandoffReason } from '../../src/handoff/vocabulary';
 import { matchChoice } from '../answers/choice';
 import { parseYesNo } from '../answers/yesNo';
@@ -310,6 +311,15 @@ class OrdersFlow extends FlowDialog<OrdersState, RoutedDialogOptions> {
     const mentionedId = readCredentials(turn.text, turn.entities, false).orderId;
     if (state.verified && !mentionedId && mentionsOtherOrder(turn.text)) return this.otherOrder(turn, state.verified);
     const picked = this.actionFromMessage(turn);
+    if (!picked && state.verified && !mentionedId && turn.signals?.intent?.role === IntentRole.help) {
+      // "what can I do with it?" right after an answer about an order: what applies to that order now.
+      const labels = await this.applicableLabels(turn, state.action);
+      const offer = labels.length > 0 ? `For order ${state.verified.orderId} I can do this: ${labels.join(', ').toLowerCase()}.` : `There's nothing more I can do with order ${state.verified.orderId} in the chat.`;
+      return turn.waitAfter(MessageFactory.suggestedActions(labels, `${offer} You can also ask me about anything else, or say "talk to a human".`), {
+        text: `Is there anything else about order ${state.verified.orderId}?`,
+        choices: labels,
+      });
+    }
     if (!picked) return turn.end({ reroute: true } satisfies TaskResult);
     state.action = picked;
     const mentioned = readCredentials(turn.text, turn.entities, false);

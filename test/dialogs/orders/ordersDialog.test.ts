@@ -42,6 +42,13 @@ const cases: readonly DialogCase[] = [
       ["what's the status of it now?", /Order TD-100002 .* was cancelled on [\s\S]*refund of \$45\.00 is being processed/, /order number|Refunds/],
     ],
   },
+  {
+    name: 'topic: "what can I do with it?" after an answer lists what applies to that order now',
+    steps: [
+      ['where is my order TD-100001? ann.lee@example.com', /was delivered/],
+      ['what can I do with it?', /For order TD-100001 I can do this: track it, return it\./, /cancel|Here's what I can help with/i],
+    ],
+  },
   // No order number: email + ZIP.
   {
     name: 'lookup: "I don\'t have the order number" finds the customer\'s orders by email and ZIP and lists them',
