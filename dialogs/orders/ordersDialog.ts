@@ -236,7 +236,8 @@ class OrdersFlow extends FlowDialog<OrdersState, RoutedDialogOptions> {
     turn.note({ lookups: [{ kind: 'order.verify', summary: `not verified (${state.failures} failed)` }] });
     if (state.failures >= (this.deps.maxVerificationFailures ?? 2)) {
       state.phase = 'offerHuman';
-      state.credentials = {};
+      // The order number stays: a right email or ZIP typed instead of yes or no is still tried.
+      state.credentials = state.credentials.orderId ? { orderId: state.credentials.orderId } : {};
       delete state.lookup;
       return turn.ask(humanOffer, ['Yes', 'No']);
     }
@@ -314,7 +315,13 @@ class OrdersFlow extends FlowDialog<OrdersState, RoutedDialogOptions> {
     if (!picked && state.verified && !mentionedId && turn.signals?.intent?.role === IntentRole.help) {
       // "what can I do with it?" right after an answer about an order: what applies to that order now.
       const labels = await this.applicableLabels(turn, state.action);
-      const offer = labels.length > 0 ? `For order ${state.verified.orderId} I can do this: ${labels.join(', ').toLowerCase()}.` : `There's nothing more I can do with order ${state.verified.orderId} in the chat.`;
+      const order = await this.deps.orders.verify(state.verified.orderId, state.verified.secret);
+      const onItsWay = order && ['shipped', 'out_for_delivery'].includes(order.status);
+      const later = onItsWay ? ` Once it arrives, you can return it within ${this.deps.orders.returnPolicy().windowDays} days.` : '';
+      const offer =
+        labels.length > 0
+          ? `For order ${state.verified.orderId} I can do this: ${labels.join(', ').toLowerCase()}.${later}`
+          : `There's nothing more I can do with order ${state.verified.orderId} in the chat.${later}`;
       return turn.waitAfter(MessageFactory.suggestedActions(labels, `${offer} You can also ask me about anything else, or say "talk to a human".`), {
         text: `Is there anything else about order ${state.verified.orderId}?`,
         choices: labels,
@@ -333,6 +340,12 @@ class OrdersFlow extends FlowDialog<OrdersState, RoutedDialogOptions> {
   }
 
   private async answerOffer(turn: FlowTurn<OrdersState>): Promise<DialogTurnResult> {
+    const found = readCredentials(turn.text, turn.entities, true);
+    if (found.orderId || found.secret) {
+      // "oh wait, my zip is 78704": one more try with what they found, instead of yes or no.
+      turn.state.phase = 'retry';
+      return this.takeCredentials(turn);
+    }
     const yes = parseYesNo(turn.text);
     if (yes === true) {
       return turn.end({

@@ -21,6 +21,10 @@ describe('readWaitingTalk (what a customer in line says about the wait)', () => 
     },
   );
 
+  it.each(['HUMAN PLEASE', 'agent', 'can I talk to a real person?', 'get me someone please'])('%j asks for a person again', (text) => {
+    expect(readWaitingTalk(text)).toBe('askedAgain');
+  });
+
   it.each(['how long does shipping take?', "I don't want to wait too long", 'my order TD-100001 never arrived', 'I need a refund for the blue one', 'hello'])(
     '%j is for the agent',
     (text) => {

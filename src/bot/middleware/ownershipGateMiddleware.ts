@@ -49,6 +49,8 @@ export class OwnershipGateMiddleware implements Middleware {
     }
     if (aboutWait === 'position' || queueQuestion.test(normalized)) {
       await context.sendActivity(await this.humans.queueStatus(conversationId));
+    } else if (aboutWait === 'askedAgain') {
+      await context.sendActivity(`You're already waiting for a person. ${await this.humans.queueStatus(conversationId)}`);
     }
     await this.humans.forwardUserMessage(conversationId, text, new Date().toISOString());
   }
