@@ -139,6 +139,11 @@ export abstract class InterruptibleDialog extends ComponentDialog {
         if (rest) return outer.replaceDialog(rest.dialogId, rest.options);
         return outer.endDialog({ cancelled: true } satisfies InterruptionResult);
       }
+      case 'unanswerable':
+        await context.sendActivity(`Sorry, I can't answer that one here. Say "talk to a human" if you'd like a person to help with it.`);
+        setRepromptPrefix(context, `Back to ${this.taskTitle}:`);
+        await inner.repromptDialog();
+        return Dialog.EndOfTurn;
       case 'why': {
         const why = this.pending(inner).question?.why ?? `It's one of the details I need for ${this.taskTitle}.`;
         await context.sendActivity(`Good question. ${why} If you'd rather not answer, say "cancel" to stop, or "talk to a human".`);

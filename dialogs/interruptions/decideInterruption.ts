@@ -13,6 +13,8 @@ export type Interruption =
   | { readonly kind: 'cancel'; readonly then?: string }
   /** A question about the question itself ("why do you need my date of birth?"): say why, then ask again. */
   | { readonly kind: 'why' }
+  /** A question nobody here can answer, where an answer was expected: say so (a person can), then ask again. */
+  | { readonly kind: 'unanswerable' }
   | { readonly kind: 'otherLanguage' }
   /** A question answered in passing (knowledge base); the task resumes at once. */
   | { readonly kind: 'aside'; readonly intent?: IntentMetadata }
@@ -40,7 +42,7 @@ export interface InterruptionInput {
   readonly question?: string;
 }
 
-const questionStart = /^(?:\W*(?:(?:ok|okay|so|and|but|also|sorry|actually|quick question|one (?:more )?question|wait|hey|hi)\b[\s,:.!-]*)*)(?:what|when|where|which|who|whom|whose|why|how|do|does|did|is|are|was|were|can|could|will|would|should|may|am|have|has)\b/i;
+const questionStart = /^(?:\W*(?:(?:ok|okay|so|and|but|also|sorry|actually|quick question|one (?:more )?question|wait|hey|hi|hm+|um+|uh+|oh|well|btw|just)\b[\s,:.!-]*)*)(?:what|when|where|which|who|whom|whose|why|how|do|does|did|is|are|was|were|can|could|will|would|should|may|am|have|has)\b/i;
 
 /** True when the text reads as a question: a question mark, or a question word at its start. */
 export function looksLikeQuestion(text: string): boolean {
@@ -103,5 +105,9 @@ export function decideInterruption(input: InterruptionInput): Interruption {
     }
   }
   if (fit === AnswerFit.none && knownQuestion) return { kind: 'aside' };
+  // A question is never a (bad) answer: where nothing here answers it, the task says so and asks again.
+  // Digits or a short phrase may be a try at an answer ("can I have the 9:30 one?"); the task judges those.
+  const triesAnAnswer = /\d/u.test(text) || text.split(/\s+/u).length < 3;
+  if (fit === AnswerFit.none && !input.returned && !narrative && !triesAnAnswer && looksLikeQuestion(text)) return { kind: 'unanswerable' };
   return { kind: 'answer' };
 }

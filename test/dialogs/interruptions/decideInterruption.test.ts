@@ -66,6 +66,8 @@ describe('decideInterruption', () => {
     ['stopping the task by its name ends it, though the classifier reads one of its own intents', { text: 'cancel the booking', intent: meta('appointment.cancel', 'appointments', 'task'), taskWords: ['booking'] }, 'cancel'],
     ['stopping something else is not a stop of this task', { text: 'cancel my order TD-100002', intent: status, taskWords: ['booking'] }, 'task'],
     ['"cancel the appointment" where the question is about cancelling one is left to the task', { text: 'cancel the appointment', intent: meta('appointment.cancel', 'appointments', 'task'), taskWords: ['appointment'], question: 'Which appointment would you like to cancel?' }, 'answer'],
+    ['a question nobody here answers is said so, never taken as a bad answer', { text: 'hmm what days is dr chen in' }, 'unanswerable'],
+    ['a question with a number in it may be a try at an answer, for the task to judge', { text: 'can I have the 9:30 one?' }, 'answer'],
     ['a question about the question is explained', { text: 'why do you need my date of birth?' }, 'why'],
     ['a question the knowledge base answers is never stored, even when it reads as the task\'s own intent', { text: 'is my health information kept private?', intent: meta('intake.patient', 'intakePatient', 'task'), taskDialog: 'intakePatient', knows: () => true }, 'aside'],
   ])('%s', (_name, input, kind) => {
