@@ -14,7 +14,7 @@ describe('readWaitingTalk (what a customer in line says about the wait)', () => 
     expect(readWaitingTalk(text)).toBe('cancel');
   });
 
-  it.each(['how much longer?', 'am I next?', 'still waiting?', 'how long?', 'how long will it take?', 'where am I in the queue', 'is anyone there?', 'when will someone answer?', 'how many people are ahead of me'])(
+  it.each(['how much longer?', 'am I next?', 'still waiting?', 'how long?', 'how long will it take?', 'where am I in the queue', 'is anyone there?', 'when will someone answer?', 'how many people are ahead of me', 'you there?', 'hello??', 'hey, is anyone there?'])(
     '%j asks about the place in line',
     (text) => {
       expect(readWaitingTalk(text)).toBe('position');
