@@ -49,6 +49,9 @@ export abstract class InterruptibleDialog extends ComponentDialog {
   /** The task in a few words ("your booking"), for "Back to your booking:" and "I've stopped your booking". */
   protected readonly taskTitle: string = 'what we were doing';
 
+  /** Said to a question at a prompt that nothing here answers, before the question is asked again. */
+  protected readonly cannotAnswer: string = `Sorry, I can't answer that one here. Say "talk to a human" if you'd like a person to help with it.`;
+
   /** Words that name this task, so "cancel the booking" stops it: by default the nouns of `taskTitle`. */
   protected taskWords(): readonly string[] {
     return this.taskTitle.split(/\s+/u).filter((w) => !/^(?:your|my|the|a|an|arranging|what|we|were|doing)$/iu.test(w));
@@ -140,7 +143,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
         return outer.endDialog({ cancelled: true } satisfies InterruptionResult);
       }
       case 'unanswerable':
-        await context.sendActivity(`Sorry, I can't answer that one here. Say "talk to a human" if you'd like a person to help with it.`);
+        await context.sendActivity(this.cannotAnswer);
         setRepromptPrefix(context, `Back to ${this.taskTitle}:`);
         await inner.repromptDialog();
         return Dialog.EndOfTurn;

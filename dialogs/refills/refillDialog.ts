@@ -50,7 +50,8 @@ const fieldLabels: Record<Field, string> = { medication: 'Medication', strength:
 const confirmChoices = ['Send it', 'Change something'] as const;
 const maxNameChars = 60;
 const maxPharmacyChars = 80;
-const notAnswered = "I can't answer that here; for a question about a medicine, a nurse can help if you say \"talk to a nurse\". For your refill:";
+const notAnsweredHere = "I can't answer that here; for a question about a medicine, a nurse can help if you say \"talk to a nurse\".";
+const notAnswered = `${notAnsweredHere} For your refill:`;
 const unknownStrength = "not sure (the care team will check your record)";
 const onFile = /\b(?:on file|usual|regular|same (?:one|pharmacy|as (?:before|last time|always))|last time|always use|you have)\b/i;
 const sendWords = /^(?:send|send it|submit|submit it|confirm|done|looks good|all good|that'?s right|correct|yes send it|go ahead and send it)$/i;
@@ -381,6 +382,7 @@ class RefillFlow extends FlowDialog<RefillState, RoutedDialogOptions> {
 export class RefillDialog extends TaskDialog {
   static readonly id = 'refill';
   protected override readonly taskTitle = 'your refill request';
+  protected override readonly cannotAnswer = notAnsweredHere;
   protected readonly helpText =
     'I\'m taking a refill request for our care team: the medication, its strength and your pharmacy. I can\'t give medical advice; for a question about a medicine, say "talk to a nurse".';
 
