@@ -16,6 +16,8 @@ describe('guessLanguage', () => {
     ['Olá, não recebi o meu pedido', 'pt'],
     ['Ciao, voglio annullare il mio ordine', 'it'],
     ['Hola, no entiendo', 'es'],
+    ['Je suis perdu', 'fr'],
+    ['no hablo ingles', 'es'],
     ['QUIERO CANCELAR MI CITA POR FAVOR', 'es'],
     ['Где мой заказ?', 'ru'],
     ['我的订单在哪里', 'zh'],
