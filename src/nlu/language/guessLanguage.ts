@@ -63,7 +63,8 @@ export function guessLanguage(text: string): LanguageGuess {
     const weight = nameLike && [...word].length <= 3 ? WEAK_WEIGHT : 1;
     for (const [lang, set] of SETS) if (set.has(word)) scores.set(lang, (scores.get(lang) ?? 0) + (lang === 'en' ? 1 : weight));
   }
-  for (const lang of LATIN_LANGS) {
+  // Names carry their accents ("Björn Müller", "Iñaki Peña"): letters are evidence only outside a name-like text.
+  for (const lang of nameLike ? [] : LATIN_LANGS) {
     const mark = DIACRITICS.get(lang);
     if (mark?.test(text)) scores.set(lang, (scores.get(lang) ?? 0) + 1.5);
   }

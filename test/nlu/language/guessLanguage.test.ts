@@ -30,7 +30,7 @@ describe('guessLanguage', () => {
     expect(guessLanguage(text)).toBe(expected);
   });
 
-  it.each(['Mia Wong', 'Lo Chen', 'Maria Da Silva', 'Dee Lane', 'Ana Ruiz', 'Le Tran', 'Mia', 'Di Nguyen'])(
+  it.each(['Mia Wong', 'Lo Chen', 'Maria Da Silva', 'Dee Lane', 'Ana Ruiz', 'Le Tran', 'Mia', 'Di Nguyen', 'Björn Müller', 'Iñaki Peña', 'François Lefèvre'])(
     'reads the proper name %j as English, not as a language its short words resemble',
     (name) => {
       expect(guessLanguage(name)).toBe('en');
