@@ -135,7 +135,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
         return this.afterInnerTurn(outer, await super.continueDialog(outer));
       case 'cancel': {
         await inner.cancelAllDialogs();
-        const rest = interruption.then !== undefined ? this.restOfMessage(outer, interruption.then) : undefined;
+        const rest = interruption.then !== undefined ? this.restOfMessage(outer, interruption.then, interruption.bare === true) : undefined;
         const below = rest !== undefined || outer.stack.length > 1 || !RequestQueue.of(outer).isEmpty;
         await context.sendActivity(`OK, I've cancelled ${this.taskTitle}. Nothing was saved or changed.${below ? '' : ' What else can I do for you?'}`);
         // "never mind, what are your hours?": what follows the stop is handled in the task's place.
@@ -183,14 +183,16 @@ export abstract class InterruptibleDialog extends ComponentDialog {
    * Where the words after a stop go ("never mind, what are your hours?"): the dialog of the message's intent when
    * the classifier read a request, else the knowledge base when it reads as a question. Undefined: nowhere.
    */
-  private restOfMessage(outer: DialogContext, rest: string): { dialogId: string; options: object } | undefined {
+  private restOfMessage(outer: DialogContext, rest: string, bare: boolean): { dialogId: string; options: object } | undefined {
     const signals = getTurnSignals(outer.context);
     if (!signals) return undefined;
     const whole = signals.understanding.text;
     const at = whole.lastIndexOf(rest);
     const entities = at < 0 ? [] : signals.understanding.entities.filter((e) => e.start >= at).map((e) => ({ ...e, start: e.start - at, end: e.end - at }));
     const utterance = { text: rest, entities };
-    const intent = signals.intent;
+    // After "never mind," the whole message's reading is the rest's; after "forget the booking," only the rest's own.
+    const own = signals.requests?.find((r) => rest.includes(r.text) || r.text.includes(rest))?.intent;
+    const intent = own ?? (bare ? signals.intent : undefined);
     const leads = intent && intent.role !== IntentRole.cancel && intent.role !== IntentRole.social && intent.role !== IntentRole.help && intent.dialog !== this.id;
     if (leads && outer.findDialog(intent.dialog)) return { dialogId: intent.dialog, options: { intent, signals, utterance } };
     const desk = getKnowledgeDesk(outer.context);

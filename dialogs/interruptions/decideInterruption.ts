@@ -9,8 +9,11 @@ import { readStop, saysStop } from './stopRequest';
 export type Interruption =
   | { readonly kind: 'answer' }
   | { readonly kind: Exclude<Command, 'cancel'> }
-  /** The task ends; `then` is the rest of the message ("never mind, what are your hours?"), handled afterwards. */
-  | { readonly kind: 'cancel'; readonly then?: string }
+  /**
+   * The task ends; `then` is the rest of the message ("never mind, what are your hours?"), handled afterwards;
+   * `bare`: the stop meant nothing else, so the whole message's intent is the rest's.
+   */
+  | { readonly kind: 'cancel'; readonly then?: string; readonly bare?: boolean }
   /** A question about the question itself ("why do you need my date of birth?"): say why, then ask again. */
   | { readonly kind: 'why' }
   /** A question nobody here can answer, where an answer was expected: say so (a person can), then ask again. */
@@ -78,7 +81,7 @@ export function decideInterruption(input: InterruptionInput): Interruption {
   if (understanding.language !== 'en' && understanding.language !== 'und') return { kind: 'otherLanguage' };
   const stop = readStop(text, input.taskWords ?? [], /\b(?:cancel|stop|end)\w*\b/iu.test(input.question ?? ''));
   if (stop.kind === 'stop') return { kind: 'cancel' };
-  if (stop.kind === 'stopThen') return { kind: 'cancel', then: stop.rest };
+  if (stop.kind === 'stopThen') return { kind: 'cancel', then: stop.rest, bare: stop.bare };
   if (!input.returned && asksAboutTheQuestion(text)) return { kind: 'why' };
   // A question the knowledge base answers is never stored as an answer, whichever task the classifier thinks it names.
   const knownQuestion = fit !== AnswerFit.loose && !input.returned && looksLikeQuestion(text) && input.knows(text);

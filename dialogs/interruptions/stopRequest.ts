@@ -6,8 +6,11 @@ export type StopReading =
   | { readonly kind: 'none' }
   /** "cancel the booking", "forget it", "stop this": the task ends. */
   | { readonly kind: 'stop' }
-  /** "never mind, what are your hours?": the task ends, then the rest is a message of its own. */
-  | { readonly kind: 'stopThen'; readonly rest: string };
+  /**
+   * "never mind, what are your hours?": the task ends, then the rest is a message of its own. `bare`: the stop was
+   * a phrase that means nothing else ("never mind"), so what the whole message asks is what the rest asks.
+   */
+  | { readonly kind: 'stopThen'; readonly rest: string; readonly bare: boolean };
 
 /** Any wording of stopping; a cancel reading of a message with none of these is not trusted where any words answer. */
 const stopWording =
@@ -51,15 +54,19 @@ export function readStop(text: string, taskWords: readonly string[], questionAbo
     // "never mind, what are your hours?": a stop, then a message of its own.
     const separated = /^\s*(?:[,.;:!-]+|\s(?:and|but|so|just|i'?ll|i will)\b)/iu.test(rest);
     const then = rest.replace(/^[\s,.;:!-]+/u, '').replace(/^(?:and|but|so|just)\s+/iu, '').trim();
-    if (separated && /[\p{L}\p{N}]/u.test(then)) return questionAboutStopping ? { kind: 'none' } : { kind: 'stopThen', rest: then };
+    if (separated && /[\p{L}\p{N}]/u.test(then)) return questionAboutStopping ? { kind: 'none' } : { kind: 'stopThen', rest: then, bare: true };
   }
   if (questionAboutStopping) return { kind: 'none' };
-  const verb = stopVerb.exec(afterOpener.replace(/[.!?]+$/u, ''));
-  if (verb?.[1]) {
+  // "forget the booking, I want to check my order": the first clause stops the task, the rest is a message of its own.
+  const clause = /^(.+?)(?:\s*[,;.!]+\s*|\s+(?:and|but|so)\s+)(.+)$/su.exec(afterOpener);
+  for (const [head, rest] of [[afterOpener, ''], ...(clause?.[1] && clause[2] ? [[clause[1], clause[2]] as const] : [])] as const) {
+    const verb = stopVerb.exec(head.replace(/[.!?]+$/u, ''));
+    if (!verb?.[1]) continue;
     const own = new Set(taskWords.map((w) => stemWord(w.toLowerCase())));
     const words = verb[1].toLowerCase().match(/[\p{L}\p{N}']+/gu) ?? [];
-    const aboutTask = words.length > 0 && words.every((w) => filler.has(w) || own.has(stemWord(w)));
-    if (aboutTask) return { kind: 'stop' };
+    if (words.length === 0 || !words.every((w) => filler.has(w) || own.has(stemWord(w)))) continue;
+    const then = rest.replace(/^(?:and|but|so|just)\s+/iu, '').trim();
+    return /[\p{L}\p{N}]/u.test(then) ? { kind: 'stopThen', rest: then, bare: false } : { kind: 'stop' };
   }
   return { kind: 'none' };
 }

@@ -75,7 +75,7 @@ describe('decideInterruption', () => {
   });
 
   it('reads "never mind, <question>" as a stop followed by the question', () => {
-    expect(decideInterruption({ ...base, text: 'never mind, what are your hours?', intent: hours })).toEqual({ kind: 'cancel', then: 'what are your hours?' });
+    expect(decideInterruption({ ...base, text: 'never mind, what are your hours?', intent: hours })).toEqual({ kind: 'cancel', then: 'what are your hours?', bare: true });
   });
 
   it.each([

@@ -20,8 +20,9 @@ describe('readStop', () => {
   });
 
   it('keeps what follows a stop phrase as a message of its own', () => {
-    expect(readStop('never mind, what are your hours?', booking)).toEqual({ kind: 'stopThen', rest: 'what are your hours?' });
-    expect(readStop('forget it. where is my order TD-100001', booking)).toEqual({ kind: 'stopThen', rest: 'where is my order TD-100001' });
+    expect(readStop('never mind, what are your hours?', booking)).toEqual({ kind: 'stopThen', rest: 'what are your hours?', bare: true });
+    expect(readStop('forget it. where is my order TD-100001', booking)).toEqual({ kind: 'stopThen', rest: 'where is my order TD-100001', bare: true });
+    expect(readStop('forget the booking, I want to check my order', booking)).toEqual({ kind: 'stopThen', rest: 'I want to check my order', bare: false });
   });
 
   it('leaves "cancel it" to a question that is itself about cancelling', () => {
