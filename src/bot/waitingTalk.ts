@@ -22,7 +22,7 @@ const queueQuestions: readonly RegExp[] = [
   /\bhow long\b(?:\s+(?:is the wait|will (?:it|this|the wait) (?:be|take)|(?:do|must|should|will) i (?:have to |need to |still )?wait|until|till|before|for (?:an? |the )?(?:agent|person|human|someone|reply)|now|still|left)\b|\s*[?.!]*$)/u,
   /\b(?:am i|is it my turn|am i the) next\b|\bis it my turn\b|\bwho'?s next\b/u,
   /\bhow many (?:people |more )?(?:are |is )?(?:ahead|before|in front)\b/u,
-  /^(?:\W*(?:hello+|hi|hey|um+|so)\b[\s,.!]*)*(?:(?:are |is )?(?:you|anyone|anybody|someone|somebody) (?:still )?there|hel+o+)\s*\?+[\s?!.]*$/u,
+  /^(?:\W*(?:hello+|hi|hey|um+|so)\b[\s,.!]*)*(?:are |is )?(?:you|anyone|anybody|someone|somebody) (?:still )?there\s*\?+[\s?!.]*$/u,
   /\b(?:wait(?:ing)? time|still waiting|still in (?:the )?(?:queue|line)|still there|any(?:one|body) (?:there|coming|available)|is (?:someone|somebody|anyone|anybody) (?:coming|there|available)|when (?:will|can|do|does) (?:someone|somebody|an agent|a person|a human|the agent|they|you) (?:be|get|come|answer|reply|join|talk|pick)|how soon)\b/u,
 ];
 
