@@ -14,7 +14,7 @@ export type StopReading =
 
 /** Any wording of stopping; a cancel reading of a message with none of these is not trusted where any words answer. */
 const stopWording =
-  /\b(?:cancel\w*|cancle|stop\w*|quit|exit|abort|never ?mind|nevr ?mind|nevermnd|nvm|forget|forgt|drop (?:it|that|this)|scratch (?:it|that|this)|changed? my mind|leave it|(?:do|try) (?:it|this) later|later|another time|any ?more|no longer|no need|don'?t (?:want|need|bother)|do not (?:want|need)|let'?s not|i'?m (?:good|done|fine)|not (?:right )?now|no thanks?)\b/iu;
+  /\b(?:cancel\w*|cancle|stop\w*|quit|exit|abort|never ?mind|nevr ?mind|nevermnd|nvm|forget|forgt|drop (?:it|that|this)|end (?:it|that|this)|leave (?:the )?(?:queue|line)|scratch (?:it|that|this)|changed? my mind|leave it|(?:do|try) (?:it|this) later|later|another time|any ?more|no longer|no need|don'?t (?:want|need|bother)|do not (?:want|need)|let'?s not|i'?m (?:good|done|fine)|not (?:right )?now|no thanks?)\b/iu;
 
 /** Words people put before a stop: "oh, actually no, never mind". */
 const opener = /^(?:(?:oh|ok(?:ay)?|actually|no|nope|nah|um+|uh+|hmm+|well|wait|sorry|so|please|just|you know what|on second thought)\b[\s,.;:!-]*)*/iu;

@@ -36,6 +36,7 @@ describe('saysStop', () => {
     ['forget it', true],
     ['no longer needed', true],
     ['actually no', true],
+    ['end this', true],
     ['Eva Stone', false],
     ['Cleo Hart', false],
   ] as const)('%j → %s', (text, expected) => {
