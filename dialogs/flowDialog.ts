@@ -16,6 +16,8 @@ export interface PendingQuestion {
   readonly resting?: boolean;
   /** How many times in a row the same question was asked again after an answer that didn't do. */
   readonly repeats?: number;
+  /** Why it is asked, for "why do you need that?". */
+  readonly why?: string;
 }
 
 interface FlowInstanceState<S> {
@@ -85,11 +87,12 @@ export class FlowTurn<S> {
    * what answers it, so a question or a command in its place is recognised as one. Asked again after
    * answers that didn't do, it offers a way out.
    */
-  async ask(text: string, choices?: readonly string[], expects?: ExpectedAnswer): Promise<DialogTurnResult> {
+  async ask(text: string, choices?: readonly string[], expects?: ExpectedAnswer, why?: string): Promise<DialogTurnResult> {
     const next: PendingQuestion = {
       text,
       ...(choices && choices.length > 0 ? { choices: [...choices] } : {}),
       ...(expects ? { expects } : {}),
+      ...(why ? { why } : {}),
     };
     const previous = this.instance.question;
     const repeats = this.answering && previous && !previous.resting && sameQuestion(previous, next) ? (previous.repeats ?? 0) + 1 : 0;

@@ -103,6 +103,9 @@ export class HandoffDialog extends InterruptibleDialog {
   static readonly id = handoffDialogId;
   protected readonly helpText = "I'm arranging for a person on our team to take over this conversation.";
   protected override readonly taskTitle = 'arranging your callback';
+  protected override taskWords(): readonly string[] {
+    return ['callback', 'call', 'request', 'ticket'];
+  }
 
   constructor(gateway: HandoffGateway) {
     super(HandoffDialog.id);

@@ -12,7 +12,8 @@ import { AnswerFit } from './answers/answerFit';
 import { parseYesNo } from './answers/yesNo';
 import { FlowDialog, type PendingQuestion } from './flowDialog';
 import { handoffDialogId } from './handoffGateway';
-import { decideInterruption, type Interruption } from './interruptions/decideInterruption';
+import { IntentRole } from '../intents/schema';
+import { decideInterruption, type Interruption, looksLikeQuestion } from './interruptions/decideInterruption';
 import { getKnowledgeDesk } from './interruptions/knowledgeDesk';
 import { RequestQueue } from './requestQueue';
 import { setRepromptPrefix, takeHandoffRequest } from './interruptions/turnRequests';
@@ -47,6 +48,14 @@ export abstract class InterruptibleDialog extends ComponentDialog {
   protected abstract readonly helpText: string;
   /** The task in a few words ("your booking"), for "Back to your booking:" and "I've stopped your booking". */
   protected readonly taskTitle: string = 'what we were doing';
+
+  /** Said to a question at a prompt that nothing here answers, before the question is asked again. */
+  protected readonly cannotAnswer: string = `Sorry, I can't answer that one here. Say "talk to a human" if you'd like a person to help with it.`;
+
+  /** Words that name this task, so "cancel the booking" stops it: by default the nouns of `taskTitle`. */
+  protected taskWords(): readonly string[] {
+    return this.taskTitle.split(/\s+/u).filter((w) => !/^(?:your|my|the|a|an|arranging|what|we|were|doing)$/iu.test(w));
+  }
 
   /**
    * What "start over" begins the dialog with, from the options it was begun with. By default nothing;
@@ -126,9 +135,24 @@ export abstract class InterruptibleDialog extends ComponentDialog {
         return this.afterInnerTurn(outer, await super.continueDialog(outer));
       case 'cancel': {
         await inner.cancelAllDialogs();
-        const below = outer.stack.length > 1 || !RequestQueue.of(outer).isEmpty;
+        const rest = interruption.then !== undefined ? this.restOfMessage(outer, interruption.then, interruption.bare === true) : undefined;
+        const below = rest !== undefined || outer.stack.length > 1 || !RequestQueue.of(outer).isEmpty;
         await context.sendActivity(`OK, I've cancelled ${this.taskTitle}. Nothing was saved or changed.${below ? '' : ' What else can I do for you?'}`);
+        // "never mind, what are your hours?": what follows the stop is handled in the task's place.
+        if (rest) return outer.replaceDialog(rest.dialogId, rest.options);
         return outer.endDialog({ cancelled: true } satisfies InterruptionResult);
+      }
+      case 'unanswerable':
+        await context.sendActivity(this.cannotAnswer);
+        setRepromptPrefix(context, `Back to ${this.taskTitle}:`);
+        await inner.repromptDialog();
+        return Dialog.EndOfTurn;
+      case 'why': {
+        const why = this.pending(inner).question?.why ?? `It's one of the details I need for ${this.taskTitle}.`;
+        await context.sendActivity(`Good question. ${why} If you'd rather not answer, say "cancel" to stop, or "talk to a human".`);
+        setRepromptPrefix(context, `Back to ${this.taskTitle}:`);
+        await inner.repromptDialog();
+        return Dialog.EndOfTurn;
       }
       case 'help':
         await context.sendActivity(`${this.helpText}\nSay "cancel" to stop, or "talk to a human" at any time.`);
@@ -155,6 +179,27 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     }
   }
 
+  /**
+   * Where the words after a stop go ("never mind, what are your hours?"): the dialog of the message's intent when
+   * the classifier read a request, else the knowledge base when it reads as a question. Undefined: nowhere.
+   */
+  private restOfMessage(outer: DialogContext, rest: string, bare: boolean): { dialogId: string; options: object } | undefined {
+    const signals = getTurnSignals(outer.context);
+    if (!signals) return undefined;
+    const whole = signals.understanding.text;
+    const at = whole.lastIndexOf(rest);
+    const entities = at < 0 ? [] : signals.understanding.entities.filter((e) => e.start >= at).map((e) => ({ ...e, start: e.start - at, end: e.end - at }));
+    const utterance = { text: rest, entities };
+    // After "never mind," the whole message's reading is the rest's; after "forget the booking," only the rest's own.
+    const own = signals.requests?.find((r) => rest.includes(r.text) || r.text.includes(rest))?.intent;
+    const intent = own ?? (bare ? signals.intent : undefined);
+    const leads = intent && intent.role !== IntentRole.cancel && intent.role !== IntentRole.social && intent.role !== IntentRole.help && intent.dialog !== this.id;
+    if (leads && outer.findDialog(intent.dialog)) return { dialogId: intent.dialog, options: { intent, signals, utterance } };
+    const desk = getKnowledgeDesk(outer.context);
+    if (desk && looksLikeQuestion(rest)) return { dialogId: desk.dialogId, options: { signals, utterance } };
+    return undefined;
+  }
+
   /** The flow waiting inside this component, its question and how well the current message answers it. */
   private pending(inner: DialogContext): { question: PendingQuestion | undefined; fit: AnswerFit } {
     const active = inner.activeDialog;
@@ -178,6 +223,8 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       taskDialog: this.id,
       knows: (text) => desk?.knows(text, context) ?? false,
       returned,
+      taskWords: this.taskWords(),
+      question: question.text,
     });
   }
 

@@ -587,6 +587,9 @@ class AppointmentsFlow extends FlowDialog<AppointmentsState, RoutedDialogOptions
 export class AppointmentsDialog extends TaskDialog {
   static readonly id = 'appointments';
   protected override readonly taskTitle = 'your appointment request';
+  protected override taskWords(): readonly string[] {
+    return ['appointment', 'booking', 'request', 'visit', 'reservation'];
+  }
   protected readonly helpText =
     'I can book, move or cancel an appointment, or tell you which appointments you have. Tell me the kind of visit and a day, like "a physical next Tuesday at 10am".';
 

@@ -148,11 +148,16 @@ class FormFlow extends FlowDialog<FormState, RoutedDialogOptions> {
     this.noteProgress(turn);
     const hint = field.optional ? ' (optional: say "skip" to leave it out)' : '';
     const text = `${reason ? `${reason}\n` : ''}${field.question}${hint}`;
-    return turn.ask(text, field.choices?.map((c) => c.label) ?? (field.yesNo ? ['Yes', 'No'] : undefined), {
-      ...(field.narrative ? { narrative: true } : {}),
-      ...(field.freeText ? { freeText: true } : {}),
-      ...(field.yesNo ? { yesNo: true } : {}),
-    });
+    return turn.ask(
+      text,
+      field.choices?.map((c) => c.label) ?? (field.yesNo ? ['Yes', 'No'] : undefined),
+      {
+        ...(field.narrative ? { narrative: true } : {}),
+        ...(field.freeText ? { freeText: true } : {}),
+        ...(field.yesNo ? { yesNo: true } : {}),
+      },
+      field.why,
+    );
   }
 
   private async answerField(turn: FlowTurn<FormState>): Promise<DialogTurnResult> {
@@ -366,6 +371,10 @@ export abstract class FormDialog extends TaskDialog {
     const flow = new FormFlow(form, options);
     this.addDialog(flow);
     this.initialDialogId = flow.id;
+  }
+
+  protected override taskWords(): readonly string[] {
+    return [...super.taskWords(), 'form', 'intake', 'registration', 'application', 'questions'];
   }
 }
 

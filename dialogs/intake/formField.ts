@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Entity, EntityType } from '../../src/nlu/types';
 import { matchChoice } from '../answers/choice';
 import { parseYesNo } from '../answers/yesNo';
+import { stemWord, tokenize } from '../../src/nlu/language/tokenize';
 
 /** Answers collected so far, by field key: validated schema outputs, plain JSON. */
 export type FormValues = Record<string, unknown>;
@@ -14,13 +15,18 @@ export interface FormField {
   readonly question: string;
   /** Validates the answer; its issue messages are shown to the user as the reason to re-ask. */
   readonly schema: z.ZodType;
+  /** Why it is asked, said when the user asks ("why do you need my date of birth?"). */
+  readonly why?: string;
   /** Other names the user may use for it ("dob", "birthday"). */
   readonly aliases?: readonly string[];
   /** May be skipped with "skip"; `skippedValue` is stored then (else the field stays empty). */
   readonly optional?: boolean;
   readonly skippedValue?: unknown;
-  /** Offered as suggested actions; an answer matching a label is validated as its `value`. */
-  readonly choices?: readonly { readonly label: string; readonly value: unknown }[];
+  /**
+   * Offered as suggested actions; an answer matching a label is validated as its `value`. `words` are what people
+   * say when they describe that choice in their own words ("I got fired" → Employment); one choice must stand out.
+   */
+  readonly choices?: readonly { readonly label: string; readonly value: unknown; readonly words?: readonly string[] }[];
   /** The entity that answers this field when NLU finds it in any message (prefill, corrections). */
   readonly entity?: EntityType;
   /** More entity types accepted when the user is answering this very question (a plain date for a birth date). */
@@ -45,6 +51,8 @@ export function answerInput(field: FormField, text: string, entities: readonly E
   if (field.choices) {
     const index = matchChoice(text, field.choices.map((c) => c.label));
     if (index !== undefined) return field.choices[index]?.value;
+    const described = choiceDescribedBy(text, field.choices);
+    if (described !== undefined) return described;
   }
   if (field.yesNo) {
     const yes = parseYesNo(text);
@@ -55,6 +63,13 @@ export function answerInput(field: FormField, text: string, entities: readonly E
   const entity = entities.find((e) => accepted.includes(e.type));
   if (entity && typeof entity.value === 'string') return entity.value;
   return field.choices ? text.trim().toLowerCase().replace(/\s+/g, '_') : text;
+}
+
+/** The value of the one choice whose `words` the text uses (by stem); undefined when none or several do. */
+function choiceDescribedBy(text: string, choices: NonNullable<FormField['choices']>): unknown {
+  const stems = new Set(tokenize(text).map((t) => t.stem));
+  const hits = choices.filter((c) => c.words?.some((w) => w.split(/\s+/u).every((part) => stems.has(stemWord(part.toLowerCase())))));
+  return hits.length === 1 ? hits[0]?.value : undefined;
 }
 
 /** How a value reads back to the user. */

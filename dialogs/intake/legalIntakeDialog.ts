@@ -18,14 +18,28 @@ const urgencyChoiceLabels = {
   urgent: 'Urgent: a deadline, hearing or arrest within 7 days',
 } as const;
 
+/** What people say when they describe each kind of matter in their own words. */
+const matterWords: Readonly<Record<(typeof matterTypes)[number], readonly string[]>> = {
+  family: ['divorce', 'custody', 'child support', 'alimony', 'spouse', 'husband', 'wife', 'separation', 'adoption', 'visitation', 'prenup', 'marriage'],
+  employment: ['fired', 'job', 'employer', 'boss', 'workplace', 'wage', 'wages', 'overtime', 'laid off', 'layoff', 'harassment', 'discrimination', 'salary', 'coworker', 'terminated', 'dismissed', 'hired'],
+  housing: ['landlord', 'tenant', 'lease', 'rent', 'evict', 'eviction', 'deposit', 'apartment', 'housing', 'mold', 'roommate', 'rental', 'repairs'],
+  personal_injury: ['accident', 'injury', 'injured', 'hurt', 'crash', 'slip', 'fell', 'dog bite', 'whiplash', 'malpractice'],
+  immigration: ['visa', 'green card', 'immigration', 'citizenship', 'deportation', 'asylum', 'work permit', 'residency'],
+  business: ['contract', 'business', 'partner', 'invoice', 'client', 'vendor', 'company', 'llc', 'startup', 'breach'],
+  estate_planning: ['last will', 'testament', 'estate', 'inheritance', 'trust', 'probate', 'executor', 'power of attorney'],
+  criminal_defense: ['arrested', 'arrest', 'police', 'charged', 'charges', 'dui', 'dwi', 'criminal', 'court date', 'jail', 'probation', 'warrant'],
+  other: [],
+};
+
 /** The legal intake questions, in order. */
 export const legalIntakeFormFields: readonly FormField[] = [
-  { key: 'fullName', label: 'Full name', question: "What's your full name?", schema: legalIntakeFields.fullName, aliases: ['name'], freeText: true },
+  { key: 'fullName', label: 'Full name', question: "What's your full name?", schema: legalIntakeFields.fullName, aliases: ['name'], freeText: true, why: 'A lawyer reviews your matter under your name, and we check it against our conflicts list.' },
   {
     key: 'email',
     label: 'Email',
     question: "What's your email address?",
     schema: legalIntakeFields.email,
+    why: 'A member of our team writes to you there about your matter.',
     aliases: ['email address', 'e-mail'],
     entity: EntityType.email,
   },
@@ -34,6 +48,7 @@ export const legalIntakeFormFields: readonly FormField[] = [
     label: 'Phone number',
     question: "What's the best phone number to reach you?",
     schema: legalIntakeFields.phone,
+    why: 'A member of our team may call you about your matter.',
     aliases: ['phone', 'number', 'mobile', 'cell', 'telephone'],
     entity: EntityType.phone,
   },
@@ -43,7 +58,7 @@ export const legalIntakeFormFields: readonly FormField[] = [
     question: 'What kind of legal matter is it?',
     schema: legalIntakeFields.matterType,
     aliases: ['matter', 'matter type', 'type', 'area'],
-    choices: matterTypes.map((value) => ({ value, label: matterTypeLabels[value] })),
+    choices: matterTypes.map((value) => ({ value, label: matterTypeLabels[value], words: matterWords[value] })),
   },
   {
     key: 'otherParties',

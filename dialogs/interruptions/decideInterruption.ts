@@ -3,11 +3,21 @@ import type { Understanding } from '../../src/nlu/types';
 import { AnswerFit } from '../answers/answerFit';
 import { type Command, matchCommand } from '../commands';
 import { isHedgedAnswer } from './hedgedCancel';
+import { readStop, saysStop } from './stopRequest';
 
 /** What a message is to a task that waits for an answer. */
 export type Interruption =
   | { readonly kind: 'answer' }
-  | { readonly kind: Command }
+  | { readonly kind: Exclude<Command, 'cancel'> }
+  /**
+   * The task ends; `then` is the rest of the message ("never mind, what are your hours?"), handled afterwards;
+   * `bare`: the stop meant nothing else, so the whole message's intent is the rest's.
+   */
+  | { readonly kind: 'cancel'; readonly then?: string; readonly bare?: boolean }
+  /** A question about the question itself ("why do you need my date of birth?"): say why, then ask again. */
+  | { readonly kind: 'why' }
+  /** A question nobody here can answer, where an answer was expected: say so (a person can), then ask again. */
+  | { readonly kind: 'unanswerable' }
   | { readonly kind: 'otherLanguage' }
   /** A question answered in passing (knowledge base); the task resumes at once. */
   | { readonly kind: 'aside'; readonly intent?: IntentMetadata }
@@ -29,13 +39,26 @@ export interface InterruptionInput {
   readonly knows: (text: string) => boolean;
   /** The message came back from something that did not take it: it can't be handed on again. */
   readonly returned?: boolean;
+  /** Words that name the waiting task ("appointment", "booking"): "cancel the booking" stops it. */
+  readonly taskWords?: readonly string[];
+  /** The pending question's text: when it is about cancelling something, "cancel it" may answer it. */
+  readonly question?: string;
 }
 
-const questionStart = /^(?:\W*(?:(?:ok|okay|so|and|but|also|sorry|actually|quick question|one (?:more )?question|wait|hey|hi)\b[\s,:.!-]*)*)(?:what|when|where|which|who|whom|whose|why|how|do|does|did|is|are|was|were|can|could|will|would|should|may|am|have|has)\b/i;
+const questionStart = /^(?:\W*(?:(?:ok|okay|so|and|but|also|sorry|actually|quick question|one (?:more )?question|wait|hey|hi|hm+|um+|uh+|oh|well|btw|just)\b[\s,:.!-]*)*)(?:what|when|where|which|who|whom|whose|why|how|do|does|did|is|are|was|were|can|could|will|would|should|may|am|have|has)\b/i;
 
 /** True when the text reads as a question: a question mark, or a question word at its start. */
 export function looksLikeQuestion(text: string): boolean {
   return /\?\s*$/.test(text.trim()) || questionStart.test(text.trim());
+}
+
+/** A question about why something is asked, or whether it must be answered. */
+const aboutTheQuestion =
+  /^(?:\W*(?:ok|okay|so|but|sorry|wait|hm+)\b[\s,.]*)*(?:why (?:do|would|does|should|did) (?:you|u|i|it|the \w+)\b|why(?: is| are)? (?:that|this|it) (?:needed|necessary|required|important)|what (?:do|would|will) you (?:need|want|use) (?:it|that|this|my \w+(?: \w+)?) for|what(?:'s| is) (?:that|this|it) for|(?:do|must) i (?:have to|need to|really have to) (?:give|tell|answer|share|provide)|is (?:that|this|it) (?:required|necessary|mandatory|needed)|how (?:will|do|would) you use (?:it|that|this|my))/iu;
+
+/** True when the text asks why the pending question is asked ("why do you need my date of birth?"). */
+export function asksAboutTheQuestion(text: string): boolean {
+  return aboutTheQuestion.test(text.trim());
 }
 
 /** Narrative answers are interrupted only by a command the classifier is sure of. */
@@ -56,11 +79,19 @@ export function decideInterruption(input: InterruptionInput): Interruption {
   const command = matchCommand(text);
   if (command) return { kind: command };
   if (understanding.language !== 'en' && understanding.language !== 'und') return { kind: 'otherLanguage' };
+  const stop = readStop(text, input.taskWords ?? [], /\b(?:cancel|stop|end)\w*\b/iu.test(input.question ?? ''));
+  if (stop.kind === 'stop') return { kind: 'cancel' };
+  if (stop.kind === 'stopThen') return { kind: 'cancel', then: stop.rest, bare: stop.bare };
+  if (!input.returned && asksAboutTheQuestion(text)) return { kind: 'why' };
+  // A question the knowledge base answers is never stored as an answer, whichever task the classifier thinks it names.
+  const knownQuestion = fit !== AnswerFit.loose && !input.returned && looksLikeQuestion(text) && input.knows(text);
 
   if (intent) {
     const sure = !narrative || understanding.intent.confidence >= narrativeCommandConfidence;
     switch (intent.role) {
       case IntentRole.cancel:
+        // A stop is said in words: "Eva Stone" (a name), "yep do it" or "I don't know" are answers, whatever the classifier hears.
+        if (!saysStop(text)) return { kind: 'answer' };
         return sure && !isHedgedAnswer(text) ? { kind: 'cancel' } : { kind: 'answer' };
       case IntentRole.help:
         return sure && fit === AnswerFit.none ? { kind: 'help' } : { kind: 'answer' };
@@ -71,11 +102,15 @@ export function decideInterruption(input: InterruptionInput): Interruption {
       case IntentRole.social:
         return narrative || input.returned ? { kind: 'answer' } : { kind: 'aside', intent };
       case IntentRole.task:
-        if (intent.dialog === input.taskDialog || narrative || input.returned) return { kind: 'answer' };
-        if (understanding.intent.confidence < taskSwitchConfidence) return { kind: 'answer' };
+        if (intent.dialog === input.taskDialog || narrative || input.returned) return knownQuestion && !narrative ? { kind: 'aside' } : { kind: 'answer' };
+        if (understanding.intent.confidence < taskSwitchConfidence) return knownQuestion ? { kind: 'aside' } : { kind: 'answer' };
         return { kind: 'task', intent };
     }
   }
-  if (fit === AnswerFit.none && !input.returned && looksLikeQuestion(text) && input.knows(text)) return { kind: 'aside' };
+  if (fit === AnswerFit.none && knownQuestion) return { kind: 'aside' };
+  // A question is never a (bad) answer: where nothing here answers it, the task says so and asks again.
+  // Digits or a short phrase may be a try at an answer ("can I have the 9:30 one?"); the task judges those.
+  const triesAnAnswer = /\d/u.test(text) || text.split(/\s+/u).length < 3;
+  if (fit === AnswerFit.none && !input.returned && !narrative && !triesAnAnswer && looksLikeQuestion(text)) return { kind: 'unanswerable' };
   return { kind: 'answer' };
 }

@@ -47,13 +47,31 @@ const statusSentences: Readonly<Record<OrderStatus, (view: OrderStatusView, zone
   returned: () => 'was returned to us.',
 };
 
+/** Where the order's return and refund stand, when it has one: a status answer is not complete without it. */
+function returnAndRefundSentence(order: Order, zone: string): string {
+  const amount = formatMoney(order.refund.amountCents || order.totalCents);
+  const rma = order.returnRequest ? ` Your return number (RMA) is ${order.returnRequest.rmaNumber}.` : '';
+  switch (order.refund.state) {
+    case 'none':
+      return rma ? ` A return is open for it.${rma}` : '';
+    case 'requested':
+      return ` A return is open for it.${rma} We'll refund ${amount} once we receive the item.`;
+    case 'processing':
+      return ` ${order.status === 'cancelled' ? '' : `We received the return.${rma} `}Your refund of ${amount} is being processed and usually arrives within 5-10 business days.`;
+    case 'refunded':
+      return `${rma} We refunded ${amount}${order.refund.refundedAt ? ` on ${orderDay(order.refund.refundedAt, zone)}` : ''}.`;
+  }
+}
+
 const status: OrderAction = {
   label: 'Order status',
   appliesTo: () => true,
-  async start({ orders, orderId, timeZone }) {
+  async start({ orders, orderId, timeZone, loadOrder }) {
     const view = await orders.getStatus(orderId);
     if (!view) return unavailable;
-    return { reply: `Order ${view.orderId} (${itemsOf(view.itemCount)}, placed ${orderDay(view.placedAt, timeZone)}) ${statusSentences[view.status](view, timeZone)}` };
+    const order = await loadOrder();
+    const money = order ? returnAndRefundSentence(order, timeZone) : '';
+    return { reply: `Order ${view.orderId} (${itemsOf(view.itemCount)}, placed ${orderDay(view.placedAt, timeZone)}) ${statusSentences[view.status](view, timeZone)}${money}` };
   },
 };
 

@@ -2,6 +2,7 @@ import { MessageFactory } from 'botbuilder';
 import type { DialogTurnResult } from 'botbuilder-dialogs';
 import { orderStatusLabels, type Order } from '../../src/domain/orders/order';
 import type { OrderService, OrderSummary } from '../../src/domain/orders/orderService';
+import { IntentRole } from '../../intents/schema';
 import { HandoffReason } from '../../src/handoff/vocabulary';
 import { matchChoice } from '../answers/choice';
 import { parseYesNo } from '../answers/yesNo';
@@ -42,6 +43,8 @@ interface OrdersState {
 }
 
 const flowId = 'orders.flow';
+/** After an answer about an order, an unsure reading this strong that names an order action is taken as one. */
+const followUpReadingFloor = 0.1;
 const actionLabels = Object.entries(orderActions).map(([intent, action]) => ({ intent, label: action.label }));
 
 const lookupQuestion = "No problem: I can find your orders with the email address and the ZIP code they were placed with. Please send both (for example: name@example.com, 10027).";
@@ -233,7 +236,8 @@ class OrdersFlow extends FlowDialog<OrdersState, RoutedDialogOptions> {
     turn.note({ lookups: [{ kind: 'order.verify', summary: `not verified (${state.failures} failed)` }] });
     if (state.failures >= (this.deps.maxVerificationFailures ?? 2)) {
       state.phase = 'offerHuman';
-      state.credentials = {};
+      // The order number stays: a right email or ZIP typed instead of yes or no is still tried.
+      state.credentials = state.credentials.orderId ? { orderId: state.credentials.orderId } : {};
       delete state.lookup;
       return turn.ask(humanOffer, ['Yes', 'No']);
     }
@@ -308,6 +312,21 @@ class OrdersFlow extends FlowDialog<OrdersState, RoutedDialogOptions> {
     const mentionedId = readCredentials(turn.text, turn.entities, false).orderId;
     if (state.verified && !mentionedId && mentionsOtherOrder(turn.text)) return this.otherOrder(turn, state.verified);
     const picked = this.actionFromMessage(turn);
+    if (!picked && state.verified && !mentionedId && turn.signals?.intent?.role === IntentRole.help) {
+      // "what can I do with it?" right after an answer about an order: what applies to that order now.
+      const labels = await this.applicableLabels(turn, state.action);
+      const order = await this.deps.orders.verify(state.verified.orderId, state.verified.secret);
+      const onItsWay = order && ['shipped', 'out_for_delivery'].includes(order.status);
+      const later = onItsWay ? ` Once it arrives, you can return it within ${this.deps.orders.returnPolicy().windowDays} days.` : '';
+      const offer =
+        labels.length > 0
+          ? `For order ${state.verified.orderId} I can do this: ${labels.join(', ').toLowerCase()}.${later}`
+          : `There's nothing more I can do with order ${state.verified.orderId} in the chat.${later}`;
+      return turn.waitAfter(MessageFactory.suggestedActions(labels, `${offer} You can also ask me about anything else, or say "talk to a human".`), {
+        text: `Is there anything else about order ${state.verified.orderId}?`,
+        choices: labels,
+      });
+    }
     if (!picked) return turn.end({ reroute: true } satisfies TaskResult);
     state.action = picked;
     const mentioned = readCredentials(turn.text, turn.entities, false);
@@ -321,6 +340,12 @@ class OrdersFlow extends FlowDialog<OrdersState, RoutedDialogOptions> {
   }
 
   private async answerOffer(turn: FlowTurn<OrdersState>): Promise<DialogTurnResult> {
+    const found = readCredentials(turn.text, turn.entities, true);
+    if (found.orderId || found.secret) {
+      // "oh wait, my zip is 78704": one more try with what they found, instead of yes or no.
+      turn.state.phase = 'retry';
+      return this.takeCredentials(turn);
+    }
     const yes = parseYesNo(turn.text);
     if (yes === true) {
       return turn.end({
@@ -334,12 +359,20 @@ class OrdersFlow extends FlowDialog<OrdersState, RoutedDialogOptions> {
     return turn.ask('Would you like me to connect you with a person on our team? Please answer yes or no.', ['Yes', 'No']);
   }
 
-  /** An action picked by its label, or by a message NLU routed to this dialog. */
+  /**
+   * An action picked by its label, or by a message NLU routed to this dialog. After an answer about an order,
+   * the classifier's best reading counts even when it is unsure, if nothing else outranks it: "what's the status
+   * of it now?" is about the order just discussed.
+   */
   private actionFromMessage(turn: FlowTurn<OrdersState>): string | undefined {
     const byLabel = matchChoice(turn.text, actionLabels.map((a) => a.label));
     if (byLabel !== undefined && turn.text.length <= 40) return actionLabels[byLabel]?.intent;
     const intent = turn.signals?.intent;
-    return intent && intent.dialog === OrdersDialog.id && orderActions[intent.name] ? intent.name : undefined;
+    if (intent) return intent.dialog === OrdersDialog.id && orderActions[intent.name] ? intent.name : undefined;
+    const understanding = turn.signals?.understanding;
+    const best = understanding?.intent.ranking[0];
+    const aboutThisOrder = turn.state.phase === 'followUp' && turn.state.verified !== undefined && understanding?.language === 'en';
+    return aboutThisOrder && best && best.confidence >= followUpReadingFloor && orderActions[best.intent] ? best.intent : undefined;
   }
 
   /** Labels of the actions that apply to the verified order now, except `except`. */
@@ -374,6 +407,10 @@ class OrdersFlow extends FlowDialog<OrdersState, RoutedDialogOptions> {
 export class OrdersDialog extends TaskDialog {
   static readonly id = 'orders';
   protected override readonly taskTitle = 'your order question';
+  // "cancel the order" asks for an order action, not to stop the lookup.
+  protected override taskWords(): readonly string[] {
+    return ['question', 'lookup', 'search'];
+  }
   protected readonly helpText =
     'I can tell you where your order is, track it, start a return, cancel it before it ships, or check a refund. I need the order number and the email address or ZIP code on the order.';
 

@@ -10,6 +10,7 @@ import { FlowDialog, type FlowTurn } from '../flowDialog';
 import { looksLikeQuestion } from '../interruptions/decideInterruption';
 import type { RoutedDialogOptions } from '../mainDialog';
 import { patientRefFor } from '../patientRef';
+import { RequestQueue } from '../requestQueue';
 import { TaskDialog, type TaskResult } from '../taskDialog';
 import { describedMedication, describesMedicine, isGeneric, isNonAnswer, readRefillDetails, typedName, type RefillDetails } from './refillDetails';
 import { replyPromise } from './replyPromise';
@@ -28,7 +29,7 @@ export interface RefillDialogDeps {
 
 const fields = ['medication', 'strength', 'pharmacy'] as const;
 type Field = (typeof fields)[number];
-type Phase = Field | 'confirm' | 'pickChange' | 'another';
+type Phase = Field | 'confirm' | 'pickChange';
 
 interface RefillState {
   phase: Phase;
@@ -40,8 +41,8 @@ interface RefillState {
   pharmacy?: string;
   /** Answers that didn't do, to the question asked now. */
   failures: number;
-  /** Other medicines named in the same breath, offered one at a time once this request is filed. */
-  more: string[];
+  /** The routed intent, for the requests of other medicines named in the same breath. */
+  intent?: string;
 }
 
 const flowId = 'refill.flow';
@@ -49,7 +50,8 @@ const fieldLabels: Record<Field, string> = { medication: 'Medication', strength:
 const confirmChoices = ['Send it', 'Change something'] as const;
 const maxNameChars = 60;
 const maxPharmacyChars = 80;
-const notAnswered = "I can't answer that here; for a question about a medicine, a nurse can help if you say \"talk to a nurse\". For your refill:";
+const notAnsweredHere = "I can't answer that here; for a question about a medicine, a nurse can help if you say \"talk to a nurse\".";
+const notAnswered = `${notAnsweredHere} For your refill:`;
 const unknownStrength = "not sure (the care team will check your record)";
 const onFile = /\b(?:on file|usual|regular|same (?:one|pharmacy|as (?:before|last time|always))|last time|always use|you have)\b/i;
 const sendWords = /^(?:send|send it|submit|submit it|confirm|done|looks good|all good|that'?s right|correct|yes send it|go ahead and send it)$/i;
@@ -68,8 +70,8 @@ class RefillFlow extends FlowDialog<RefillState, RoutedDialogOptions> {
     super(flowId);
   }
 
-  protected initialState(): RefillState {
-    return { phase: 'medication', failures: 0, more: [] };
+  protected initialState(options: RoutedDialogOptions | undefined): RefillState {
+    return { phase: 'medication', failures: 0, ...(options?.intent ? { intent: options.intent.name } : {}) };
   }
 
   protected async start(turn: FlowTurn<RefillState>, options: RoutedDialogOptions | undefined): Promise<DialogTurnResult> {
@@ -77,7 +79,7 @@ class RefillFlow extends FlowDialog<RefillState, RoutedDialogOptions> {
     // What the request itself said is used, never asked for again. After "start over" there is none.
     if (options?.signals) {
       const details = readRefillDetails(turn.text);
-      this.take(state, details);
+      this.take(turn, details);
       if (!state.medication) {
         const described = describedMedication(turn.text);
         if (described) state.described = described;
@@ -99,8 +101,6 @@ class RefillFlow extends FlowDialog<RefillState, RoutedDialogOptions> {
         return this.answerConfirm(turn);
       case 'pickChange':
         return this.answerPickChange(turn);
-      case 'another':
-        return this.answerAnother(turn);
     }
   }
 
@@ -131,15 +131,18 @@ class RefillFlow extends FlowDialog<RefillState, RoutedDialogOptions> {
       }
       case 'pickChange':
         return matchChoice(text, fields.map((f) => fieldLabels[f])) !== undefined || fieldNamed(text.trim()) ? AnswerFit.exact : AnswerFit.none;
-      case 'another':
-        return parseYesNo(text) !== undefined ? AnswerFit.exact : AnswerFit.none;
     }
   }
 
   // ── the three questions ────────────────────────────────────────────────────
 
-  /** Takes whatever the message gave; a medicine named anew replaces the old one (a change of mind). */
-  private take(state: RefillState, details: RefillDetails): string[] {
+  /**
+   * Takes whatever the message gave; a medicine named anew replaces the old one (a change of mind). Other medicines
+   * named in the same breath are requests of their own: the shared request queue starts each after this one, with
+   * the pharmacy the message named.
+   */
+  private take(turn: FlowTurn<RefillState>, details: RefillDetails): string[] {
+    const { state } = turn;
     const noted: string[] = [];
     const [first, ...others] = details.medications;
     if (first && first !== state.medication) {
@@ -149,7 +152,7 @@ class RefillFlow extends FlowDialog<RefillState, RoutedDialogOptions> {
       delete state.described;
       noted.push(first);
     }
-    for (const other of others) if (other !== state.medication && !state.more.includes(other)) state.more.push(other);
+    for (const other of others) if (other !== state.medication) this.queueAnother(turn, other, details.pharmacy);
     if (details.strength) {
       state.strength = details.strength;
       noted.push(details.strength);
@@ -159,6 +162,18 @@ class RefillFlow extends FlowDialog<RefillState, RoutedDialogOptions> {
       noted.push(details.pharmacy);
     }
     return noted;
+  }
+
+  private queueAnother(turn: FlowTurn<RefillState>, medication: string, pharmacy: string | undefined): void {
+    const intent = turn.state.intent ?? turn.signals?.intent?.name;
+    if (!intent) return;
+    RequestQueue.ofTask(turn.dc).addAfterCurrent({
+      text: `refill my ${medication}${pharmacy ? ` at ${pharmacy}` : ''}`,
+      entities: [],
+      intent,
+      title: `a refill of ${medication}`,
+      question: false,
+    });
   }
 
   private async next(turn: FlowTurn<RefillState>, lead?: string): Promise<DialogTurnResult> {
@@ -202,7 +217,7 @@ class RefillFlow extends FlowDialog<RefillState, RoutedDialogOptions> {
     // A question nobody else took is never read as an answer, even when it names a medicine.
     if (looksLikeQuestion(turn.text)) return this.retry(turn, notAnswered, () => this.askMedication(turn));
     const details = readRefillDetails(turn.text);
-    const noted = this.take(state, details);
+    const noted = this.take(turn, details);
     if (state.medication) return this.progress(turn, noted.length > 1 ? noted : []);
     if (saysUnknown(turn.text) && state.described) {
       state.medication = state.described;
@@ -227,7 +242,7 @@ class RefillFlow extends FlowDialog<RefillState, RoutedDialogOptions> {
     if (looksLikeQuestion(turn.text)) return this.retry(turn, notAnswered, () => this.askStrength(turn));
     const details = readRefillDetails(turn.text);
     const before = state.medication;
-    const noted = this.take(state, details);
+    const noted = this.take(turn, details);
     if (details.strength) return this.progress(turn, []);
     if (saysUnknown(turn.text)) {
       state.strength = null;
@@ -246,7 +261,7 @@ class RefillFlow extends FlowDialog<RefillState, RoutedDialogOptions> {
     const { state } = turn;
     if (looksLikeQuestion(turn.text)) return this.retry(turn, notAnswered, () => this.askPharmacy(turn));
     const details = readRefillDetails(turn.text);
-    const noted = this.take(state, details);
+    const noted = this.take(turn, details);
     if (details.pharmacy) return this.progress(turn, []);
     if (onFile.test(turn.text) || saysUnknown(turn.text)) {
       state.pharmacy = 'the pharmacy on file';
@@ -305,7 +320,7 @@ class RefillFlow extends FlowDialog<RefillState, RoutedDialogOptions> {
     const named = changeField.exec(text)?.[1];
     const field = named ? fieldNamed(named) : undefined;
     const details = readRefillDetails(text);
-    const noted = this.take(state, details);
+    const noted = this.take(turn, details);
     if (noted.length > 0) return this.next(turn, `Thanks, I've changed it to ${noted.join(' and ')}.`);
     if (field) return this.askField(turn, field);
     if (picked === 1 || parseYesNo(text) === false || /^change\b/i.test(text)) {
@@ -355,24 +370,7 @@ class RefillFlow extends FlowDialog<RefillState, RoutedDialogOptions> {
     await turn.say(
       `Thank you. Your refill request is with our care team; your reference is ${ticket.id}. They'll answer ${promise.phrase}. If you will run out before then, please call the clinic or your pharmacy.`,
     );
-    const [another, ...rest] = state.more;
-    if (!another) return turn.end({ filed: true });
-    state.more = rest;
-    state.phase = 'another';
-    state.medication = another;
-    delete state.strength;
-    return turn.ask(`You also mentioned ${another}. Shall I start a refill request for it too?`, ['Yes', 'No'], { yesNo: true });
-  }
-
-  private async answerAnother(turn: FlowTurn<RefillState>): Promise<DialogTurnResult> {
-    const yes = parseYesNo(turn.text);
-    if (yes === true) return this.next(turn);
-    if (yes === false) {
-      await turn.say('OK. Is there anything else I can help you with?');
-      return turn.end({ filed: true });
-    }
-    // Anything else is a new request for the router.
-    return turn.end({ reroute: true } satisfies TaskResult);
+    return turn.end({ filed: true });
   }
 }
 
@@ -384,6 +382,7 @@ class RefillFlow extends FlowDialog<RefillState, RoutedDialogOptions> {
 export class RefillDialog extends TaskDialog {
   static readonly id = 'refill';
   protected override readonly taskTitle = 'your refill request';
+  protected override readonly cannotAnswer = notAnsweredHere;
   protected readonly helpText =
     'I\'m taking a refill request for our care team: the medication, its strength and your pharmacy. I can\'t give medical advice; for a question about a medicine, say "talk to a nurse".';
 

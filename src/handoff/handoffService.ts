@@ -473,7 +473,7 @@ export class HandoffService {
     const customerMessage =
       result.previousState === HandoffState.assigned
         ? "OK, I've ended your chat with our team. I'm here if you need anything else."
-        : "OK, I've taken you out of the line. I'm here if you need anything else.";
+        : "OK, I've cancelled your request for a person and taken you out of the line. I'm here if you need anything else.";
     return { cancelled: true, customerMessage };
   }
 

@@ -351,7 +351,7 @@ export function handoffServiceSuite(name: string, makeBackend: (clock: FakeClock
           etaSeconds: 600,
           customerMessage: "You're number 2 in line. The estimated wait is about 10 minutes.",
         });
-        expect(await b.cancelByUser(c)).toEqual({ cancelled: true, customerMessage: "OK, I've taken you out of the line. I'm here if you need anything else." });
+        expect(await b.cancelByUser(c)).toEqual({ cancelled: true, customerMessage: "OK, I've cancelled your request for a person and taken you out of the line. I'm here if you need anything else." });
         expect(await b.cancelByUser(c)).toEqual({ cancelled: false, customerMessage: "You're not waiting for our team right now. How else can I help?" });
         expect(await a.isBotSilenced(c)).toBe(false);
         expect((await a.status(c)).customerMessage).toBe("You're not waiting for our team right now.");

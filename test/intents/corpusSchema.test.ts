@@ -44,7 +44,8 @@ describe('the shipped corpus', () => {
     ['clinical.question', 'clinical', true, 'normal'],
     ['agent.request', 'handoff', true, 'normal'],
     ['safety.emergency', 'emergency', true, 'urgent'],
-    ['legal.advice', 'handoff', true, 'normal'],
+    // Only a lawyer answers it: the legal intake collects the matter for one to review (an agent can't advise either).
+    ['legal.advice', 'intakeLegal', false, 'normal'],
   ])('routes %s to dialog %s (escalate %p, priority %s)', (name, dialog, escalate, priority) => {
     const found = byName.get(name);
     expect(found).toMatchObject({ dialog, escalate, priority });

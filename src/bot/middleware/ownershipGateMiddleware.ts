@@ -4,6 +4,7 @@ import type { CancelReader } from '../cancelReader';
 import { readsAsFalseAlarm } from '../../../dialogs/answers/falseAlarm';
 import { allowWhileHumanOwned, type HumanSide, markWayBack, ownerThisTurn } from '../humanSide';
 import { getSafetyScreening } from '../safetyScreening';
+import { readWaitingTalk } from '../waitingTalk';
 
 const queueQuestion = /\b(where am i|my (place|position|spot)|position in (the )?(queue|line)|how (much )?long|how many (people )?(are )?(ahead|before)|wait(ing)? time|still waiting|any(one|body) there)\b/i;
 const cancelWaiting = /^(cancel( waiting| the (chat|request))?|stop waiting|leave (the )?(queue|line)|never ?mind|i no longer need (help|an agent|a human))$/i;
@@ -24,12 +25,15 @@ export class OwnershipGateMiddleware implements Middleware {
     const { activity } = context;
     const conversationId = activity.conversation?.id;
     if (activity.type !== ActivityTypes.Message || !conversationId) return next();
-    if ((await ownerThisTurn(context, this.humans)) === 'bot') return next();
+    const owner = await ownerThisTurn(context, this.humans);
+    if (owner === 'bot') return next();
 
     const text = (activity.text ?? '').trim();
     const normalized = text.toLowerCase().replace(/[.!?]+$/u, '');
     allowWhileHumanOwned(context);
-    if (cancelWaiting.test(normalized) || matchCommand(text) === 'cancel' || this.readsAsCancel(text, getSafetyScreening(context))) {
+    // In line, the wait itself is talked about in any wording; with an agent, only plain words end the chat.
+    const aboutWait = owner === 'queued' ? readWaitingTalk(text) : undefined;
+    if (aboutWait === 'cancel' || cancelWaiting.test(normalized) || matchCommand(text) === 'cancel' || this.readsAsCancel(text, getSafetyScreening(context))) {
       await context.sendActivity(await this.humans.cancelWaiting(conversationId));
       return;
     }
@@ -44,8 +48,10 @@ export class OwnershipGateMiddleware implements Middleware {
       }
       if (withdrawn) return this.humans.forwardUserMessage(conversationId, text, new Date().toISOString());
     }
-    if (queueQuestion.test(normalized)) {
+    if (aboutWait === 'position' || queueQuestion.test(normalized)) {
       await context.sendActivity(await this.humans.queueStatus(conversationId));
+    } else if (aboutWait === 'askedAgain') {
+      await context.sendActivity(`You're already waiting for a person. ${await this.humans.queueStatus(conversationId)}`);
     }
     await this.humans.forwardUserMessage(conversationId, text, new Date().toISOString());
   }

@@ -13,6 +13,9 @@ describe('matchChoice', () => {
     ['number 4', 3],
     ['The last one', 3],
     ['last option', 3],
+    ['the 2nd one pls', 1],
+    ['secnd one', 1],
+    ["I'll take the 3rd", 2],
     ['9', undefined],
     ['or', undefined],
     ['', undefined],
@@ -35,6 +38,13 @@ describe('parseYesNo', () => {
     ['No!', false],
     ['maybe', undefined],
     ['yes and also cancel my other order', undefined],
+    ['yep do it', true],
+    ['YES!!!', true],
+    ['yess', true],
+    ['nah thanks', false],
+    ['noo', false],
+    ['no, I already registered. I want to book an appointment', undefined],
+    ['yes?', undefined],
   ] as const)('reads %p as %p', (text, expected) => {
     expect(parseYesNo(text)).toBe(expected);
   });

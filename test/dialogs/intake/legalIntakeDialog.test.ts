@@ -31,6 +31,18 @@ const cases: readonly DialogCase[] = [
     steps: [...upToParties.slice(0, 4), ['something about cheese', /Please choose one of: Family/]],
   },
   {
+    name: 'a matter told in the user\'s own words is mapped to its type; words of two types are asked again',
+    steps: [
+      ...upToParties.slice(0, 4),
+      ['my boss and my landlord both', /Please choose one of: Family/],
+      ["it's about my apartment deposit", /Who is on the other side\?/],
+    ],
+  },
+  {
+    name: 'a legal problem told up front ("my landlord is trying to evict me") opens the intake, not a bare handoff',
+    steps: [['my landlord is trying to evict me, I need help', /Let's open your matter[\s\S]*can't give legal advice[\s\S]*full name/]],
+  },
+  {
     name: 'declining consent is re-asked',
     steps: [...upToParties, ['none', /what happened/], [summary, /urgent/], ['routine', /agree/], ['no', /I need your consent/]],
   },

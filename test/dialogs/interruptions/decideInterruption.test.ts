@@ -60,8 +60,22 @@ describe('decideInterruption', () => {
     ['a statement the classifier missed is an answer for the task to judge', { text: 'the building is accessible', knows: () => true }, 'answer'],
     ['thanks in passing is replied to, and the task resumes', { text: 'thanks', intent: thanks }, 'aside'],
     ['emoji only is an answer the task re-asks', { text: '🙂🙂' }, 'answer'],
+    ['a name the classifier hears as "stop" is a name where any words answer', { text: 'Eva Stone', intent: cancel, fit: AnswerFit.loose }, 'answer'],
+    ['"yep do it" or "I don\'t know" are never a cancel, whatever the classifier hears', { text: 'I DONT KNOW', intent: cancel }, 'answer'],
+    ['stopping in words is a cancel even where any words answer', { text: 'forget it, I will do this later', intent: cancel, fit: AnswerFit.loose }, 'cancel'],
+    ['stopping the task by its name ends it, though the classifier reads one of its own intents', { text: 'cancel the booking', intent: meta('appointment.cancel', 'appointments', 'task'), taskWords: ['booking'] }, 'cancel'],
+    ['stopping something else is not a stop of this task', { text: 'cancel my order TD-100002', intent: status, taskWords: ['booking'] }, 'task'],
+    ['"cancel the appointment" where the question is about cancelling one is left to the task', { text: 'cancel the appointment', intent: meta('appointment.cancel', 'appointments', 'task'), taskWords: ['appointment'], question: 'Which appointment would you like to cancel?' }, 'answer'],
+    ['a question nobody here answers is said so, never taken as a bad answer', { text: 'hmm what days is dr chen in' }, 'unanswerable'],
+    ['a question with a number in it may be a try at an answer, for the task to judge', { text: 'can I have the 9:30 one?' }, 'answer'],
+    ['a question about the question is explained', { text: 'why do you need my date of birth?' }, 'why'],
+    ['a question the knowledge base answers is never stored, even when it reads as the task\'s own intent', { text: 'is my health information kept private?', intent: meta('intake.patient', 'intakePatient', 'task'), taskDialog: 'intakePatient', knows: () => true }, 'aside'],
   ])('%s', (_name, input, kind) => {
     expect(decideInterruption({ ...base, ...input }).kind).toBe(kind);
+  });
+
+  it('reads "never mind, <question>" as a stop followed by the question', () => {
+    expect(decideInterruption({ ...base, text: 'never mind, what are your hours?', intent: hours })).toEqual({ kind: 'cancel', then: 'what are your hours?', bare: true });
   });
 
   it.each([

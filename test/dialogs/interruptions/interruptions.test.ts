@@ -144,8 +144,18 @@ describe('every prompt is interruptible', () => {
     const bot = createDialogTestBot({ gateway, domain: createDomainServices({ now }), dialogDeps: { now } });
     await bot.run([
       ['I want to speak to a real person', /phone number or email/],
-      ['nevermind, when do you open on saturday?', /Saturday[\s\S]*Back to arranging your callback:[\s\S]*phone number or email/i, /doesn't look like a valid/],
+      ['when do you open on saturday?', /Saturday[\s\S]*Back to arranging your callback:[\s\S]*phone number or email/i, /doesn't look like a valid/],
       ['stop', /cancelled arranging your callback/],
+    ]);
+    expect(gateway.callbacks).toHaveLength(0);
+  });
+
+  it('"never mind, <question>" at the callback prompt ends the callback and answers the question', async () => {
+    const gateway = new RecordingHandoffGateway('callback');
+    const bot = createDialogTestBot({ gateway, domain: createDomainServices({ now }), dialogDeps: { now } });
+    await bot.run([
+      ['I want to speak to a real person', /phone number or email/],
+      ['nevermind, when do you open on saturday?', /cancelled arranging your callback[\s\S]*Saturday/i, /doesn't look like a valid|phone number or email/],
     ]);
     expect(gateway.callbacks).toHaveLength(0);
   });

@@ -26,6 +26,29 @@ const cases: readonly DialogCase[] = [
     name: 'state: an expired return window and a cancelled order say so in the past tense',
     steps: [['where is my order td100006', /email/], ['Farah.Haddad@example.com', /was cancelled on \w{3}, \w{3} \d{1,2}\./, /is cancelled/]],
   },
+  {
+    name: 'state: a delivered order with an open return gives the RMA, and a returned one its refund',
+    steps: [
+      ['status of my return for TD-100008', /email/],
+      ['97214', /was delivered on [\s\S]*A return is open for it\. Your return number \(RMA\) is RMA-100008\. We'll refund \$39\.00 once we receive the item\./],
+    ],
+  },
+  {
+    name: 'topic: "what\'s the status of it now?" after a cancellation is about that order',
+    steps: [
+      ['cancel my order TD-100002', /email/],
+      ['60614', /Do you want me to cancel order TD-100002/],
+      ['yes please', /is cancelled/],
+      ["what's the status of it now?", /Order TD-100002 .* was cancelled on [\s\S]*refund of \$45\.00 is being processed/, /order number|Refunds/],
+    ],
+  },
+  {
+    name: 'topic: "what can I do with it?" after an answer lists what applies to that order now',
+    steps: [
+      ['where is my order TD-100001? ann.lee@example.com', /was delivered/],
+      ['what can I do with it?', /For order TD-100001 I can do this: track it, return it\./, /cancel|Here's what I can help with/i],
+    ],
+  },
   // No order number: email + ZIP.
   {
     name: 'lookup: "I don\'t have the order number" finds the customer\'s orders by email and ZIP and lists them',

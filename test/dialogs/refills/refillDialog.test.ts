@@ -139,6 +139,17 @@ const cases: readonly RefillCase[] = [
     tickets: [{ medication: 'Zoloft' }, { medication: 'Lipitor', strength: '20 mg' }],
   },
   {
+    name: 'two medicines and a pharmacy in one breath: the second request, queued by the shared request queue, keeps the pharmacy',
+    steps: [
+      ['refill my zoloft and lipitor at CVS', askStrength('Zoloft')],
+      ['50 mg', summary('Zoloft', '50 mg', 'CVS')],
+      ['yes', new RegExp(`${filed.source}[\\s\\S]*Next: a refill of Lipitor\\.[\\s\\S]*${askStrength('Lipitor').source}`), /You also mentioned/],
+      ['20 mg', summary('Lipitor', '20 mg', 'CVS')],
+      ['yes', filed],
+    ],
+    tickets: [{ medication: 'Zoloft', pharmacy: 'CVS' }, { medication: 'Lipitor', strength: '20 mg', pharmacy: 'CVS' }],
+  },
+  {
     name: 'answers that say nothing are asked again with the reason, and are never stored',
     steps: [
       ['I need a refill', askName],
