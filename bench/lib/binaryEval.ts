@@ -4,6 +4,7 @@ import { initialFrustrationState, updateFrustration } from '../../src/nlu/frustr
 import { analyzeSentiment } from '../../src/nlu/sentiment/analyzeSentiment';
 import { BinaryTextModel, type BinaryTextModelOptions } from '../../src/nlu/sentiment/binaryTextModel';
 import type { FrustrationState } from '../../src/nlu/types';
+import { shippedWordVectors, type WordVectors } from '../../src/nlu/vectors/wordVectors';
 
 /**
  * Which binary question a file answers:
@@ -30,6 +31,8 @@ export interface BinaryEvalOptions {
   readonly tuneFraction?: number;
   readonly seed?: number;
   readonly model?: Partial<BinaryTextModelOptions>;
+  /** Word vectors for the model's dense block; default the shipped table, `null` for none (or `model.vectorWeight: 0`). */
+  readonly vectors?: WordVectors | null;
   /** Lexicon threshold used when there are no training rows to tune it. */
   readonly defaultThreshold?: number;
 }
@@ -163,11 +166,12 @@ function evaluateRows(rows: readonly unknown[], kind: BinaryKind, options: Binar
 
   const trainSignals = lexiconSignals(trainRows, kind);
   const seed = options.seed ?? 42;
+  const vectors = method === 'lexicon' || options.model?.vectorWeight === 0 ? null : options.vectors === undefined ? shippedWordVectors() : options.vectors;
   const train = (idx: readonly number[]): ((row: BinaryRow, signals: Signals) => number) => {
     if (method === 'lexicon') return (_row, signals) => signals.score;
     const withLexicon = method === 'combined';
     const examples = idx.map((i) => ({ text: trainRows[i]!.text, label: trainRows[i]!.positive, features: withLexicon ? trainSignals[i]!.features : [] }));
-    const model = BinaryTextModel.train(examples, { seed, ...options.model });
+    const model = BinaryTextModel.train(examples, { seed, ...options.model }, vectors);
     return (row, signals) => model.probability(row.text, withLexicon ? signals.features : []);
   };
 
