@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { frustrationSignals } from '../../src/nlu/frustration/frustrationSignals';
 import { initialFrustrationState, updateFrustration } from '../../src/nlu/frustration/updateFrustration';
+import { tokenize } from '../../src/nlu/language/tokenize';
 import { analyzeSentiment } from '../../src/nlu/sentiment/analyzeSentiment';
 import { BinaryTextModel, type BinaryTextModelOptions } from '../../src/nlu/sentiment/binaryTextModel';
 import type { FrustrationState } from '../../src/nlu/types';
@@ -33,6 +34,11 @@ export interface BinaryEvalOptions {
   readonly model?: Partial<BinaryTextModelOptions>;
   /** Word vectors for the model's dense block; default the shipped table, `null` for none (or `model.vectorWeight: 0`). */
   readonly vectors?: WordVectors | null;
+  /**
+   * Frustrated-turn rows: add dialogue-level features for the model (the previous turn's sentiment and
+   * frustration reasons, word overlap with earlier turns, repeated numbers, turn length). Default true.
+   */
+  readonly dialogueFeatures?: boolean;
   /** Lexicon threshold used when there are no training rows to tune it. */
   readonly defaultThreshold?: number;
 }
@@ -109,10 +115,11 @@ interface Signals {
  * Lexicon signals for each row. Frustration rows are replayed through the conversation tracker dialogue by
  * dialogue (the bot sees exactly this context); tweets are scored one by one.
  */
-export function lexiconSignals(rows: readonly BinaryRow[], kind: BinaryKind): Signals[] {
+export function lexiconSignals(rows: readonly BinaryRow[], kind: BinaryKind, dialogueFeatures = false): Signals[] {
   let state: FrustrationState = initialFrustrationState();
   let dialogue: string | null = null;
   let position = 0;
+  let history: TurnMemory[] = [];
   return rows.map((row) => {
     const sentiment = analyzeSentiment(row.text);
     const features = [`vote:${sentiment.vote}`, `avg:${Math.round(sentiment.average * 4)}`, ...sentiment.signals.map((s) => `sig:${s}`)];
@@ -125,14 +132,63 @@ export function lexiconSignals(rows: readonly BinaryRow[], kind: BinaryKind): Si
       state = initialFrustrationState();
       dialogue = row.dialogue;
       position = 0;
+      history = [];
     } else {
       position += 1;
     }
     const update = updateFrustration(state, { text: row.text, sentiment, wasFallback: false });
     state = update.state;
     features.push(`pos:${Math.min(position, 4)}`, ...update.assessment.reasons.map((r) => `fr:${r}`));
+    const memory = rememberTurn(row.text, sentiment.vote, update.assessment.reasons);
+    if (dialogueFeatures) features.push(...dialogueContext(memory, history));
+    history.push(memory);
     return { score: update.assessment.score, features };
   });
+}
+
+/** What the dialogue features keep of an earlier user turn. */
+interface TurnMemory {
+  readonly words: ReadonlySet<string>;
+  readonly numbers: ReadonlySet<string>;
+  readonly vote: string;
+  readonly reasons: readonly string[];
+  readonly length: number;
+}
+
+const STOPWORDS: ReadonlySet<string> = new Set(
+  'i a an the to for of and or in on at is are be it that this me my you your we can could would will do does please need want like also yes no'.split(' '),
+);
+
+function rememberTurn(text: string, vote: string, reasons: readonly string[]): TurnMemory {
+  const tokens = tokenize(text.slice(0, 2000));
+  const words = new Set(tokens.filter((t) => !STOPWORDS.has(t.key) && /\p{L}/u.test(t.key)).map((t) => t.stem));
+  const numbers = new Set(tokens.filter((t) => /\d/.test(t.key)).map((t) => t.key));
+  return { words, numbers, vote, reasons, length: tokens.length };
+}
+
+/**
+ * Features of a user turn read against the dialogue so far: how the previous turn felt, whether this turn
+ * repeats words or numbers the user already gave (a sign the system got them wrong), and its length.
+ */
+function dialogueContext(turn: TurnMemory, history: readonly TurnMemory[]): string[] {
+  const out = [`len:${Math.min(5, Math.floor(Math.log2(1 + turn.length)))}`];
+  const prev = history[history.length - 1];
+  if (!prev) return [...out, 'd:first'];
+  out.push(`prev:vote:${prev.vote}`, ...prev.reasons.map((r) => `prev:fr:${r}`));
+  const overlap = (a: ReadonlySet<string>, b: ReadonlySet<string>): number => {
+    if (a.size === 0 || b.size === 0) return 0;
+    let shared = 0;
+    for (const w of a) if (b.has(w)) shared++;
+    return shared / Math.min(a.size, b.size);
+  };
+  out.push(`ov:${Math.round(overlap(turn.words, prev.words) * 4)}`);
+  let best = 0;
+  for (const h of history) best = Math.max(best, overlap(turn.words, h.words));
+  out.push(`maxov:${Math.round(best * 4)}`);
+  const repeated = [...turn.words].filter((w) => history.some((h) => h.words.has(w))).length;
+  out.push(`rep:${Math.min(3, repeated)}`);
+  if ([...turn.numbers].some((n) => history.some((h) => h.numbers.has(n)))) out.push('repnum');
+  return out;
 }
 
 /**
@@ -157,14 +213,15 @@ function evaluateRows(rows: readonly unknown[], kind: BinaryKind, options: Binar
   const trainRows = options.train ? parseBinaryRows(options.train, kind) : [];
   const method: BinaryMethod = options.method ?? (trainRows.length > 0 ? 'combined' : 'lexicon');
   if (method !== 'lexicon' && trainRows.length === 0) throw new Error(`method "${method}" needs training rows (options.train)`);
-  const evalSignals = lexiconSignals(evalRows, kind);
+  const dialogueFeatures = options.dialogueFeatures ?? true;
+  const evalSignals = lexiconSignals(evalRows, kind, dialogueFeatures);
 
   if (trainRows.length === 0) {
     const threshold = options.defaultThreshold ?? 0.3;
     return summarize(kind, method, evalRows, evalSignals.map((s) => s.score), threshold, 0, 0);
   }
 
-  const trainSignals = lexiconSignals(trainRows, kind);
+  const trainSignals = lexiconSignals(trainRows, kind, dialogueFeatures);
   const seed = options.seed ?? 42;
   const vectors = method === 'lexicon' || options.model?.vectorWeight === 0 ? null : options.vectors === undefined ? shippedWordVectors() : options.vectors;
   const train = (idx: readonly number[]): ((row: BinaryRow, signals: Signals) => number) => {
