@@ -52,7 +52,7 @@ function main(): void {
   const seconds = (Date.now() - started) / 1000;
   console.log(`${data} (${split}, ${kind}, ${result.method}): n=${result.n} positives=${result.positives}`);
   console.log(`  precision ${result.precision.toFixed(4)}  recall ${result.recall.toFixed(4)}  F1 ${result.f1.toFixed(4)}  accuracy ${result.accuracy.toFixed(4)}`);
-  console.log(`  threshold ${result.threshold} (tuned on out-of-fold scores of ${result.tuneRows} train rows)  ${seconds.toFixed(1)} s`);
+  console.log(`  threshold ${result.threshold} (tuned on out-of-fold scores of ${result.tuneRows} train rows; out-of-fold F1 ${result.outOfFoldF1 ?? 'n/a'})  ${seconds.toFixed(1)} s`);
   if (process.argv.includes('--json')) console.log(JSON.stringify({ ...result, data, split, seconds }));
 }
 

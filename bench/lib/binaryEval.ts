@@ -62,6 +62,11 @@ export interface BinaryEvalResult {
   readonly trainRows: number;
   /** Training rows whose held-out scores tuned the threshold. */
   readonly tuneRows: number;
+  /**
+   * F1 of the out-of-fold scores at the tuned threshold (null without training rows): a second, larger
+   * sample than the evaluated split, to tell a real difference between variants from noise.
+   */
+  readonly outOfFoldF1: number | null;
 }
 
 /** Input of the generic `npm run eval` command (bench/eval.ts). */
@@ -70,6 +75,8 @@ export interface BinaryEvalInput {
   readonly train: readonly unknown[];
   readonly evaluation: readonly unknown[];
   readonly evaluationSplit?: string;
+  /** Variant settings (word vectors, dialogue features) for ablations; the training rows come from `train`. */
+  readonly options?: Omit<BinaryEvalOptions, 'train'>;
 }
 
 /** One evaluation row after validation. */
@@ -202,7 +209,7 @@ export function evaluateBinaryDetector(input: BinaryEvalInput): BinaryEvalResult
 export function evaluateBinaryDetector(first: readonly unknown[] | BinaryEvalInput, kind?: BinaryKind, options: BinaryEvalOptions = {}): BinaryEvalResult {
   if (!Array.isArray(first)) {
     const input = first as BinaryEvalInput;
-    return evaluateRows(input.evaluation, input.shape, { ...options, train: input.train });
+    return evaluateRows(input.evaluation, input.shape, { ...options, ...input.options, train: input.train });
   }
   if (!kind) throw new Error('evaluateBinaryDetector(rows, kind): kind must be "label" or "frustrated"');
   return evaluateRows(first, kind, options);
@@ -246,8 +253,13 @@ function evaluateRows(rows: readonly unknown[], kind: BinaryKind, options: Binar
     outOfFold.map((o) => o.score),
     outOfFold.map((o) => o.label),
   );
+  const outOfFoldF1 = f1At(
+    outOfFold.map((o) => o.score),
+    outOfFold.map((o) => o.label),
+    threshold,
+  );
   const scores = evalRows.map((row, i) => scorers.reduce((sum, score) => sum + score(row, evalSignals[i]!), 0) / scorers.length);
-  return summarize(kind, method, evalRows, scores, threshold, trainRows.length - outOfFold.length, outOfFold.length);
+  return { ...summarize(kind, method, evalRows, scores, threshold, trainRows.length - outOfFold.length, outOfFold.length), outOfFoldF1: Math.round(outOfFoldF1 * 10000) / 10000 };
 }
 
 /** Splits row indices into k groups, keeping each dialogue in one group (context features stay honest). */
@@ -272,6 +284,20 @@ function foldsOf(rows: readonly BinaryRow[], k: number, seed: number): number[][
   const folds: number[][] = Array.from({ length: Math.max(2, k) }, () => []);
   keys.forEach((key, i) => folds[i % folds.length]!.push(...groups.get(key)!));
   return folds;
+}
+
+/** F1 of `scores` at or above `threshold` against `labels`. */
+function f1At(scores: readonly number[], labels: readonly boolean[], threshold: number): number {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  scores.forEach((score, i) => {
+    const predicted = score >= threshold;
+    if (predicted && labels[i]) tp++;
+    else if (predicted) fp++;
+    else if (labels[i]) fn++;
+  });
+  return tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn);
 }
 
 /** The threshold with the best F1 on (score, label) pairs; scores at or above it count as positive. */
@@ -332,5 +358,6 @@ function summarize(
     threshold: round(threshold),
     trainRows,
     tuneRows,
+    outOfFoldF1: null,
   };
 }
