@@ -5,13 +5,14 @@
  * rows evaluate the negative-sentiment and frustration detectors (bench/lib/binaryEval.ts).
  * When the evaluated rows have out-of-scope rows, the in-scope accuracy / OOS recall curve is printed with the
  * trained operating point. --ablation also trains the variants without word vectors (and without context,
- * when the rows carry it; for frustrated-turn rows, without the dialogue-level features) and prints one line
- * per variant.
+ * when the rows carry it); on complaint / frustrated-turn sets, the model with the word-vector default flipped
+ * (`vectorsByDefault`) and, for frustrated turns, without the dialogue-level features. One line per variant.
  * With --json the last stdout line is one JSON object.
  */
 import { basename, resolve } from 'node:path';
 import { OUT_OF_SCOPE_LABEL } from '../src/nlu/intent';
-import { evaluateBinaryDetector, type BinaryEvalResult } from './lib/binaryEval';
+import { shippedWordVectors } from '../src/nlu/vectors/wordVectors';
+import { evaluateBinaryDetector, vectorsByDefault, type BinaryEvalResult } from './lib/binaryEval';
 import { evaluateIntentSystem } from './lib/evaluateIntentSystem';
 import { parseEvalArgs } from './lib/evalArgs';
 import { tandemSystem } from './lib/intentSystem';
@@ -65,10 +66,12 @@ async function main(): Promise<void> {
     const variants: (BinaryEvalResult & { system: string })[] = [];
     if (args.ablation && splits.train.length > 0) {
       variants.push({ system: 'Tandem', ...result });
-      variants.push({ system: 'without word vectors', ...evaluateBinaryDetector({ ...input, options: { vectors: null } }) });
+      // The variant flips the default: vectors are on for complaint sets and off for frustrated turns.
+      const flipped = vectorsByDefault[shape] ? null : shippedWordVectors();
+      const vectorsVariant = vectorsByDefault[shape] ? 'without word vectors' : 'with word vectors';
+      variants.push({ system: vectorsVariant, ...evaluateBinaryDetector({ ...input, options: { vectors: flipped } }) });
       if (shape === DatasetShape.frustrated) {
         variants.push({ system: 'without dialogue', ...evaluateBinaryDetector({ ...input, options: { dialogueFeatures: false } }) });
-        variants.push({ system: 'without either', ...evaluateBinaryDetector({ ...input, options: { vectors: null, dialogueFeatures: false } }) });
       }
       console.log('ablation (same split):');
       for (const v of variants) {

@@ -5,7 +5,8 @@
  *
  *   npm run eval:binary -- --data <dir> [--split dev] [--method lexicon|model|combined] [--folds 5] [--model '{"epochs":5}'] [--no-dialogue] [--json]
  *
- * `--model '{"vectorWeight":0}'` trains without the word-vector block; `--no-dialogue` leaves out the
+ * The word-vector block is on for `{text, label}` rows and off for frustrated turns (`vectorsByDefault`, measured);
+ * `--model '{"vectorWeight":0}'` turns it off everywhere; `--no-dialogue` leaves out the
  * dialogue-level features of frustrated-turn rows (the previous turn, repetition).
  *
  * With --json the last stdout line is a JSON object with precision, recall and f1.
