@@ -97,8 +97,8 @@ export class BinaryTextModel {
     if (examples.length === 0) throw new RangeError('BinaryTextModel.train needs at least one example');
     if (!Number.isInteger(Math.log2(opts.buckets))) throw new RangeError(`buckets must be a power of two, got ${opts.buckets}`);
     const table = opts.vectorWeight > 0 ? vectors : null;
-    const vectorsUsed = table ? opts : { ...opts, vectorWeight: 0 };
-    const rows = examples.map((e) => featurize(e.text, e.features ?? [], vectorsUsed, table));
+    const effective = table ? opts : { ...opts, vectorWeight: 0 };
+    const rows = examples.map((e) => featurize(e.text, e.features ?? [], effective, table));
     const size = opts.buckets + (table?.dimensions ?? 0);
     const weights = new Float32Array(size);
     const squared = new Float32Array(size).fill(1e-8);
@@ -122,7 +122,7 @@ export class BinaryTextModel {
         bias -= (opts.learningRate * g) / Math.sqrt(biasSquared);
       }
     }
-    return new BinaryTextModel(vectorsUsed, weights, bias, table);
+    return new BinaryTextModel(effective, weights, bias, table);
   }
 
   /**
