@@ -5,12 +5,14 @@
  * rows evaluate the negative-sentiment and frustration detectors (bench/lib/binaryEval.ts).
  * When the evaluated rows have out-of-scope rows, the in-scope accuracy / OOS recall curve is printed with the
  * trained operating point. --ablation also trains the variants without word vectors (and without context,
- * when the rows carry it) and prints one line per variant.
+ * when the rows carry it); on complaint / frustrated-turn sets, the model with the word-vector default flipped
+ * (`vectorsByDefault`) and, for frustrated turns, without the dialogue-level features. One line per variant.
  * With --json the last stdout line is one JSON object.
  */
 import { basename, resolve } from 'node:path';
 import { OUT_OF_SCOPE_LABEL } from '../src/nlu/intent';
-import { evaluateBinaryDetector } from './lib/binaryEval';
+import { shippedWordVectors } from '../src/nlu/vectors/wordVectors';
+import { evaluateBinaryDetector, vectorsByDefault, type BinaryEvalResult } from './lib/binaryEval';
 import { evaluateIntentSystem } from './lib/evaluateIntentSystem';
 import { parseEvalArgs } from './lib/evalArgs';
 import { tandemSystem } from './lib/intentSystem';
@@ -57,10 +59,26 @@ async function main(): Promise<void> {
   const heading = `${basename(dir)}: trained on ${args.withDev ? 'train+dev' : 'train'} (${splits.train.length}), reported on ${splits.evaluationSplit} (${splits.evaluation.length})`;
   const { shape } = splits;
   if (shape !== DatasetShape.intent) {
-    const result = evaluateBinaryDetector({ shape, train: splits.train, evaluation: splits.evaluation, evaluationSplit: splits.evaluationSplit });
+    const input = { shape, train: splits.train, evaluation: splits.evaluation, evaluationSplit: splits.evaluationSplit };
+    const result = evaluateBinaryDetector(input);
     console.log(heading);
     for (const [k, v] of Object.entries(result)) console.log(`${k.padEnd(18)} ${typeof v === 'number' ? v.toFixed(4) : JSON.stringify(v)}`);
-    if (args.json) console.log(JSON.stringify({ dataset: basename(dir), split: splits.evaluationSplit, ...result }));
+    const variants: (BinaryEvalResult & { system: string })[] = [];
+    if (args.ablation && splits.train.length > 0) {
+      variants.push({ system: 'Tandem', ...result });
+      // The variant flips the default: vectors are on for complaint sets and off for frustrated turns.
+      const flipped = vectorsByDefault[shape] ? null : shippedWordVectors();
+      const vectorsVariant = vectorsByDefault[shape] ? 'without word vectors' : 'with word vectors';
+      variants.push({ system: vectorsVariant, ...evaluateBinaryDetector({ ...input, options: { vectors: flipped } }) });
+      if (shape === DatasetShape.frustrated) {
+        variants.push({ system: 'without dialogue', ...evaluateBinaryDetector({ ...input, options: { dialogueFeatures: false } }) });
+      }
+      console.log('ablation (same split):');
+      for (const v of variants) {
+        console.log(`  ${v.system.padEnd(22)} precision ${v.precision.toFixed(4)}  recall ${v.recall.toFixed(4)}  F1 ${v.f1.toFixed(4)}  out-of-fold F1 ${v.outOfFoldF1?.toFixed(4) ?? 'n/a'}`);
+      }
+    }
+    if (args.json) console.log(JSON.stringify({ dataset: basename(dir), split: splits.evaluationSplit, ...result, ablation: variants }));
     return;
   }
   const train = intentExamples(splits.train);

@@ -3,7 +3,11 @@
  * (`{text, frustrated}`). Trains on <data>/train.jsonl, tunes the threshold on a held-out slice of it,
  * and reports on <data>/dev.jsonl (or --split).
  *
- *   npm run eval:binary -- --data <dir> [--split dev] [--method lexicon|model|combined] [--folds 5] [--model '{"epochs":5}'] [--json]
+ *   npm run eval:binary -- --data <dir> [--split dev] [--method lexicon|model|combined] [--folds 5] [--model '{"epochs":5}'] [--no-dialogue] [--json]
+ *
+ * The word-vector block is on for `{text, label}` rows and off for frustrated turns (`vectorsByDefault`, measured);
+ * `--model '{"vectorWeight":0}'` turns it off everywhere; `--no-dialogue` leaves out the
+ * dialogue-level features of frustrated-turn rows (the previous turn, repetition).
  *
  * With --json the last stdout line is a JSON object with precision, recall and f1.
  */
@@ -44,11 +48,12 @@ function main(): void {
   const kind = detectBinaryKind(evalRows);
   const started = Date.now();
   const folds = arg('folds') ? Number(arg('folds')) : undefined;
-  const result = evaluateBinaryDetector(evalRows, kind, { train, ...(method ? { method } : {}), ...(folds ? { folds } : {}), model: modelOptions });
+  const dialogueFeatures = !process.argv.includes('--no-dialogue');
+  const result = evaluateBinaryDetector(evalRows, kind, { train, ...(method ? { method } : {}), ...(folds ? { folds } : {}), model: modelOptions, dialogueFeatures });
   const seconds = (Date.now() - started) / 1000;
   console.log(`${data} (${split}, ${kind}, ${result.method}): n=${result.n} positives=${result.positives}`);
   console.log(`  precision ${result.precision.toFixed(4)}  recall ${result.recall.toFixed(4)}  F1 ${result.f1.toFixed(4)}  accuracy ${result.accuracy.toFixed(4)}`);
-  console.log(`  threshold ${result.threshold} (tuned on out-of-fold scores of ${result.tuneRows} train rows)  ${seconds.toFixed(1)} s`);
+  console.log(`  threshold ${result.threshold} (tuned on out-of-fold scores of ${result.tuneRows} train rows; out-of-fold F1 ${result.outOfFoldF1 ?? 'n/a'})  ${seconds.toFixed(1)} s`);
   if (process.argv.includes('--json')) console.log(JSON.stringify({ ...result, data, split, seconds }));
 }
 

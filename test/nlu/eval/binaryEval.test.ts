@@ -1,4 +1,4 @@
-import { bestThreshold, detectBinaryKind, evaluateBinaryDetector, parseBinaryRows } from '../../../bench/lib/binaryEval';
+import { bestThreshold, detectBinaryKind, evaluateBinaryDetector, lexiconSignals, parseBinaryRows } from '../../../bench/lib/binaryEval';
 
 const complaint = ['this is useless', 'worst service ever', 'still waiting for my refund', 'my bag was lost again', 'terrible, nobody answers', 'flight delayed three hours, unacceptable'];
 const other = ['thanks for the help', 'what time do you open', 'great flight, thank you', 'can I change my seat', 'do you fly to boston', 'lovely crew today'];
@@ -32,6 +32,22 @@ describe('evaluateBinaryDetector', () => {
     ];
     const result = evaluateBinaryDetector(turns, 'frustrated', { defaultThreshold: 0.4 });
     expect(result).toMatchObject({ kind: 'frustrated', tp: 1, fp: 0, fn: 0, tn: 3, f1: 1 });
+  });
+
+  it('reads a frustrated-turn row against the dialogue so far when asked to', () => {
+    const turns = parseBinaryRows(
+      [
+        { text: 'a table for 4 at 18:30 please', frustrated: false, dialogue: 'd1' },
+        { text: 'No, I said 18:30, a table for 4', frustrated: true, dialogue: 'd1' },
+        { text: 'a table for 4', frustrated: false, dialogue: 'd2' },
+      ],
+      'frustrated',
+    );
+    const [first, second, other] = lexiconSignals(turns, 'frustrated', true).map((s) => s.features);
+    expect(first).toContain('d:first');
+    expect(second).toEqual(expect.arrayContaining(['repnum', 'prev:vote:neutral', 'maxov:4']));
+    expect(other).toContain('d:first');
+    expect(lexiconSignals(turns, 'frustrated').map((s) => s.features).flat()).not.toContain('repnum');
   });
 
   it('refuses model methods without training rows, and bad rows with the row number', () => {

@@ -1,4 +1,5 @@
 import { BinaryTextModel } from '../../../src/nlu/sentiment/binaryTextModel';
+import { shippedWordVectors } from '../../../src/nlu/vectors/wordVectors';
 
 const complaints = [
   'my order is late again', 'this is unacceptable, still no refund', 'terrible service, nobody answers',
@@ -42,5 +43,32 @@ describe('BinaryTextModel', () => {
     expect(() => BinaryTextModel.train([])).toThrow(/at least one example/);
     expect(() => BinaryTextModel.train(examples, { buckets: 1000 })).toThrow(/power of two/);
     expect(() => BinaryTextModel.fromJSON({ version: 2 })).toThrow();
+  });
+});
+
+describe('BinaryTextModel with word vectors', () => {
+  const vectors = shippedWordVectors();
+
+  it('records the table it was trained with and needs it to load again', () => {
+    const model = BinaryTextModel.train(examples, { epochs: 10 }, vectors);
+    const json = JSON.parse(JSON.stringify(model.toJSON())) as unknown;
+    expect(model.toJSON().vectors).toEqual({ hash: vectors.hash, dimensions: vectors.dimensions });
+    expect(BinaryTextModel.fromJSON(json, vectors).probability('the parcel came smashed')).toBeCloseTo(model.probability('the parcel came smashed'), 6);
+    expect(() => BinaryTextModel.fromJSON(json)).toThrow(/trained with word vectors/);
+  });
+
+  it('reads words it never saw in training through their vectors', () => {
+    const withVectors = BinaryTextModel.train(examples, { epochs: 30 }, vectors);
+    const withoutVectors = BinaryTextModel.train(examples, { epochs: 30 });
+    const unseen = 'dreadful appalling incompetence';
+    expect(withoutVectors.toJSON().vectors).toBeNull();
+    expect(withVectors.probability(unseen)).not.toBe(withoutVectors.probability(unseen));
+  });
+
+  it('trains without the dense block when vectorWeight is 0, and loads models saved before vectors existed', () => {
+    expect(BinaryTextModel.train(examples, { vectorWeight: 0 }, vectors).toJSON().vectors).toBeNull();
+    const old = { ...BinaryTextModel.train(examples).toJSON(), version: 1 } as Record<string, unknown>;
+    delete old.vectors;
+    expect(Number.isFinite(BinaryTextModel.fromJSON(old).probability('still waiting'))).toBe(true);
   });
 });
