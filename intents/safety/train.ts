@@ -1,0 +1,185 @@
+/**
+ * Trains the crisis model and writes intents/safety/model.json. Deterministic: the same seed and inputs give the
+ * same file.
+ *
+ *   npm run train:safety -- [--shared ../shared/data] [--seed 10] [--out intents/safety/model.json]
+ */
+import { existsSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { buildCorpus, seededRandom, type CorpusRow } from './corpus';
+import { hashFeature, normalizeWords, windowFeatures } from './features';
+import { defaultRiskModelFile, encode, RiskModel, type RiskModelFile } from './model';
+import { CrisisClass } from './templates';
+
+const CRISIS_BITS = 18;
+const CATEGORY_BITS = 13;
+const EPOCHS = 6;
+const LEARNING_RATE = 0.25;
+/** Held-out crisis recall the threshold must keep (recall first). */
+const TARGET_RECALL = 0.995;
+/** The threshold never goes above this, whatever the held-out rows allow. */
+const MAX_THRESHOLD = 0.5;
+/** Ordinary customer messages are plentiful and easy; they count for less than crises and look-alikes. */
+const ORDINARY_WEIGHT = 0.35;
+const CATEGORIES = Object.values(CrisisClass);
+
+interface Example {
+  readonly hashes: number[];
+  readonly y: number;
+  readonly weight: number;
+  readonly category: number;
+}
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+function toExample(row: CorpusRow): Example {
+  const words = normalizeWords(row.text);
+  const hashes = windowFeatures(words, /\?\s*$/.test(row.text)).map(hashFeature);
+  const y = row.label === 'safe' ? 0 : 1;
+  const weight = row.kind === 'ordinary' ? ORDINARY_WEIGHT : 1;
+  return { hashes, y, weight, category: CATEGORIES.indexOf(row.label as CrisisClass) };
+}
+
+function shuffle<T>(items: T[], random: () => number): T[] {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [items[i], items[j]] = [items[j]!, items[i]!];
+  }
+  return items;
+}
+
+/** Logistic regression with AdaGrad over hashed features. */
+function trainCrisis(examples: readonly Example[], random: () => number): { weights: Float64Array; bias: number } {
+  const size = 1 << CRISIS_BITS;
+  const mask = size - 1;
+  const weights = new Float64Array(size);
+  const squares = new Float64Array(size).fill(1e-8);
+  let bias = 0;
+  let biasSquares = 1e-8;
+  const order = [...examples.keys()];
+  for (let epoch = 0; epoch < EPOCHS; epoch++) {
+    shuffle(order, random);
+    for (const i of order) {
+      const e = examples[i]!;
+      let z = bias;
+      for (const h of e.hashes) z += weights[h & mask]!;
+      const g = (1 / (1 + Math.exp(-z)) - e.y) * e.weight;
+      if (Math.abs(g) < 1e-4) continue;
+      for (const h of e.hashes) {
+        const k = h & mask;
+        squares[k]! += g * g;
+        weights[k]! -= (LEARNING_RATE * g) / Math.sqrt(squares[k]!);
+      }
+      biasSquares += g * g;
+      bias -= (LEARNING_RATE * g) / Math.sqrt(biasSquares);
+    }
+  }
+  return { weights, bias };
+}
+
+/** Softmax regression over the crisis rows, for the category. */
+function trainCategory(examples: readonly Example[], random: () => number): { weights: Float64Array; biases: number[] } {
+  const stride = 1 << CATEGORY_BITS;
+  const mask = stride - 1;
+  const k = CATEGORIES.length;
+  const weights = new Float64Array(stride * k);
+  const squares = new Float64Array(stride * k).fill(1e-8);
+  const biases = new Array<number>(k).fill(0);
+  const rows = examples.filter((e) => e.category >= 0);
+  const order = [...rows.keys()];
+  const z = new Float64Array(k);
+  for (let epoch = 0; epoch < EPOCHS; epoch++) {
+    shuffle(order, random);
+    for (const i of order) {
+      const e = rows[i]!;
+      let max = -Infinity;
+      for (let c = 0; c < k; c++) {
+        let s = biases[c]!;
+        for (const h of e.hashes) s += weights[c * stride + (h & mask)]!;
+        z[c] = s;
+        max = Math.max(max, s);
+      }
+      let sum = 0;
+      for (let c = 0; c < k; c++) sum += Math.exp(z[c]! - max);
+      for (let c = 0; c < k; c++) {
+        const g = Math.exp(z[c]! - max) / sum - (c === e.category ? 1 : 0);
+        if (Math.abs(g) < 1e-4) continue;
+        for (const h of e.hashes) {
+          const idx = c * stride + (h & mask);
+          squares[idx]! += g * g;
+          weights[idx]! -= (LEARNING_RATE * g) / Math.sqrt(squares[idx]!);
+        }
+        biases[c]! -= 0.01 * g;
+      }
+    }
+  }
+  return { weights, biases };
+}
+
+function fit(rows: readonly CorpusRow[], seed: number, threshold: number, training: Record<string, unknown>): RiskModelFile {
+  const random = seededRandom(seed + 1);
+  const examples = rows.map(toExample);
+  const crisis = trainCrisis(examples, random);
+  const category = trainCategory(examples, random);
+  const c = encode(crisis.weights);
+  const k = encode(category.weights);
+  return {
+    version: 1,
+    seed,
+    threshold,
+    crisis: { bits: CRISIS_BITS, scale: c.scale, bias: crisis.bias, weights: c.weights },
+    category: { bits: CATEGORY_BITS, scale: k.scale, classes: CATEGORIES, biases: category.biases, weights: k.weights },
+    training,
+  };
+}
+
+const round = (x: number): number => Math.round(x * 10000) / 10000;
+
+function main(): void {
+  const seed = Number(arg('seed') ?? 10);
+  // The shared data sits beside the repository (../shared/data); a missing folder is an error, not a smaller corpus.
+  const shared = resolve(arg('shared') ?? join(__dirname, '..', '..', '..', 'shared', 'data'));
+  if (!existsSync(shared)) throw new Error(`shared data not found at ${shared}: pass --shared <dir> (the folder of ../shared/data)`);
+  const out = arg('out') ?? defaultRiskModelFile;
+  const rows = buildCorpus({ seed, sharedDataDir: shared });
+  const counts: Record<string, number> = {};
+  for (const row of rows) {
+    const key = row.label === 'safe' ? `safe/${row.kind ?? 'other'}` : `crisis/${row.label}`;
+    counts[key] = (counts[key] ?? 0) + 1;
+  }
+  const sources: Record<string, number> = {};
+  for (const row of rows) sources[row.source] = (sources[row.source] ?? 0) + 1;
+
+  // Calibration: train on 90%, score the held-out 10% as the detector does (best window), pick the threshold.
+  const random = seededRandom(seed + 2);
+  const heldOut: CorpusRow[] = [];
+  const fitRows: CorpusRow[] = [];
+  for (const row of rows) (random() < 0.1 ? heldOut : fitRows).push(row);
+  const probe = new RiskModel(fit(fitRows, seed, 0.5, {}));
+  const scored = heldOut.map((row) => ({ row, score: probe.score(row.text).score }));
+  const crisisScores = scored.filter((s) => s.row.label !== 'safe').map((s) => s.score).sort((a, b) => a - b);
+  const atRecall = crisisScores[Math.floor((1 - TARGET_RECALL) * crisisScores.length)] ?? MAX_THRESHOLD;
+  const threshold = round(Math.min(MAX_THRESHOLD, atRecall));
+  const rate = (pick: (s: { row: CorpusRow; score: number }) => boolean, alarm: boolean): string => {
+    const slice = scored.filter(pick);
+    const hits = slice.filter((s) => (s.score >= threshold) === alarm).length;
+    return `${hits}/${slice.length}`;
+  };
+  const calibration = {
+    heldOutShare: 0.1,
+    targetRecall: TARGET_RECALL,
+    recall: rate((s) => s.row.label !== 'safe', true),
+    falseAlarmsLookAlikes: rate((s) => s.row.label === 'safe' && s.row.kind !== 'ordinary', true),
+    falseAlarmsOrdinary: rate((s) => s.row.label === 'safe' && s.row.kind === 'ordinary', true),
+  };
+  process.stdout.write(`corpus rows ${rows.length}; held out ${heldOut.length}; threshold ${threshold}\n${JSON.stringify(calibration)}\n`);
+
+  const model = fit(rows, seed, threshold, { rows: rows.length, counts, sources, calibration, epochs: EPOCHS, ordinaryWeight: ORDINARY_WEIGHT });
+  writeFileSync(out, `${JSON.stringify(model)}\n`);
+  process.stdout.write(`wrote ${out}\n`);
+}
+
+main();
