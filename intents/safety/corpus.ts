@@ -6,12 +6,14 @@ import { CRISIS_GROUPS, type CrisisClass, LookAlike, SAFE_GROUPS, SLOTS, type Te
 /** One sentence of the crisis corpus. */
 export interface CorpusRow {
   readonly text: string;
-  /** A crisis category, `general` (a crisis of no one category, from the intent corpus), or `safe`. */
-  readonly label: CrisisClass | 'general' | 'safe';
+  /** A crisis category, `emergency` (a crisis with no category given: the intent corpus), or `safe`. */
+  readonly label: CrisisClass | 'emergency' | 'safe';
   /** Safe rows: which look-alike family (or `ordinary` customer-care text). */
   readonly kind?: string;
   /** Where the row came from: `template`, `intents`, or a dataset folder of ../shared/data. */
   readonly source: string;
+  /** The template a generated row came from (`<label>#<n>`), so calibration can hold out whole templates. */
+  readonly template?: string;
 }
 
 /** Shared datasets whose TRAIN split may be used to train a shipped model (licences in README.md). */
@@ -87,13 +89,13 @@ export function augment(text: string, random: () => number): string {
 function expandGroups(groups: readonly TemplateGroup[], random: () => number): CorpusRow[] {
   const rows: CorpusRow[] = [];
   for (const group of groups) {
-    for (const template of group.templates) {
+    for (const [n, template] of group.templates.entries()) {
       const seen = new Set<string>();
       for (let i = 0; i < group.per * 3 && seen.size < group.per; i++) {
         const text = realize(template, random);
         if (seen.has(text.toLowerCase())) continue;
         seen.add(text.toLowerCase());
-        const base = { label: group.label, source: 'template', ...(group.kind ? { kind: group.kind } : {}) };
+        const base = { label: group.label, source: 'template', template: `${group.kind ?? group.label}#${n}`, ...(group.kind ? { kind: group.kind } : {}) };
         rows.push({ ...base, text });
         rows.push({ ...base, text: augment(text, random) });
       }
@@ -134,7 +136,7 @@ export function buildCorpus(options: { seed: number; sharedDataDir?: string }): 
   const rows: CorpusRow[] = [...crisis, ...safe, ...inContext(crisis, random, 600), ...inContext(safe, random, 300)];
   for (const intent of loadCorpus().intents) {
     for (const text of intent.utterances) {
-      if (intent.name === 'safety.emergency') rows.push({ text, label: 'general', source: 'intents' });
+      if (intent.name === 'safety.emergency') rows.push({ text, label: 'emergency', source: 'intents' });
       else rows.push({ text, label: 'safe', kind: intent.name === 'medication.refill' ? LookAlike.medication : LookAlike.ordinary, source: 'intents' });
     }
   }

@@ -8,6 +8,8 @@
 
 /** Words longer than this are pasted junk, not language; they are cut so featurizing stays linear. */
 const MAX_WORD = 24;
+/** Most distinct words kept in each per-word cache before it is emptied. */
+const WORD_CACHE_LIMIT = 50_000;
 /** Most words in one window; longer sentences are read as overlapping windows of this size. */
 export const WINDOW_WORDS = 32;
 const WINDOW_STRIDE = 16;
@@ -91,6 +93,42 @@ const LEX = {
     'adhd', 'sleeping', 'cream', 'ointment', 'drops', 'patch', 'patches', 'spray', 'nitro', 'nitroglycerin', 'narcan', 'naloxone', 'suboxone'],
 } as const;
 
+// Concepts: many words for one idea, so the model learns "cut … wrists" and "razor … thighs" as one pattern, and a
+// synonym it never saw in training still lands on weights it learnt.
+const CONCEPTS: Readonly<Record<string, string>> = {
+  kill: 'kill killing killed die dying dead death suicide suicidal unalive end ending ended',
+  harm: 'cut cuts cutting razor razors blade blades lighter burned burning burn scratch scratching wrist wrists thigh thighs arms harm harming hurting hurt punish',
+  life: 'life living live alive exist existing existence anymore wake waking around',
+  hopeless: 'hopeless pointless point burden worthless tired done goodbye future peace disappear numb empty trapped',
+  plan: 'plan planning planned decided ready date note letters letter goodbye rope gun bridge jump jumping hang hanging ledge roof tracks garage engine insurance',
+  ingest: 'took take taken taking swallowed swallow ate eaten eat drank drink drunk chewed overdose overdosed overdosing poison poisoned poisoning doubling double doubled gave ingested',
+  substance: 'pills pill tablets tablet meds medication medicine capsules bleach detergent battery batteries chemical chemicals antifreeze iron alcohol vodka cleaner chlorine pesticide methadone heroin fentanyl opioids paracetamol acetaminophen tylenol ibuprofen advil aspirin sweets gummies edible edibles vape patches',
+  amount: 'whole bottle all bunch handful many entire dozen dozens lot lots too extra twice half empty',
+  chest: 'chest breastbone sternum heart ribs',
+  pain: 'pain pains hurts ache aches aching pressure tight tightness heavy heaviness crushing squeezing burning sore stabbing sharp cramping cramps agony',
+  radiate: 'arm arms jaw shoulder neck back spreading radiating radiates',
+  sweat: 'sweating sweaty sweat clammy pale grey gray nausea nauseous vomiting',
+  faint: 'faint fainted fainting collapsed collapse unconscious unresponsive blackout blacked dizzy limp floppy responding responsive',
+  breath: 'breathe breathing breath air gasping gasp wheezing wheeze choking choke choked suffocating whistling blue lips inhaler nebulizer puffer',
+  neuro: 'face droop drooping droopy slurred slurring speech words numb numbness weakness weak confused confusion gibberish vision drooling crooked lopsided',
+  seize: 'seizure seizures seizing convulsing convulsions shaking twitching jerking fit fitting stiff rolling',
+  allergy: 'allergic allergy epipen epi hives swelling swollen throat tongue peanut peanuts nuts nut sting stung sesame shellfish anaphylaxis anaphylactic',
+  bleed: 'bleeding bleed bled blood bloody soaked soaking gushing spurting clots wound gash stitches haemorrhage hemorrhage',
+  preg: 'pregnant pregnancy weeks wks labour labor contractions waters kicks kicking movement movements bump miscarriage miscarrying postpartum midwife',
+  violence: 'hit hitting beat beating beaten punched punch choked strangled threatened threatening threat attacked attacking stabbed stab shot shoot gun knife weapon bat abuse abusive abusing followed following stalking breaking assaulted kicked slapped pushed threw',
+  danger: 'missing drowning drowned fire trapped locked wandering wandered alone fell fall lost highway freezing snow',
+  urgent: 'now right help please emergency ambulance 911 hurry quickly suddenly sudden worse worsening',
+  nonstop: 'stop stopping keeps keep constant nonstop still again',
+  severe: 'severe bad badly worst really so very heavily extreme unbearable terrible awful huge',
+  child: 'baby babies toddler son daughter child children kid kids infant newborn grandson granddaughter nephew niece yo',
+  person: 'husband wife mom dad mother father partner friend brother sister grandma grandpa grandmother grandfather roommate neighbor neighbour boyfriend girlfriend ex he she him her man woman someone somebody',
+};
+const CONCEPT_OF: ReadonlyMap<string, readonly string[]> = (() => {
+  const map = new Map<string, string[]>();
+  for (const [concept, words] of Object.entries(CONCEPTS)) for (const w of words.split(' ')) map.set(w, [...(map.get(w) ?? []), concept]);
+  return map;
+})();
+
 type Frame = keyof typeof LEX;
 const FRAME_OF: ReadonlyMap<string, readonly Frame[]> = (() => {
   const map = new Map<string, Frame[]>();
@@ -161,13 +199,20 @@ export function normalizeWords(text: string): string[] {
       continue;
     }
     if (raw.length > MAX_WORD) raw = raw.slice(0, MAX_WORD);
-    const word = squeeze(raw);
-    const canonical = CANONICAL.get(word);
-    if (canonical) out.push(...canonical);
-    else out.push(correct(word));
+    let normal = normalCache.get(raw);
+    if (!normal) {
+      const word = squeeze(raw);
+      normal = CANONICAL.get(word) ?? [correct(word)];
+      if (normalCache.size >= WORD_CACHE_LIMIT) normalCache.clear();
+      normalCache.set(raw, normal);
+    }
+    out.push(...normal);
   }
   return out;
 }
+
+// Spelling correction repeats for the same words; the cache is emptied when it grows past its bound.
+const normalCache = new Map<string, readonly string[]>();
 
 /** Splits a message into sentences (at . ! ? ; and line breaks); "3.5" or "e.g." do not split. */
 export function splitSentences(text: string): string[] {
@@ -181,28 +226,31 @@ export function splitSentences(text: string): string[] {
 export interface Window {
   readonly words: readonly string[];
   readonly asked: boolean;
+  /** Indices (into `splitSentences(text)`) of the first and last sentence the window covers. */
+  readonly first: number;
+  readonly last: number;
 }
 
 /**
  * The windows a message is scored on: each sentence and each pair of neighbouring sentences, as normalised words,
- * with long sentences cut into overlapping windows. The number of windows grows linearly with the message.
+ * with long sentences cut into overlapping windows. The number of windows grows linearly with the message (the
+ * pipeline caps its length first, MAX_MESSAGE_CHARS).
  */
-export function messageWindows(text: string, maxSentences = 400): Window[] {
-  const sentences = splitSentences(text)
-    .slice(0, maxSentences)
-    .map((s) => ({ words: normalizeWords(s), asked: /\?\s*$/.test(s) }))
+export function messageWindows(text: string | readonly string[]): Window[] {
+  const sentences = (typeof text === 'string' ? splitSentences(text) : text)
+    .map((s, index) => ({ words: normalizeWords(s), asked: /\?\s*$/.test(s), first: index, last: index }))
     .filter((s) => s.words.length > 0);
   const windows: Window[] = [];
   sentences.forEach((s, i) => {
     if (s.words.length <= WINDOW_WORDS) windows.push(s);
     else {
       for (let start = 0; start < s.words.length; start += WINDOW_STRIDE) {
-        windows.push({ words: s.words.slice(start, start + WINDOW_WORDS), asked: s.asked });
+        windows.push({ ...s, words: s.words.slice(start, start + WINDOW_WORDS) });
         if (start + WINDOW_WORDS >= s.words.length) break;
       }
     }
     const next = sentences[i + 1];
-    if (next && s.words.length + next.words.length <= WINDOW_WORDS) windows.push({ words: [...s.words, ...next.words], asked: s.asked || next.asked });
+    if (next && s.words.length + next.words.length <= WINDOW_WORDS) windows.push({ words: [...s.words, ...next.words], asked: s.asked || next.asked, first: s.first, last: next.last });
   });
   return windows;
 }
@@ -227,41 +275,90 @@ export function framesOf(words: readonly string[], rawEndsWithQuestion = false):
   return frames;
 }
 
+/** Mixes two 32-bit hashes (and a salt naming the feature family) into one; the murmur3 finaliser spreads the bits. */
+function mix(a: number, b: number, salt: number): number {
+  let h = Math.imul(a ^ salt, 0x9e3779b1) ^ b;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+// Per-word hashes (the word itself and its character n-grams) repeat across windows and messages; they are cached,
+// and the cache is emptied when it grows past its bound so memory stays flat whatever the traffic.
+const wordCache = new Map<string, { word: number; chars: number[] }>();
+
+function wordHashes(w: string): { word: number; chars: number[] } {
+  let entry = wordCache.get(w);
+  if (entry) return entry;
+  const chars: number[] = [];
+  if (w.length >= 4 && !w.startsWith('emoji')) {
+    const padded = `<${w}>`;
+    for (let k = 3; k <= 5; k++) for (let j = 0; j + k <= padded.length; j++) chars.push(hashFeature(`c:${padded.slice(j, j + k)}`));
+  }
+  entry = { word: hashFeature(`w:${w}`), chars };
+  if (wordCache.size >= WORD_CACHE_LIMIT) wordCache.clear();
+  wordCache.set(w, entry);
+  return entry;
+}
+
+const FAMILY = { bigram: 1, trigram: 2, skip: 3, cross: 4 } as const;
+const BIAS = hashFeature('bias');
+const frameHash = new Map<string, number>();
+function hashOfName(name: string): number {
+  let h = frameHash.get(name);
+  if (h === undefined) {
+    h = hashFeature(name);
+    frameHash.set(name, h);
+  }
+  return h;
+}
+
 /**
- * Feature names of one window (words already normalised): word unigrams, bigrams and trigrams, character 3- to
- * 5-grams inside each word, frames, pairs of frames, and selected frames crossed with each word.
+ * Hashed features of one window (words already normalised): word unigrams, bigrams, trigrams and skip-bigrams,
+ * character 3- to 5-grams inside each word, frames, pairs of frames, selected frames crossed with each word, and a
+ * length bucket. Returns 32-bit hashes; the model masks them to its table size.
  */
-export function windowFeatures(words: readonly string[], asked = false): string[] {
-  const f: string[] = ['bias'];
+export function windowHashes(words: readonly string[], asked = false): number[] {
+  const out: number[] = [BIAS];
   const n = words.length;
+  const wh = words.map(wordHashes);
   for (let i = 0; i < n; i++) {
-    const w = words[i]!;
-    f.push(`w:${w}`);
-    if (i + 1 < n) f.push(`b:${w} ${words[i + 1]!}`);
-    if (i + 2 < n) f.push(`t:${w} ${words[i + 1]!} ${words[i + 2]!}`);
-    if (i + 2 < n) f.push(`s:${w} _ ${words[i + 2]!}`);
-    if (w.length >= 4 && !w.startsWith('emoji')) {
-      const padded = `<${w}>`;
-      for (let k = 3; k <= 5; k++) for (let j = 0; j + k <= padded.length; j++) f.push(`c:${padded.slice(j, j + k)}`);
+    const h = wh[i]!;
+    out.push(h.word);
+    if (i + 1 < n) out.push(mix(h.word, wh[i + 1]!.word, FAMILY.bigram));
+    if (i + 2 < n) {
+      out.push(mix(mix(h.word, wh[i + 1]!.word, FAMILY.trigram), wh[i + 2]!.word, FAMILY.trigram));
+      out.push(mix(h.word, wh[i + 2]!.word, FAMILY.skip));
     }
+    for (const c of h.chars) out.push(c);
   }
   const frames = [...framesOf(words, asked)].sort();
   for (const a of frames) {
-    f.push(`F:${a}`);
-    for (const b of frames) if (a < b) f.push(`FF:${a}&${b}`);
+    out.push(hashOfName(`F:${a}`));
+    for (const b of frames) if (a < b) out.push(hashOfName(`FF:${a}&${b}`));
   }
-  for (const frame of CROSSED) {
+  for (const frame of [...CROSSED, 'ask' as const]) {
     if (!frames.includes(frame)) continue;
-    for (const w of words) if (!FRAME_OF.has(w)) f.push(`X:${frame}:${w}`);
+    const fh = hashOfName(`X:${frame}`);
+    for (let i = 0; i < n; i++) if (!FRAME_OF.has(words[i]!)) out.push(mix(fh, wh[i]!.word, FAMILY.cross));
   }
-  if (frames.includes('ask')) for (const w of words) if (!FRAME_OF.has(w)) f.push(`X:ask:${w}`);
-  f.push(`len:${Math.min(8, Math.floor(n / 3))}`);
-  return f;
+  // Concepts in order: each concept, each pair of consecutive concepts, and concepts crossed with the frames.
+  const seq: string[] = [];
+  for (const w of words) {
+    const cs = CONCEPT_OF.get(w) ?? (/^\d+$/.test(w) ? ['number'] : undefined);
+    if (cs) for (const c of cs) seq.push(c);
+  }
+  for (let i = 0; i < seq.length; i++) {
+    out.push(hashOfName(`K:${seq[i]!}`));
+    if (i + 1 < seq.length) out.push(hashOfName(`KK:${seq[i]!}>${seq[i + 1]!}`));
+    for (const frame of frames) out.push(hashOfName(`KF:${frame}:${seq[i]!}`));
+  }
+  const present = [...new Set(seq)].sort();
+  for (const a of present) for (const b of present) if (a < b) out.push(hashOfName(`KP:${a}&${b}`));
+  out.push(hashOfName(`len:${Math.min(8, Math.floor(n / 3))}`));
+  // Binary features: a word repeated forty times counts once, so padding never outweighs one crisis phrase.
+  return [...new Set(out)];
 }
-
-/** Bucket indices of a window's features in a table of `2^bits` weights. */
-export function hashedWindow(words: readonly string[], bits: number, asked = false): number[] {
-  const mask = (1 << bits) - 1;
-  return windowFeatures(words, asked).map((name) => hashFeature(name) & mask);
-}
-

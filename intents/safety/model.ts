@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { hashFeature, messageWindows, windowFeatures, type Window } from './features';
+import { messageWindows, splitSentences, windowHashes, type Window } from './features';
 
 /** The committed model file (built by `npm run train:safety`). */
 export const defaultRiskModelFile = join(__dirname, 'model.json');
@@ -20,10 +20,11 @@ export interface RiskModelFile {
 export interface RiskScore {
   /** Probability-like crisis score of the best window, 0..1. */
   readonly score: number;
-  /** The most likely crisis category of that window. */
+  /** The most likely crisis category of that window, and its softmax probability. */
   readonly category: string;
-  /** Index of that window (for tests), -1 for an empty message. */
-  readonly window: number;
+  readonly categoryProbability: number;
+  /** The sentences of the message that window covers (empty for an empty message). */
+  readonly sentences: readonly string[];
 }
 
 const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
@@ -50,40 +51,41 @@ export class RiskModel {
 
   /** Crisis score of one window. */
   scoreWindow(window: Window): { score: number; hashes: number[] } {
-    const hashes = windowFeatures(window.words, window.asked).map(hashFeature);
+    const hashes = windowHashes(window.words, window.asked);
     let z = this.file.crisis.bias;
     for (const h of hashes) z += this.crisisWeights[h & this.crisisMask]!;
     return { score: sigmoid(z), hashes };
   }
 
-  /** Most likely category of a window, from its feature hashes. */
-  categoryOf(hashes: readonly number[]): string {
+  /** Most likely category of a window, from its feature hashes, with its softmax probability. */
+  categoryOf(hashes: readonly number[]): { category: string; probability: number } {
     const classes = this.file.category.classes;
     const stride = 1 << this.file.category.bits;
-    let best = 0;
-    let bestZ = -Infinity;
-    for (let c = 0; c < classes.length; c++) {
-      let z = this.file.category.biases[c] ?? 0;
+    const z = classes.map((_c, c) => {
+      let s = this.file.category.biases[c] ?? 0;
       const base = c * stride;
-      for (const h of hashes) z += this.categoryWeights[base + (h & this.categoryMask)]!;
-      if (z > bestZ) {
-        bestZ = z;
-        best = c;
-      }
-    }
-    return classes[best]!;
+      for (const h of hashes) s += this.categoryWeights[base + (h & this.categoryMask)]!;
+      return s;
+    });
+    const max = Math.max(...z);
+    const exp = z.map((s) => Math.exp(s - max));
+    const sum = exp.reduce((a, b) => a + b, 0);
+    const best = exp.indexOf(Math.max(...exp));
+    return { category: classes[best]!, probability: exp[best]! / sum };
   }
 
   /** Scores every window of a message and keeps the best (bounded: the windows grow linearly with the text). */
   score(text: string): RiskScore {
-    const windows = messageWindows(text);
-    let best = { score: 0, hashes: [] as number[], index: -1 };
-    windows.forEach((window, index) => {
+    const sentences = splitSentences(text);
+    const windows = messageWindows(sentences);
+    let best: { score: number; hashes: number[]; window: Window } | undefined;
+    for (const window of windows) {
       const s = this.scoreWindow(window);
-      if (s.score > best.score) best = { ...s, index };
-    });
-    if (best.index < 0) return { score: 0, category: '', window: -1 };
-    return { score: best.score, category: this.categoryOf(best.hashes), window: best.index };
+      if (!best || s.score > best.score) best = { ...s, window };
+    }
+    if (!best) return { score: 0, category: '', categoryProbability: 0, sentences: [] };
+    const { category, probability } = this.categoryOf(best.hashes);
+    return { score: best.score, category, categoryProbability: probability, sentences: sentences.slice(best.window.first, best.window.last + 1) };
   }
 }
 
