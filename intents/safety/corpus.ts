@@ -111,7 +111,10 @@ function inContext(rows: readonly CorpusRow[], random: () => number, count: numb
   for (let i = 0; i < count; i++) {
     const row = pick(rows, random);
     const lead = realize(pick(routine, random), random);
-    const text = random() < 0.5 ? `${lead}. ${row.text}` : `${row.text}. also ${lead.toLowerCase()}`;
+    // Joined as two sentences, or run together in one (a crisis said in passing, or with no punctuation at all).
+    const join = random();
+    const text =
+      join < 0.35 ? `${lead}. ${row.text}` : join < 0.6 ? `${row.text}. also ${lead.toLowerCase()}` : join < 0.85 ? `${lead}, ${row.text.toLowerCase()}` : `${lead} ${row.text}`.toLowerCase().replace(/[.,!?]/g, '');
     out.push({ ...row, text });
   }
   return out;

@@ -241,14 +241,15 @@ export function messageWindows(text: string | readonly string[]): Window[] {
     .map((s, index) => ({ words: normalizeWords(s), asked: /\?\s*$/.test(s), first: index, last: index }))
     .filter((s) => s.words.length > 0);
   const windows: Window[] = [];
+  const cut = (s: Window, size: number, stride: number): void => {
+    for (let start = 0; start < s.words.length; start += stride) {
+      windows.push({ ...s, words: s.words.slice(start, start + size) });
+      if (start + size >= s.words.length) break;
+    }
+  };
   sentences.forEach((s, i) => {
     if (s.words.length <= WINDOW_WORDS) windows.push(s);
-    else {
-      for (let start = 0; start < s.words.length; start += WINDOW_STRIDE) {
-        windows.push({ ...s, words: s.words.slice(start, start + WINDOW_WORDS) });
-        if (start + WINDOW_WORDS >= s.words.length) break;
-      }
-    }
+    else cut(s, WINDOW_WORDS, WINDOW_STRIDE);
     const next = sentences[i + 1];
     if (next && s.words.length + next.words.length <= WINDOW_WORDS) windows.push({ words: [...s.words, ...next.words], asked: s.asked || next.asked, first: s.first, last: next.last });
   });

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { messageWindows, splitSentences, windowHashes, type Window } from './features';
 
 /** The committed model file (built by `npm run train:safety`). */
 export const defaultRiskModelFile = join(__dirname, 'model.json');
 
-/** The model file's shape: int8 weights, base64, with one scale per table. */
+/** The model file's shape: int8 weights, raw-deflated then base64, with one scale per table. */
 export interface RiskModelFile {
   readonly version: 1;
   readonly seed: number;
@@ -90,20 +91,20 @@ export class RiskModel {
 }
 
 function decode(base64: string, scale: number): Float32Array {
-  const bytes = Buffer.from(base64, 'base64');
+  const bytes = inflateRawSync(Buffer.from(base64, 'base64'));
   const out = new Float32Array(bytes.length);
   for (let i = 0; i < bytes.length; i++) out[i] = ((bytes[i]! << 24) >> 24) * scale;
   return out;
 }
 
-/** Quantises weights to int8 (one scale per table) and returns base64 and the scale. */
+/** Quantises weights to int8 (one scale per table), deflates them, and returns base64 and the scale. */
 export function encode(weights: Float32Array | Float64Array): { weights: string; scale: number } {
   let max = 0;
   for (const w of weights) max = Math.max(max, Math.abs(w));
   const scale = max === 0 ? 1 : max / 127;
   const bytes = Buffer.alloc(weights.length);
   for (let i = 0; i < weights.length; i++) bytes[i] = Math.round(weights[i]! / scale) & 0xff;
-  return { weights: bytes.toString('base64'), scale };
+  return { weights: deflateRawSync(bytes, { level: 9 }).toString('base64'), scale };
 }
 
 /** Loads the model file from disk (no network); throws if it is missing or malformed. */

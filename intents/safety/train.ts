@@ -11,16 +11,18 @@ import { hashFeature, normalizeWords, windowHashes } from './features';
 import { defaultRiskModelFile, encode, RiskModel, type RiskModelFile } from './model';
 import { CrisisClass } from './templates';
 
-const CRISIS_BITS = 18;
-const CATEGORY_BITS = 13;
+const CRISIS_BITS = 20;
+const CATEGORY_BITS = 14;
 const EPOCHS = 6;
+/** Models trained on differently drawn corpora and averaged. */
+const BAGS = 4;
 const LEARNING_RATE = 0.25;
 /** Share of held-out ordinary customer messages allowed to raise the alarm; the threshold is the lowest that keeps it. */
 const ORDINARY_ALARM_BUDGET = 0.01;
 const MIN_THRESHOLD = 0.01;
 const MAX_THRESHOLD = 0.5;
 /** Ordinary customer messages are plentiful and easy; they count for less than crises and look-alikes. */
-const ORDINARY_WEIGHT = 0.35;
+const ORDINARY_WEIGHT = 0.6;
 const CATEGORIES = Object.values(CrisisClass);
 
 interface Example {
@@ -119,21 +121,42 @@ function trainCategory(examples: readonly Example[], random: () => number): { we
   return { weights, biases };
 }
 
-function fit(rows: readonly CorpusRow[], seed: number, threshold: number, training: Record<string, unknown>): RiskModelFile {
-  const random = seededRandom(seed + 1);
-  const examples = rows.map(toExample);
-  const crisis = trainCrisis(examples, random);
-  const category = trainCategory(examples, random);
-  const c = encode(crisis.weights);
-  const k = encode(category.weights);
+/**
+ * Trains one model per corpus (each drawn with its own seed: other template fillings, other noise) and averages
+ * their weights. For linear models that is averaging their logits: the sampling of any one corpus matters less.
+ */
+function fitAveraged(corpora: readonly (readonly CorpusRow[])[], seed: number, threshold: number, training: Record<string, unknown>): RiskModelFile {
+  let crisisSum: Float64Array | undefined;
+  let categorySum: Float64Array | undefined;
+  let bias = 0;
+  const biases = new Array<number>(CATEGORIES.length).fill(0);
+  corpora.forEach((rows, k) => {
+    const random = seededRandom(seed + 1 + k);
+    const examples = rows.map(toExample);
+    const crisis = trainCrisis(examples, random);
+    const category = trainCategory(examples, random);
+    crisisSum = add(crisisSum, crisis.weights);
+    categorySum = add(categorySum, category.weights);
+    bias += crisis.bias;
+    category.biases.forEach((b, c) => (biases[c]! += b));
+  });
+  const n = corpora.length;
+  const c = encode(crisisSum!.map((w) => w / n));
+  const k = encode(categorySum!.map((w) => w / n));
   return {
     version: 1,
     seed,
     threshold,
-    crisis: { bits: CRISIS_BITS, scale: c.scale, bias: crisis.bias, weights: c.weights },
-    category: { bits: CATEGORY_BITS, scale: k.scale, classes: CATEGORIES, biases: category.biases, weights: k.weights },
+    crisis: { bits: CRISIS_BITS, scale: c.scale, bias: bias / n, weights: c.weights },
+    category: { bits: CATEGORY_BITS, scale: k.scale, classes: CATEGORIES, biases: biases.map((b) => b / n), weights: k.weights },
     training,
   };
+}
+
+function add(sum: Float64Array | undefined, weights: Float64Array): Float64Array {
+  if (!sum) return Float64Array.from(weights);
+  for (let i = 0; i < sum.length; i++) sum[i]! += weights[i]!;
+  return sum;
 }
 
 const round = (x: number): number => Math.round(x * 10000) / 10000;
@@ -144,7 +167,8 @@ function main(): void {
   const shared = resolve(arg('shared') ?? join(__dirname, '..', '..', '..', 'shared', 'data'));
   if (!existsSync(shared)) throw new Error(`shared data not found at ${shared}: pass --shared <dir> (the folder of ../shared/data)`);
   const out = arg('out') ?? defaultRiskModelFile;
-  const rows = buildCorpus({ seed, sharedDataDir: shared });
+  const corpora = Array.from({ length: BAGS }, (_v, k) => buildCorpus({ seed: seed + 1000 * k, sharedDataDir: shared }));
+  const rows = corpora[0]!;
   const counts: Record<string, number> = {};
   for (const row of rows) {
     const key = row.label === 'safe' ? `safe/${row.kind ?? 'other'}` : `crisis/${row.label}`;
@@ -155,16 +179,11 @@ function main(): void {
 
   // Calibration: hold out whole templates (unseen wordings, as the detector meets them) and 10% of the other rows,
   // train on the rest, score the held-out rows as the detector does (best window), and pick the threshold.
-  const random = seededRandom(seed + 2);
   const heldOutTemplates = new Set<string>();
-  for (const row of rows) if (row.template && !heldOutTemplates.has(row.template) && hashFeature(`${seed}:${row.template}`) % 10 === 0) heldOutTemplates.add(row.template);
-  const heldOut: CorpusRow[] = [];
-  const fitRows: CorpusRow[] = [];
-  for (const row of rows) {
-    const out = row.template ? heldOutTemplates.has(row.template) : random() < 0.1;
-    (out ? heldOut : fitRows).push(row);
-  }
-  const probe = new RiskModel(fit(fitRows, seed, 0.5, {}));
+  for (const row of rows) if (row.template && hashFeature(`${seed}:${row.template}`) % 10 === 0) heldOutTemplates.add(row.template);
+  const isHeldOut = (row: CorpusRow): boolean => (row.template ? heldOutTemplates.has(row.template) : hashFeature(`${seed}:${row.text}`) % 10 === 0);
+  const heldOut = rows.filter(isHeldOut);
+  const probe = new RiskModel(fitAveraged(corpora.map((c) => c.filter((row) => !isHeldOut(row))), seed, 0.5, {}));
   const scored = heldOut.map((row) => ({ row, score: probe.score(row.text).score }));
   // Recall first: the lowest threshold whose false alarms on held-out ordinary customer messages stay within budget.
   const ordinary = scored.filter((x) => x.row.label === 'safe' && x.row.kind === 'ordinary').map((x) => x.score);
@@ -196,7 +215,7 @@ function main(): void {
   }
   process.stdout.write(`corpus rows ${rows.length}; held out ${heldOut.length}; threshold ${threshold}\n${JSON.stringify(calibration)}\n`);
 
-  const model = fit(rows, seed, threshold, { rows: rows.length, counts, sources, calibration, epochs: EPOCHS, ordinaryWeight: ORDINARY_WEIGHT });
+  const model = fitAveraged(corpora, seed, threshold, { rows: rows.length, bags: BAGS, counts, sources, calibration, epochs: EPOCHS, ordinaryWeight: ORDINARY_WEIGHT });
   writeFileSync(out, `${JSON.stringify(model)}\n`);
   process.stdout.write(`wrote ${out}\n`);
 }
