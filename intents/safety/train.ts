@@ -186,7 +186,8 @@ function main(): void {
   const probe = new RiskModel(fitAveraged(corpora.map((c) => c.filter((row) => !isHeldOut(row))), seed, 0.5, {}));
   const scored = heldOut.map((row) => ({ row, score: probe.score(row.text).score }));
   // Recall first: the lowest threshold whose false alarms on held-out ordinary customer messages stay within budget.
-  const ordinary = scored.filter((x) => x.row.label === 'safe' && x.row.kind === 'ordinary').map((x) => x.score);
+  // Real customer messages only (the shared datasets and the intent corpus), not template rows.
+  const ordinary = scored.filter((x) => x.row.label === 'safe' && x.row.kind === 'ordinary' && x.row.source !== 'template').map((x) => x.score);
   let threshold = MAX_THRESHOLD;
   for (let t = MIN_THRESHOLD; t <= MAX_THRESHOLD; t = round(t + 0.01)) {
     if (ordinary.filter((score) => score >= t).length <= ORDINARY_ALARM_BUDGET * ordinary.length) {
@@ -204,7 +205,8 @@ function main(): void {
     ordinaryAlarmBudget: ORDINARY_ALARM_BUDGET,
     recall: rate((s) => s.row.label !== 'safe', true),
     falseAlarmsLookAlikes: rate((s) => s.row.label === 'safe' && s.row.kind !== 'ordinary', true),
-    falseAlarmsOrdinary: rate((s) => s.row.label === 'safe' && s.row.kind === 'ordinary', true),
+    falseAlarmsOrdinary: rate((s) => s.row.label === 'safe' && s.row.kind === 'ordinary' && s.row.source !== 'template', true),
+    falseAlarmsOrdinaryTemplates: rate((s) => s.row.label === 'safe' && s.row.kind === 'ordinary' && s.row.source === 'template', true),
   };
   for (const t of [0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5]) {
     const c = scored.filter((x) => x.row.label !== 'safe');
