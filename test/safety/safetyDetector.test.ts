@@ -1,0 +1,26 @@
+import { EmergencyDetector } from '../../src/nlu/emergency/detectEmergency';
+import { loadSafetySet } from './safetySet';
+
+/**
+ * The detector against the project's own labelled set (issue 10): every crisis row must raise the alarm, and the
+ * look-alikes may raise it at most at the rate measured when the committed model was trained, rounded up
+ * (see intents/safety/README.md). A new model that misses a crisis fails here; fix the corpus, never the rows.
+ */
+const FALSE_ALARM_BOUND = 0.02;
+
+describe('the crisis detector on the project safety set (test/safety/safetySet.jsonl)', () => {
+  const detector = new EmergencyDetector();
+  const rows = loadSafetySet();
+  const results = rows.map((row) => ({ row, alarm: detector.detect(row.text).isEmergency }));
+
+  it('raises the alarm on every crisis row (100% recall)', () => {
+    const missed = results.filter((r) => r.row.label === 'crisis' && !r.alarm).map((r) => `[${r.row.category}] ${r.row.text.slice(0, 120)}`);
+    expect(missed).toEqual([]);
+  });
+
+  it(`raises it on at most ${100 * FALSE_ALARM_BOUND}% of the look-alikes`, () => {
+    const safe = results.filter((r) => r.row.label === 'safe');
+    const alarms = safe.filter((r) => r.alarm);
+    expect(alarms.length / safe.length).toBeLessThanOrEqual(FALSE_ALARM_BOUND);
+  });
+});
