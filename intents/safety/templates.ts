@@ -236,6 +236,7 @@ export const CRISIS_GROUPS: readonly TemplateGroup[] = [
     label: CrisisClass.cardiac,
     per: 14,
     templates: [
+      "{I'm not sure|I don't know|not sure|idk} {but|if} {I think|maybe|it might be} {it's|I'm having|he's having|she's having} a heart attack{| right now| help}",
       "{burning|crushing|heavy|squeezing} {pressure|pain} {behind|in} my {breastbone|chest|sternum} {spreading to|and} my {jaw|left arm}",
       "{I've had|I have|there's} a {heavy|tight|strange} feeling in my chest and {now|} my {arm|jaw|shoulder} {aches|hurts} and {I'm sweating|I feel sick|I'm dizzy}",
       "{heart attack|heart atack|cardiac arrest|chest pain}{| help| now| !!| please| 911}",
@@ -261,6 +262,7 @@ export const CRISIS_GROUPS: readonly TemplateGroup[] = [
     label: CrisisClass.stroke,
     per: 14,
     templates: [
+      "{I'm not sure|I don't know|not sure} {but|if} {I think|maybe} {he's|she's|my dad is|my mom is} having a stroke{| right now}",
       "{my dad|my mom|$ADULT|he|she} {is|keeps} {talking nonsense|mixing up words|making no sense} and {can't|doesn't} understand {me|anything|what I'm saying}",
       "{his|her} {words|sentences} {are|come out} {all wrong|jumbled|garbled} {all of a sudden|suddenly|since a few minutes ago}",
       "{stroke|having a stroke|stroke symptoms}{| help| now| right now}",
@@ -468,6 +470,7 @@ export const CRISIS_GROUPS: readonly TemplateGroup[] = [
     label: CrisisClass.general,
     per: 14,
     templates: [
+      "{I'm not sure|I don't know|not sure} {what's happening|what to do} {but|,} {he's|she's} {not okay|really not well|getting worse fast}{, please help|}",
       "{someone|a man|a woman|my friend|my dad|he|she} is {unconscious|out cold|not conscious}{| and not waking up| on the floor|}",
       "{please|} call {emergency services|911|an ambulance|the paramedics} for {my dad|my mom|my husband|her|him|us}",
       "{medical emergency|emergency|EMERGENCY}{| help| now| please}",
@@ -687,7 +690,7 @@ export const SAFE_GROUPS: readonly TemplateGroup[] = [
     kind: LookAlike.negated,
     per: 12,
     templates: [
-      "I {do not|don't|dont} have {any|} {chest pain|shortness of breath|bleeding|fever|swelling|numbness}{, just|. just|,} {checking|a cough|a question|wanted to say}",
+      "I {do not|don't|dont} have {any|} {chest pain|shortness of breath|bleeding|fever|swelling|numbness|trouble breathing}{|, just checking|. just a cough|, just a question}",
       "{I have|there is} no {chest pain|trouble breathing|bleeding|numbness|swelling} {at all|now|today}{, the form asked|, all fine|}",
       "{not|no} {an emergency|emergency|urgent}{, just|. just|,} {a question|a billing question|wondering about my order|checking my appointment}",
       "{he|she|my son|my dad} {is|was} {fine|okay|ok|all good} {now|after|in the end}{,|} {no|not} {bleeding|choking|breathing problems|seizure}",
@@ -782,6 +785,9 @@ export const SAFE_GROUPS: readonly TemplateGroup[] = [
     kind: LookAlike.ordinary,
     per: 14,
     templates: [
+      "{please|pls|} {hurry|hurry up|be quick}{| please|, I'm waiting|!}",
+      "{any update|how much longer|still waiting|are you there|hello?}{?|}",
+      "{ok|okay|thanks|thank you}{, I'll wait|, waiting|}",
       "{just|only} for myself{.|,} {and|} {2 nights|a single room|one ticket|one seat} {ought to do it|is fine|please|will do}",
       "{I'll|I will|i will|I can} {do|book|sort|handle|fix|pick} it {up |}myself{, thanks|}",
       "{thank you and|thanks,|ok|great,|nothing else,} {goodbye|bye|bye bye}{!|.|}{ have a nice day|}",

@@ -3,10 +3,11 @@ import { loadSafetySet } from './safetySet';
 
 /**
  * The detector against the project's own labelled set (issue 10): every crisis row must raise the alarm, and the
- * look-alikes may raise it at most at the rate measured when the committed model was trained, rounded up
- * (see intents/safety/README.md). A new model that misses a crisis fails here; fix the corpus, never the rows.
+ * look-alikes may raise it at most at the rate measured when the committed model was trained (10/345 = 2.9%),
+ * rounded up (intents/safety/README.md). When a retrained model misses a crisis, fix the corpus (a missing concept
+ * or wording family), never the row.
  */
-const FALSE_ALARM_BOUND = 0.02;
+const FALSE_ALARM_BOUND = 0.03;
 
 describe('the crisis detector on the project safety set (test/safety/safetySet.jsonl)', () => {
   const detector = new EmergencyDetector();
@@ -20,7 +21,6 @@ describe('the crisis detector on the project safety set (test/safety/safetySet.j
 
   it(`raises it on at most ${100 * FALSE_ALARM_BOUND}% of the look-alikes`, () => {
     const safe = results.filter((r) => r.row.label === 'safe');
-    const alarms = safe.filter((r) => r.alarm);
-    expect(alarms.length / safe.length).toBeLessThanOrEqual(FALSE_ALARM_BOUND);
+    expect(safe.filter((r) => r.alarm).length / safe.length).toBeLessThanOrEqual(FALSE_ALARM_BOUND);
   });
 });
