@@ -120,7 +120,8 @@ function inContext(rows: readonly CorpusRow[], random: () => number, count: numb
   return out;
 }
 
-function readJsonl(path: string): { text: string }[] {
+/** Rows of a JSON Lines file with a `text` field. */
+export function readJsonl(path: string): { text: string }[] {
   return readFileSync(path, 'utf8')
     .split('\n')
     .filter((line) => line.trim() !== '')

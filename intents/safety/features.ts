@@ -129,6 +129,18 @@ const CONCEPT_OF: ReadonlyMap<string, readonly string[]> = (() => {
   return map;
 })();
 
+/** Concepts that carry crisis meaning on their own (not urgency, intensity or who). */
+const CUE_CONCEPTS: ReadonlySet<string> = new Set(['kill', 'harm', 'life', 'hopeless', 'plan', 'ingest', 'substance', 'chest', 'pain', 'faint', 'breath', 'neuro', 'seize', 'allergy', 'bleed', 'preg', 'violence', 'danger']);
+// "send help", "get help now": help as a call for rescue, not the help menu.
+const HELP_VERBS: ReadonlySet<string> = new Set(['send', 'get', 'call', 'sos']);
+const CUE_WORDS: ReadonlySet<string> = new Set(['ambulance', '911', 'emergency', 'hurt', 'hurts', 'sos', 'emoji_sos', 'emoji_ambulance', 'emoji_knife', 'emoji_gun', 'emoji_pill', 'emoji_blood', 'kms']);
+
+/** Whether any word of the window names a crisis concept; a short message without one is never a crisis. */
+export function hasCrisisCue(words: readonly string[]): boolean {
+  if (words.includes('help') && words.some((w) => HELP_VERBS.has(w))) return true;
+  return words.some((w) => CUE_WORDS.has(w) || (CONCEPT_OF.get(w) ?? []).some((c) => CUE_CONCEPTS.has(c)));
+}
+
 type Frame = keyof typeof LEX;
 const FRAME_OF: ReadonlyMap<string, readonly Frame[]> = (() => {
   const map = new Map<string, Frame[]>();

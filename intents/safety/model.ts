@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import { messageWindows, splitSentences, windowHashes, type Window } from './features';
+import { hasCrisisCue, messageWindows, splitSentences, windowHashes, type Window } from './features';
 
 /** The committed model file (built by `npm run train:safety`). */
 export const defaultRiskModelFile = join(__dirname, 'model.json');
@@ -27,6 +27,9 @@ export interface RiskScore {
   /** The sentences of the message that window covers (empty for an empty message). */
   readonly sentences: readonly string[];
 }
+
+/** Messages of at most this many words must name a crisis concept to be scored at all. */
+const SHORT_MESSAGE_WORDS = 4;
 
 const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 
@@ -79,6 +82,9 @@ export class RiskModel {
   score(text: string): RiskScore {
     const sentences = splitSentences(text);
     const windows = messageWindows(sentences);
+    // Form answers ("none", "yes please", a name, a date) are short and name no crisis concept: never a crisis.
+    const words = windows.reduce((n, w) => Math.max(n, w.words.length), 0);
+    if (words <= SHORT_MESSAGE_WORDS && !windows.some((w) => hasCrisisCue(w.words))) return { score: 0, category: '', categoryProbability: 0, sentences: [] };
     let best: { score: number; hashes: number[]; window: Window } | undefined;
     for (const window of windows) {
       const s = this.scoreWindow(window);

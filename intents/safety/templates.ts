@@ -119,6 +119,8 @@ export const CRISIS_GROUPS: readonly TemplateGroup[] = [
     label: CrisisClass.suicide,
     per: 14,
     templates: [
+      "{take care|look after yourself|thanks for trying}{,|.} {this is goodbye|I won't be back|I'm not going to be here much longer}",
+      "{goodbye|bye}{,|.} {I'm|im} {sorry|grateful} {for everything|to everyone}{,|.} {I can't go on|it's time for me to go|I'm done}",
       "{cancel|stop|don't renew} {the|my} {lease|contract|membership|subscription}{,|.} I {won't|will not|don't plan to} {be alive|be here|live} {to use it|by then|after $DAYREF}",
       "{goodbye|farewell}{.|,} {thank you|thanks} for {trying|everything|being kind|listening}{.|,} {I won't be writing again|this is the end|I'm done}",
       "{thank you for|thanks for} {being kind|your help} {. goodbye|, goodbye forever|, this is my last message}",
@@ -195,6 +197,7 @@ export const CRISIS_GROUPS: readonly TemplateGroup[] = [
     label: CrisisClass.overdose,
     per: 14,
     templates: [
+      "$ADULT {drank|swallowed|ate|took} {$POISON}{| on purpose| by mistake| $NOW| and is throwing up| and is drowsy}",
       "$CHILD {got into|ate|swallowed} {some|a few|a handful of} {pills|tablets|grandmas pills|my mums tablets} and {I don't know|we don't know|not sure} {what they were|how many|which medicine}",
       "{I|we} {found|caught} $CHILD with {an open|an empty|a half empty} {pill bottle|packet of tablets|bottle of medicine}",
       "$CHILD {chewed on|sucked on|bit into|licked} {$POISON|a battery|a laundry pod}{| $NOW| and is drooling| and is vomiting}",
@@ -375,6 +378,8 @@ export const CRISIS_GROUPS: readonly TemplateGroup[] = [
     label: CrisisClass.pregnancy,
     per: 14,
     templates: [
+      "{should I|can I|do I} wait {for|until} my {scan|appointment|midwife visit} {on|next} {monday|tuesday|week}{,|?|} {I'm|im} {pregnant|$WEEKS} and {bleeding|bleeding heavily|bleeding with cramps}",
+      "{I'm|im} {pregnant|$WEEKS} and {bleeding|bleeding a lot|losing blood} {with|and} {bad|strong|painful} cramps {right now|now|tonight}{, should I wait for my appointment|, can it wait until my scan|}",
       "{I|i} {haven't|have not|havent|didn't|did not} {felt|noticed} {the baby|my baby|any} {move|kick|movement|kicks} {all day|today|since last night|since this morning|in 12 hours|for hours}{, $WEEKS|, I'm $WEEKS|}",
       "{I've|ive} tried {cold water|lying on my side|eating something sweet} and {the baby|baby} {still isn't moving|hasn't moved|still won't kick}",
       "{I|i} {can't|cant|cannot} feel {the baby|my baby|any kicks|any movement} {anymore|today|since this morning|at all}",
@@ -407,6 +412,7 @@ export const CRISIS_GROUPS: readonly TemplateGroup[] = [
     label: CrisisClass.violence,
     per: 14,
     templates: [
+      "{I|i} {was|got|have been} just {stabbed|shot|attacked|beaten up|assaulted|mugged}{| help| and I'm bleeding| $NOW}",
       "{a customer|a man|someone|a guy} {in|at} {your|the} {shop|store|office|lobby} is {threatening|waving a knife at|pointing a gun at} {the staff|people|us|me}{ with a knife| with a gun|}",
       "{there's|there is} {a fight|someone attacking people|a man hitting someone} {in|outside} {your|the} {store|shop|restaurant} {$NOW|and someone is bleeding}",
       "{there is|there's} an active shooter {at the mall|in the building|at my school|at work|here}",
@@ -613,6 +619,7 @@ export const SAFE_GROUPS: readonly TemplateGroup[] = [
     kind: LookAlike.product,
     per: 12,
     templates: [
+      "{can I|do you} {buy|sell|stock|have} {a|the} {nail gun|glue gun|staple gun|heat gun|water gun|paint gun} {here|in store|online}{?|}",
       "do you have {cooling towels|first aid kits} in {stock|a bigger size}",
       "{I|we} {need|want to order} {the|a} {choking rescue device|tourniquet|bleeding control kit|trauma kit|defibrillator pads} for {our office|the school|my car}",
       '{how do I return|can I return|I want to return|where is} the {overdose-proof|child-proof|locking} pill organizer',
@@ -690,6 +697,10 @@ export const SAFE_GROUPS: readonly TemplateGroup[] = [
     kind: LookAlike.negated,
     per: 12,
     templates: [
+      "{thanks|thank you|ok}{,|.} the {ambulance|paramedics|police} {is|are} {on its way|on their way|here now|coming}",
+      "{the|an} {ambulance|paramedics|doctor} {came|arrived|took him|took her}{,| and} {he's|she's|I'm} {at the hospital now|being looked after|ok now}",
+      "{I|i} {do not|don't|dont} have {any|} {chest pain|pain in my chest|shortness of breath|trouble breathing}",
+      "{no|not any} chest pain{, no|,| or} {shortness of breath|fever|dizziness}",
       "I {do not|don't|dont} have {any|} {chest pain|shortness of breath|bleeding|fever|swelling|numbness|trouble breathing}{|, just checking|. just a cough|, just a question}",
       "{I have|there is} no {chest pain|trouble breathing|bleeding|numbness|swelling} {at all|now|today}{, the form asked|, all fine|}",
       "{not|no} {an emergency|emergency|urgent}{, just|. just|,} {a question|a billing question|wondering about my order|checking my appointment}",

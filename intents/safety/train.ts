@@ -6,7 +6,7 @@
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { buildCorpus, seededRandom, type CorpusRow } from './corpus';
+import { buildCorpus, readJsonl, seededRandom, type CorpusRow } from './corpus';
 import { hashFeature, normalizeWords, windowHashes } from './features';
 import { defaultRiskModelFile, encode, RiskModel, type RiskModelFile } from './model';
 import { CrisisClass } from './templates';
@@ -18,8 +18,9 @@ const EPOCHS = 6;
 const BAGS = 4;
 const LEARNING_RATE = 0.25;
 /** Share of held-out ordinary customer messages allowed to raise the alarm; the threshold is the lowest that keeps it. */
-const ORDINARY_ALARM_BUDGET = 0.01;
+const ORDINARY_ALARM_BUDGET = 0.02;
 const MIN_THRESHOLD = 0.01;
+const CALIBRATION_DATASET = 'sgd_services_appointments';
 const MAX_THRESHOLD = 0.5;
 /** Ordinary customer messages are plentiful and easy; they count for less than crises and look-alikes. */
 const ORDINARY_WEIGHT = 0.6;
@@ -187,7 +188,14 @@ function main(): void {
   const scored = heldOut.map((row) => ({ row, score: probe.score(row.text).score }));
   // Recall first: the lowest threshold whose false alarms on held-out ordinary customer messages stay within budget.
   // Real customer messages only (the shared datasets and the intent corpus), not template rows.
-  const ordinary = scored.filter((x) => x.row.label === 'safe' && x.row.kind === 'ordinary' && x.row.source !== 'template').map((x) => x.score);
+  // Ordinary traffic the model never trained on: the TRAIN split of sgd_services_appointments (appointment
+  // dialogues; its CC BY-SA licence keeps it out of the weights, but one number may be read from it). Messages of a
+  // few words are left to the cue gate (model.ts), so they say nothing about the threshold.
+  const ordinary = readJsonl(join(shared, CALIBRATION_DATASET, 'train.jsonl'))
+    .map((row) => row.text)
+    .filter((text) => normalizeWords(text).length > 4)
+    .map((text) => probe.score(text).score);
+  if (ordinary.length === 0) throw new Error(`calibration set ${CALIBRATION_DATASET}/train.jsonl not found under ${shared}`);
   let threshold = MAX_THRESHOLD;
   for (let t = MIN_THRESHOLD; t <= MAX_THRESHOLD; t = round(t + 0.01)) {
     if (ordinary.filter((score) => score >= t).length <= ORDINARY_ALARM_BUDGET * ordinary.length) {
@@ -206,6 +214,7 @@ function main(): void {
     recall: rate((s) => s.row.label !== 'safe', true),
     falseAlarmsLookAlikes: rate((s) => s.row.label === 'safe' && s.row.kind !== 'ordinary', true),
     falseAlarmsOrdinary: rate((s) => s.row.label === 'safe' && s.row.kind === 'ordinary' && s.row.source !== 'template', true),
+    calibrationSet: `${CALIBRATION_DATASET}/train.jsonl, ${ordinary.length} messages of more than 4 words, ${ordinary.filter((x) => x >= threshold).length} alarms`,
     falseAlarmsOrdinaryTemplates: rate((s) => s.row.label === 'safe' && s.row.kind === 'ordinary' && s.row.source === 'template', true),
   };
   for (const t of [0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5]) {
