@@ -7,7 +7,7 @@ import { loadSafetySet } from './safetySet';
  * The detector against the project's own labelled set (issue 10). Every crisis row must raise the alarm, except the
  * rows listed in known-misses.json: the committed model misses them, so the issue's target (100%) is NOT met yet,
  * and the list may only shrink (a listed row that is now caught must be removed). The look-alikes may raise the
- * alarm at most at the rate measured when the committed model was trained (8/345 = 2.3%), rounded up.
+ * alarm at most at the rate measured when the committed model was trained (9/345 = 2.6%), rounded up.
  * When a crisis is missed, fix the corpus (a missing concept or wording family), never the row (intents/safety/README.md).
  */
 const FALSE_ALARM_BOUND = 0.03;

@@ -31,6 +31,9 @@ const MODEL_CATEGORY: ReadonlyMap<string, RuleCategory> = new Map<string, RuleCa
   ['general', 'general'],
 ]);
 
+/** Share of the threshold at which a phrase rule firing on the flagged sentences is enough. */
+const RULE_SUPPORT = 1 / 3;
+
 /** The model's category is added only when it is this sure of it; the rules' categories are always kept. */
 const CATEGORY_CONFIDENCE = 0.6;
 
@@ -73,11 +76,14 @@ export class EmergencyDetector {
   detect(text: string): EmergencyResult {
     if (!/[\p{L}\p{N}]/u.test(text)) return NONE;
     const risk = this.model.score(text);
-    if (risk.score < this.threshold) return NONE;
+    if (risk.score < this.threshold * RULE_SUPPORT) return NONE;
     // The rules only read the sentences the model flagged: bounded cost, and no category from elsewhere in a long message.
     const flagged = risk.sentences.join('\n');
     const tokens = tokenize(flagged);
     const hits = this.rules.match(tokens).filter((m) => !m.negated);
+    // Below the threshold, a crisis phrase the rules read as not negated ("I don't know what to do, I have chest
+    // pain") still raises the alarm when the model leans that way.
+    if (risk.score < this.threshold && hits.length === 0) return NONE;
     const categories = new Set<RuleCategory>(hits.map((m) => m.rule.category));
     const modelCategory = MODEL_CATEGORY.get(risk.category);
     if (modelCategory && risk.categoryProbability >= CATEGORY_CONFIDENCE) categories.add(modelCategory);
