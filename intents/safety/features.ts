@@ -129,16 +129,23 @@ const CONCEPT_OF: ReadonlyMap<string, readonly string[]> = (() => {
   return map;
 })();
 
-/** Concepts that carry crisis meaning on their own (not urgency, intensity or who). */
-const CUE_CONCEPTS: ReadonlySet<string> = new Set(['kill', 'harm', 'life', 'hopeless', 'plan', 'ingest', 'substance', 'chest', 'pain', 'faint', 'breath', 'neuro', 'seize', 'allergy', 'bleed', 'preg', 'violence', 'danger']);
+// Words that make a crisis of a message of a few words ("cant breathe", "heart attack", "he has a gun"); a short
+// message without one (a form answer: "none", "in two weeks", "back pain", a name) is never scored.
+const CUE_WORDS: ReadonlySet<string> = new Set(
+  ('kill killing killed die dying dead death suicide suicidal kms overdose overdosed overdosing poison poisoned poisoning swallowed ' +
+    'bleach breathe breathing choking choke choked gasping suffocating heart attack stroke seizure seizures seizing convulsing ' +
+    'unconscious unresponsive collapsed fainted bleeding bleed blood cut cutting harm hurting allergic anaphylaxis anaphylactic epipen ' +
+    'swelling swollen pregnant labour labor contractions miscarriage miscarrying moving gun knife stabbed shot shooting shooter attacked ' +
+    'attacking beating hitting raped rape abused abusing drowning fire emergency ambulance 911 sos emoji_sos emoji_ambulance emoji_knife ' +
+    'emoji_gun emoji_pill emoji_blood numb drooping slurred slurring dizzy faint chest blue responding responsive breath breathless wheezing pulse cpr threatening threatened strangled').split(' '),
+);
 // "send help", "get help now": help as a call for rescue, not the help menu.
 const HELP_VERBS: ReadonlySet<string> = new Set(['send', 'get', 'call', 'sos']);
-const CUE_WORDS: ReadonlySet<string> = new Set(['ambulance', '911', 'emergency', 'hurt', 'hurts', 'sos', 'emoji_sos', 'emoji_ambulance', 'emoji_knife', 'emoji_gun', 'emoji_pill', 'emoji_blood', 'kms']);
 
-/** Whether any word of the window names a crisis concept; a short message without one is never a crisis. */
+/** Whether a window names a crisis outright; a message of a few words without one is never a crisis. */
 export function hasCrisisCue(words: readonly string[]): boolean {
   if (words.includes('help') && words.some((w) => HELP_VERBS.has(w))) return true;
-  return words.some((w) => CUE_WORDS.has(w) || (CONCEPT_OF.get(w) ?? []).some((c) => CUE_CONCEPTS.has(c)));
+  return words.some((w) => CUE_WORDS.has(w));
 }
 
 type Frame = keyof typeof LEX;
