@@ -60,6 +60,7 @@ export interface EmergencyDetectorOptions {
  */
 export class EmergencyDetector {
   private readonly rules = new PhraseMatcher<RuleCategory>(EMERGENCY_RULES);
+  private readonly decisiveRules = new PhraseMatcher<RuleCategory>(EMERGENCY_RULES.filter((rule) => rule.decisive === true));
   private readonly child = new PhraseMatcher<'child'>([{ id: 'child', category: 'child', slots: [CHILD_WORDS] }]);
   private readonly model: RiskModel;
   private readonly threshold: number;
@@ -76,7 +77,7 @@ export class EmergencyDetector {
   detect(text: string): EmergencyResult {
     if (!/[\p{L}\p{N}]/u.test(text)) return NONE;
     const risk = this.model.score(text);
-    if (risk.score < this.threshold * RULE_SUPPORT) return NONE;
+    if (risk.score < this.threshold * RULE_SUPPORT) return this.decisive(text);
     // The rules only read the sentences the model flagged: bounded cost, and no category from elsewhere in a long message.
     const flagged = risk.sentences.join('\n');
     const tokens = tokenize(flagged);
@@ -91,6 +92,17 @@ export class EmergencyDetector {
     const matches = hits.map((m) => flagged.slice(tokens[m.startToken]!.start, tokens[m.endToken - 1]!.end));
     const specific = [...categories].filter((c): c is EmergencyCategory => c !== 'general');
     return { isEmergency: true, categories: specific, matches: [...new Set(matches)] };
+  }
+
+  /** The few decisive rules over the whole message, for what the model reads as safe. */
+  private decisive(text: string): EmergencyResult {
+    const tokens = tokenize(text);
+    const hits = this.decisiveRules.match(tokens).filter((m) => !m.negated);
+    if (hits.length === 0) return NONE;
+    const categories = new Set<RuleCategory>(hits.map((m) => m.rule.category));
+    if ([...categories].some((c) => MEDICAL.has(c)) && this.child.match(tokens).length > 0) categories.add(EmergencyCategory.pediatric);
+    const matches = hits.map((m) => text.slice(tokens[m.startToken]!.start, tokens[m.endToken - 1]!.end));
+    return { isEmergency: true, categories: [...categories].filter((c): c is EmergencyCategory => c !== 'general'), matches: [...new Set(matches)] };
   }
 
   /** The model's crisis score of a message (0..1) and the threshold it is held to, for evals. */

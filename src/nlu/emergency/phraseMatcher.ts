@@ -21,6 +21,11 @@ export interface PhraseRule<C extends string> {
   readonly vetoNext?: readonly string[];
   /** Words that cancel a match when they come right before it ("nearly had a heart attack"); `#num` is any number. */
   readonly vetoPrev?: readonly string[];
+  /**
+   * Unambiguous enough to raise the alarm on its own, whatever the model reads around it (a threat told in
+   * a legal intake is still a threat). Kept to a few precise rules: each one is a false alarm risk.
+   */
+  readonly decisive?: boolean;
 }
 
 /** One rule that fired. */

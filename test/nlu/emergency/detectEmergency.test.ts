@@ -1,4 +1,7 @@
 import { EmergencyDetector, detectEmergency } from '../../../src/nlu/emergency/detectEmergency';
+import { PhraseMatcher } from '../../../src/nlu/emergency/phraseMatcher';
+import { EMERGENCY_RULES } from '../../../src/nlu/emergency/rules';
+import { tokenize } from '../../../src/nlu/language/tokenize';
 import { EmergencyCategory } from '../../../src/nlu/types';
 import { NEGATIVES, POSITIVES } from './fixtures';
 
@@ -74,5 +77,30 @@ describe('EmergencyDetector', () => {
 
   it('has a one-shot helper with the same answers', () => {
     expect(detectEmergency('I took too many pills')).toEqual(detector.detect('I took too many pills'));
+  });
+});
+
+describe('decisive rules (raise the alarm whatever the model reads around them)', () => {
+  it.each([
+    ['anaphylaxis', 'we gave him the epinephrine and his lips are still swollen'],
+    ['anaphylaxis', 'the auto injector is wearing off and the hives are coming back'],
+    ['pregnancy', '33 weeks and the kicks have slowed since this morning'],
+    ['pregnancy', "I've barely felt the baby move all day, is that normal at 35 weeks"],
+    ['violence_threat', 'before I file the divorce papers: he threatened to set fire to the apartment with us inside'],
+    ['violence_threat', 'my landlord dispute is ongoing and he said he will hurt me if I go to court'],
+  ])('%s: %s', (category, text) => {
+    expect(detectEmergency(text)).toMatchObject({ isEmergency: true, categories: expect.arrayContaining([category]) });
+  });
+
+  it.each([
+    'do you sell epipen carrying cases',
+    'is my epipen refill covered by insurance',
+    'the baby monitor is not moving its camera anymore',
+    'how do I burn a cd of the deposition audio',
+    'the contractor threatened to burn through our budget',
+  ])('do not fire on a look-alike: %s', (text) => {
+    // The rules alone: whether the model flags a look-alike is measured on the safety set, not here.
+    const decisive = new PhraseMatcher(EMERGENCY_RULES.filter((rule) => rule.decisive === true));
+    expect(decisive.match(tokenize(text)).filter((m) => !m.negated)).toEqual([]);
   });
 });
