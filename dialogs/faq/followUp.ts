@@ -1,4 +1,5 @@
 import type { TurnContext } from 'botbuilder';
+import { redactPii } from '../../src/privacy/redactPii';
 import { recentQuestion, topicMemory } from '../topicMemory';
 
 /**
@@ -35,7 +36,7 @@ export function followsUpQuestion(context: TurnContext, text: string, now: Date)
   return followUpOf(text) !== undefined && recentQuestion(context, now) !== undefined;
 }
 
-/** Remembers the question the knowledge base answered, for a follow-up. */
+/** Remembers the question the knowledge base answered, for a follow-up; redacted, as it is kept in conversation state. */
 export function rememberQuestion(context: TurnContext, question: string, now: Date): void {
-  topicMemory(context).question = { text: question.slice(0, 300), at: now.toISOString() };
+  topicMemory(context).question = { text: redactPii(question.slice(0, 300)), at: now.toISOString() };
 }

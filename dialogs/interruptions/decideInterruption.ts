@@ -84,7 +84,9 @@ export function decideInterruption(input: InterruptionInput): Interruption {
   if (stop.kind === 'stopThen') return { kind: 'cancel', then: stop.rest, bare: stop.bare };
   if (!input.returned && asksAboutTheQuestion(text)) return { kind: 'why' };
   // A question the knowledge base answers is never stored as an answer, whichever task the classifier thinks it names.
-  const knownQuestion = fit !== AnswerFit.loose && !input.returned && looksLikeQuestion(text) && input.knows(text);
+  // At a free-text prompt too: words put as a question that the knowledge base answers ("is a physical covered by
+  // Cigna?" when asked the reason for the visit) are that question, not the reason.
+  const knownQuestion = !input.returned && looksLikeQuestion(text) && input.knows(text);
 
   if (intent) {
     const sure = !narrative || understanding.intent.confidence >= narrativeCommandConfidence;
@@ -107,7 +109,7 @@ export function decideInterruption(input: InterruptionInput): Interruption {
         return { kind: 'task', intent };
     }
   }
-  if (fit === AnswerFit.none && knownQuestion) return { kind: 'aside' };
+  if (knownQuestion) return { kind: 'aside' };
   // A question is never a (bad) answer: where nothing here answers it, the task says so and asks again.
   // Digits or a short phrase may be a try at an answer ("can I have the 9:30 one?"); the task judges those.
   const triesAnAnswer = /\d/u.test(text) || text.split(/\s+/u).length < 3;

@@ -2,6 +2,7 @@ import { isTimeZone } from '../time/isTimeZone';
 import { detectEmergency } from './emergency/detectEmergency';
 import { extractEntities } from './entities/extractEntities';
 import { cleanText } from './language/cleanText';
+import { screenableText } from './language/screenableText';
 import { guessLanguage } from './language/guessLanguage';
 import { analyzeSentiment } from './sentiment/analyzeSentiment';
 import { EntityType, IntentDecision, type EmergencyResult, type Entity, type IntentPrediction, type NluEngine, type UnderstandOptions, type Understanding } from './types';
@@ -39,7 +40,7 @@ export function createNluEngine(options: NluEngineOptions): NluEngine {
   }
   return {
     screen(raw: string): EmergencyResult {
-      return detectEmergency(cleanText(raw, options.maxChars).text);
+      return detectEmergency(screenableText(cleanText(raw, options.maxChars)));
     },
     understand(raw: string, understandOptions: UnderstandOptions): Understanding {
       const { text, truncated } = cleanText(raw, options.maxChars);
@@ -59,7 +60,7 @@ export function createNluEngine(options: NluEngineOptions): NluEngine {
         intent,
         entities,
         sentiment: analyzeSentiment(text),
-        emergency: understandOptions.emergency ?? detectEmergency(text),
+        emergency: understandOptions.emergency ?? detectEmergency(screenableText({ text, truncated })),
       };
     },
   };
