@@ -2,6 +2,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadCorpus } from '../loadCorpus';
 import { CRISIS_GROUPS, type CrisisClass, LookAlike, SAFE_GROUPS, SLOTS, type TemplateGroup } from './templates';
+import { seededRandom } from '../../src/random/seededRandom';
+
+/** The seeded generator the corpus draws with (shared with the rest of Tandem), for the trainer and tests. */
+export { seededRandom };
 
 /** One sentence of the crisis corpus. */
 export interface CorpusRow {
@@ -18,18 +22,6 @@ export interface CorpusRow {
 
 /** Shared datasets whose TRAIN split may be used to train a shipped model (licences in README.md). */
 export const SHIPPABLE_DATASETS = ['clinc150', 'banking77', 'bitext_customer_support'] as const;
-
-/** mulberry32: a small seeded generator, so the corpus and the model are the same on every run. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pick = <T>(items: readonly T[], random: () => number): T => items[Math.floor(random() * items.length)]!;
 

@@ -1,3 +1,5 @@
+import { withinOneEdit } from '../../src/nlu/emergency/phraseMatcher';
+
 /**
  * The crisis model's featurizer, shared by training (`npm run train:safety`) and the detector at run time, so the
  * two can never drift apart. It normalises spelling and text-speak, splits a message into short windows, and turns
@@ -182,19 +184,6 @@ function correct(word: string): string {
   // Deletion keys over-accept two-edit pairs; keep only true one-edit neighbours, and only when unambiguous.
   const close = [...candidates].filter((c) => withinOneEdit(word, c));
   return close.length === 1 ? close[0]! : word;
-}
-
-/** True when a and b differ by at most one insertion, deletion, substitution or adjacent swap. */
-export function withinOneEdit(a: string, b: string): boolean {
-  if (a === b) return true;
-  if (Math.abs(a.length - b.length) > 1) return false;
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  if (a.length === b.length) {
-    if (a.slice(i + 1) === b.slice(i + 1)) return true;
-    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
-  }
-  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
 /** Collapses letters repeated three times or more ("pleeeease" → "please", "heeelp" → "help"). */
