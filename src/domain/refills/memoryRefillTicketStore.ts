@@ -1,5 +1,5 @@
 import { type RecordStoreOptions, type RecordStoreSettings, recordStoreSettings } from '../recordStoreSettings';
-import { refillRequestSchema, type RefillRequest, type RefillTicket } from './refillTicket';
+import { fileRefillTicket, type RefillRequest, type RefillTicket } from './refillTicket';
 import { newRefillTicketId } from './refillTicketId';
 import { clampRefillListLimit, defaultRefillTicketTtlSeconds, type ListRefillTicketsOptions, type RefillTicketStore } from './refillTicketStore';
 
@@ -16,17 +16,9 @@ export class MemoryRefillTicketStore implements RefillTicketStore {
   }
 
   async create(request: RefillRequest): Promise<RefillTicket> {
-    const valid = refillRequestSchema.parse(request);
-    const id = this.settings.newId();
-    if (this.live(id)) throw new Error('Refill ticket id collision');
-    const createdAt = this.settings.now();
-    const ticket: RefillTicket = {
-      ...valid,
-      id,
-      createdAt: createdAt.toISOString(),
-      expiresAt: new Date(createdAt.getTime() + this.settings.ttlSeconds * 1000).toISOString(),
-    };
-    this.tickets.set(id, ticket);
+    const ticket = fileRefillTicket(request, this.settings);
+    if (this.live(ticket.id)) throw new Error('Refill ticket id collision');
+    this.tickets.set(ticket.id, ticket);
     return structuredClone(ticket);
   }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { RecordStoreSettings } from '../recordStoreSettings';
 
 /**
  * A refill request as the care team receives it: who (the opaque patient reference), what, where to
@@ -35,4 +36,16 @@ export type RefillTicket = z.infer<typeof refillTicketSchema>;
 /** Reads a stored ticket back; a record that breaks the schema is refused, never half-used. */
 export function parseRefillTicket(json: string): RefillTicket {
   return refillTicketSchema.parse(JSON.parse(json));
+}
+
+/** A new ticket for a validated request: its id, when it was filed and when it expires (both stores file the same way). */
+export function fileRefillTicket(request: RefillRequest, settings: Pick<RecordStoreSettings, 'now' | 'newId' | 'ttlSeconds'>): RefillTicket {
+  const valid = refillRequestSchema.parse(request);
+  const createdAt = settings.now();
+  return {
+    ...valid,
+    id: settings.newId(),
+    createdAt: createdAt.toISOString(),
+    expiresAt: new Date(createdAt.getTime() + settings.ttlSeconds * 1000).toISOString(),
+  };
 }

@@ -1,6 +1,6 @@
 import type Redis from 'ioredis';
 import type { RefillTicketStoreOptions } from '../../domain/refills/memoryRefillTicketStore';
-import { parseRefillTicket, refillRequestSchema, type RefillRequest, type RefillTicket } from '../../domain/refills/refillTicket';
+import { fileRefillTicket, parseRefillTicket, type RefillRequest, type RefillTicket } from '../../domain/refills/refillTicket';
 import { newRefillTicketId } from '../../domain/refills/refillTicketId';
 import {
   clampRefillListLimit,
@@ -29,19 +29,11 @@ export class RedisRefillTicketStore implements RefillTicketStore {
   }
 
   async create(request: RefillRequest): Promise<RefillTicket> {
-    const valid = refillRequestSchema.parse(request);
-    const id = this.settings.newId();
-    const createdAt = this.settings.now();
-    const ticket: RefillTicket = {
-      ...valid,
-      id,
-      createdAt: createdAt.toISOString(),
-      expiresAt: new Date(createdAt.getTime() + this.settings.ttlSeconds * 1000).toISOString(),
-    };
+    const ticket = fileRefillTicket(request, this.settings);
     await runRedis(this.redis, async () => {
       const tx = this.redis.multi();
-      tx.set(this.keys.refillTicket(id), JSON.stringify(ticket), 'EX', this.settings.ttlSeconds, 'NX');
-      tx.zadd(this.keys.refillWorklist, createdAt.getTime(), id);
+      tx.set(this.keys.refillTicket(ticket.id), JSON.stringify(ticket), 'EX', this.settings.ttlSeconds, 'NX');
+      tx.zadd(this.keys.refillWorklist, Date.parse(ticket.createdAt), ticket.id);
       tx.expire(this.keys.refillWorklist, this.settings.ttlSeconds);
       const replies = await tx.exec();
       const setReply = replies?.[0];
