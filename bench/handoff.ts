@@ -308,7 +308,7 @@ async function benchMode(mode: 'memory' | 'redis', redisUrl: string | undefined)
   const queued = Array.from({ length: queuedCount }, (_, i) => `q-${prefix}-${i}`);
   const enqueueStarted = performance.now();
   await inParallel(queued, 32, async (conversationId, i) => {
-    const outcome = await app.handoff.requestHandoff(
+    const outcome = await app.handoff.customer.requestHandoff(
       { conversationId, channelId: 'bench', summary: `Customer said: "I want to talk to a human about order ${100000 + i}".` },
       { action: 'handoff', priority: i % 10 === 0 ? 'high' : 'normal', reasonCodes: ['user_requested'], sendEmergencyGuidance: false },
     );

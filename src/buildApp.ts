@@ -1,9 +1,8 @@
 import type { Server } from 'restify';
 import { createAdapter, type TandemAdapter } from './bot/createAdapter';
 import { createTandemBot } from './bot/createTandemBot';
-import { AgentHandback } from './bot/handoff/agentHandback';
 import { HandoffStatusHandler } from './bot/handoff/handoffStatusHandler';
-import { ProactiveUserChannel } from './bot/handoff/proactiveUserChannel';
+import { CustomerFollowUps } from './bot/handoff/customerFollowUps';
 import { ServiceHandoffGateway } from './bot/handoff/serviceHandoffGateway';
 import { ServiceHumanSide } from './bot/handoff/serviceHumanSide';
 import { cancelReader } from './bot/cancelReader';
@@ -19,7 +18,9 @@ import { createRateLimits } from './http/rateLimit/rateLimits';
 import { createRequestLimiterFactory } from './storage/createRequestLimiter';
 import { AgentDirectory } from './handoff/agents';
 import { BusinessCalendar } from './handoff/businessCalendar';
-import { HandoffService, handoffServiceConfigFrom } from './handoff/handoffService';
+import { createHandoffServices, type HandoffServices } from './handoff/createHandoffServices';
+import { handoffConfigFrom } from './handoff/handoffCore';
+import type { SweepResult } from './handoff/queueSweep';
 import { policyConfigFrom } from './handoff/policy';
 import { startHandoffSweeper } from './handoff/sweeper';
 import { createCorpusUnderstanding } from './nlu/corpusUnderstanding';
@@ -41,10 +42,13 @@ export interface App {
   readonly adapter: TandemAdapter;
   readonly bot: TandemBot;
   readonly backend: MemoryStateBackend | RedisStateBackend;
-  readonly handoff: HandoffService;
+  readonly handoff: HandoffServices;
   readonly handoffPorts: HandoffPorts;
   readonly agents: AgentDirectory;
-  readonly userChannel: ProactiveUserChannel;
+  /** Where every customer follow-up of the handoff starts (notices, the bot's part of a release). */
+  readonly followUps: CustomerFollowUps;
+  /** One sweep of the handoff queue, its notices delivered (the sweeper timer runs it too). */
+  sweepHandoffs(now?: number): Promise<SweepResult>;
   readonly metrics: Metrics;
   readonly inflight: InflightTracker;
   readonly agentApi: AgentApi;
@@ -81,7 +85,6 @@ export function buildApp(config: AppConfig, options: BuildOptions): App {
   });
   const agents = AgentDirectory.fromConfig(config);
   const adapter = createAdapter(config, logger, metrics);
-  const userChannel = new ProactiveUserChannel(adapter, backend.references, config.MICROSOFT_APP_ID);
 
   const clock = options.clock;
   const now = clock ? () => new Date(clock()) : undefined;
@@ -96,11 +99,10 @@ export function buildApp(config: AppConfig, options: BuildOptions): App {
   // Without LLM_PROVIDER the null client answers from the knowledge base and summarises extractively.
   const llm = createLlmServices(config, domain.knowledge);
   const handoffPorts = createHandoffPorts(backend, config, { logger, ...(options.clock ? { clock: options.clock } : {}) });
-  const handoff = new HandoffService({
+  const handoff = createHandoffServices({
     ...handoffPorts,
     calendar,
-    userChannel,
-    config: handoffServiceConfigFrom(config),
+    config: handoffConfigFrom(config),
     agentName: (id) => agents.get(id)?.name,
     metrics,
     logger,
@@ -112,7 +114,7 @@ export function buildApp(config: AppConfig, options: BuildOptions): App {
     understanding,
     dialogDeps: {
       handoff: new ServiceHandoffGateway({
-        service: handoff,
+        service: handoff.customer,
         references: backend.references,
         transcripts: backend.transcripts,
         summarize: async (lines) => (await llm.summarizer.summarize(lines)).text,
@@ -129,19 +131,21 @@ export function buildApp(config: AppConfig, options: BuildOptions): App {
     recorder: {
       appendInsight: (conversationId, insight) => handoffPorts.insights.append(conversationId, insight),
       recordCsat: async (conversationId, score) => {
-        await handoff.recordCsat(conversationId, score);
+        await handoff.customer.recordCsat(conversationId, score);
       },
     },
     defaultTimezone: config.DEFAULT_TIMEZONE,
     ...(now ? { now } : {}),
     onHandoffStatus: (context, target) => handoffStatus.handle(context, target),
   });
+  const followUps = new CustomerFollowUps({ adapter, references: backend.references, appId: config.MICROSOFT_APP_ID, bot, logger });
   const handoffStatus = new HandoffStatusHandler({
-    service: handoff,
+    hub: handoff.hub,
+    customer: handoff.customer,
+    followUps,
     records: handoffPorts.store,
     agentsOnline: async () => (await handoffPorts.presence.online()).length,
     untrustedChannels: [webChatChannelId],
-    withinTurn: (context, work, quiet) => userChannel.withinTurn(context, work, quiet),
     logger,
   });
 
@@ -150,7 +154,7 @@ export function buildApp(config: AppConfig, options: BuildOptions): App {
     {
       logger,
       backend,
-      humans: new ServiceHumanSide(handoff),
+      humans: new ServiceHumanSide(handoff.customer),
       screen: (text) => understanding.nlu.screen(text),
       readsAsCancel: cancelReader(understanding.nlu, understanding.intents, config.DEFAULT_TIMEZONE),
     },
@@ -166,14 +170,14 @@ export function buildApp(config: AppConfig, options: BuildOptions): App {
   const agentApi = createAgentApi({
     config,
     sharedLimiter: limits.agentRequests,
-    service: handoff,
+    desk: handoff.desk,
     agents,
     records: handoffPorts.store,
     transcripts: backend.transcripts,
     audit: handoffPorts.viewAudit,
     ...(sealer ? { sealer } : {}),
     bus: handoffPorts.bus,
-    handback: new AgentHandback(userChannel, bot),
+    followUps,
     logger,
     ...(options.clock ? { clock: options.clock } : {}),
   });
@@ -205,7 +209,12 @@ export function buildApp(config: AppConfig, options: BuildOptions): App {
   // Agent API calls in flight finish at SIGTERM like turns do; the event stream is long-lived and closed instead.
   trackRequests(server.server, inflight, (_method, url) => url.startsWith('/api/agent/') && !url.startsWith('/api/agent/events'));
 
-  const stopSweeper = startHandoffSweeper(handoff, config.HANDOFF_SWEEP_INTERVAL_SECONDS * 1000, logger);
+  const sweepHandoffs = async (now?: number): Promise<SweepResult> => {
+    const result = await handoff.sweep.sweep(now);
+    await followUps.deliver(result.notices);
+    return result;
+  };
+  const stopSweeper = startHandoffSweeper({ sweep: () => sweepHandoffs() }, config.HANDOFF_SWEEP_INTERVAL_SECONDS * 1000, logger);
 
   return {
     config,
@@ -216,7 +225,8 @@ export function buildApp(config: AppConfig, options: BuildOptions): App {
     handoff,
     handoffPorts,
     agents,
-    userChannel,
+    followUps,
+    sweepHandoffs,
     metrics,
     inflight,
     agentApi,

@@ -1,5 +1,5 @@
 import type { Logger } from '../observability/logger';
-import type { SweepResult } from './handoffService';
+import type { SweepResult } from './queueSweep';
 
 /**
  * Runs `sweep` every `intervalMs` (never two at once in this process; other processes may sweep too,

@@ -7,7 +7,7 @@ describe('the handoff flow through TestAdapter (real handoff service, in memory)
   it('goes silent while a human owns the chat, relays the agent, and resumes after handback', async () => {
     const t = createHandoffTestBot();
     const conversationId = t.adapter.conversation.conversation.id;
-    await t.service.heartbeat(t.agent);
+    await t.services.desk.heartbeat(t.agent);
 
     await t.adapter
       .send('I need to talk to a person please')
@@ -29,18 +29,18 @@ describe('the handoff flow through TestAdapter (real handoff service, in memory)
       .assertNoReply()
       .startTest();
 
-    await t.service.claim(conversationId, t.agent);
+    await t.services.desk.claim(conversationId, t.agent);
     t.adapter.activeQueue.splice(0);
-    await t.service.sendAgentMessage(conversationId, t.agent, { text: 'Hi, I am looking at your order now.' });
+    await t.services.desk.sendAgentMessage(conversationId, t.agent, { text: 'Hi, I am looking at your order now.' }, (notice) => t.followUps.deliverOne(notice));
     const agentReply = t.adapter.activeQueue.find((a) => a.text === 'Hi, I am looking at your order now.');
     expect(agentReply?.channelData).toMatchObject({ agent: { name: 'Dev Agent' }, tandem: { kind: 'agent_message' } });
     t.adapter.activeQueue.splice(0);
 
     await t.adapter.send('thanks, what are your opening hours?').assertNoReply().startTest();
 
-    await t.service.release(conversationId, t.agent, { disposition: 'return_to_bot', note: 'customer wants to book an appointment' });
+    await t.services.desk.release(conversationId, t.agent, { disposition: 'return_to_bot', note: 'customer wants to book an appointment' });
     t.adapter.activeQueue.splice(0);
-    await t.userChannel.continueConversation(conversationId, (context) =>
+    await t.followUps.continueConversation(conversationId, (context) =>
       t.bot.resumeAfterHandback(context, 'customer wants to book an appointment', 'Dana'),
     );
     const resumed = t.adapter.activeQueue.map(text);
@@ -50,7 +50,7 @@ describe('the handoff flow through TestAdapter (real handoff service, in memory)
 
   it('lets a queued user cancel, and then the bot talks again', async () => {
     const t = createHandoffTestBot();
-    await t.service.heartbeat(t.agent);
+    await t.services.desk.heartbeat(t.agent);
     await t.adapter
       .send('get me a human agent')
       .assertReply((a) => expect(text(a)).toMatch(/connecting you/))
@@ -65,10 +65,10 @@ describe('the handoff flow through TestAdapter (real handoff service, in memory)
   it('blocks any bot output sent in a proactive turn while the chat is queued', async () => {
     const t = createHandoffTestBot();
     const conversationId = t.adapter.conversation.conversation.id;
-    await t.service.heartbeat(t.agent);
+    await t.services.desk.heartbeat(t.agent);
     await t.adapter.send('talk to a human').assertReply(() => undefined).assertReply(() => undefined).startTest();
     t.adapter.activeQueue.splice(0);
-    await t.userChannel.continueConversation(conversationId, async (context) => {
+    await t.followUps.continueConversation(conversationId, async (context) => {
       await context.sendActivity('a timer tries to speak for the bot');
     });
     expect(t.adapter.activeQueue).toHaveLength(0);
@@ -77,12 +77,12 @@ describe('the handoff flow through TestAdapter (real handoff service, in memory)
   it('asks for CSAT after a resolved chat and records the rating', async () => {
     const t = createHandoffTestBot();
     const conversationId = t.adapter.conversation.conversation.id;
-    await t.service.heartbeat(t.agent);
+    await t.services.desk.heartbeat(t.agent);
     await t.adapter.send('talk to a human').assertReply(() => undefined).assertReply(() => undefined).startTest();
-    await t.service.claim(conversationId, t.agent);
-    await t.service.release(conversationId, t.agent, { disposition: 'resolved' });
+    await t.services.desk.claim(conversationId, t.agent);
+    await t.services.desk.release(conversationId, t.agent, { disposition: 'resolved' });
     t.adapter.activeQueue.splice(0);
-    await t.userChannel.continueConversation(conversationId, (context) => t.bot.askForCsat(context, 'Dana'));
+    await t.followUps.continueConversation(conversationId, (context) => t.bot.askForCsat(context, 'Dana'));
     const question = t.adapter.activeQueue.shift();
     expect(question?.suggestedActions?.actions.map((a) => a.title)).toEqual(['1', '2', '3', '4', '5']);
     await t.adapter.send('5').assertReply((a) => expect(text(a)).toMatch(/Thank you/)).startTest();

@@ -9,7 +9,7 @@ describe('off the happy path, through the real handoff service', () => {
     async (message) => {
       const t = createHandoffTestBot();
       const conversationId = t.adapter.conversation.conversation.id;
-      await t.service.heartbeat(t.agent);
+      await t.services.desk.heartbeat(t.agent);
       await t.adapter
         .send('can I talk to someone please')
         .assertReply((a) => expect(text(a)).toMatch(/connecting you/))
@@ -19,14 +19,14 @@ describe('off the happy path, through the real handoff service', () => {
         .send('what are your opening hours?')
         .assertReply((a) => expect(text(a)).toMatch(/8:00/))
         .startTest();
-      expect(await t.service.isBotSilenced(conversationId)).toBe(false);
+      expect(await t.services.customer.isBotSilenced(conversationId)).toBe(false);
     },
   );
 
   it('while queued, a request that mentions cancelling something goes to the agent, not out of the queue', async () => {
     const t = createHandoffTestBot();
     const conversationId = t.adapter.conversation.conversation.id;
-    await t.service.heartbeat(t.agent);
+    await t.services.desk.heartbeat(t.agent);
     await t.adapter
       .send('I need a human')
       .assertReply(() => undefined)
@@ -34,13 +34,13 @@ describe('off the happy path, through the real handoff service', () => {
       .send('I want to cancel my order TD-100002')
       .assertNoReply()
       .startTest();
-    expect(await t.service.isBotSilenced(conversationId)).toBe(true);
+    expect(await t.services.customer.isBotSilenced(conversationId)).toBe(true);
   });
 
   it('a half-finished registration survives a handoff and a handback: the bot offers to continue where it was', async () => {
     const t = createHandoffTestBot();
     const conversationId = t.adapter.conversation.conversation.id;
-    await t.service.heartbeat(t.agent);
+    await t.services.desk.heartbeat(t.agent);
     await t.adapter
       .send('I want to register as a new patient')
       .assertReply((a) => expect(text(a)).toMatch(/registered with the clinic/))
@@ -52,10 +52,10 @@ describe('off the happy path, through the real handoff service', () => {
       .assertReply((a) => expect(a.type).toBe('event'))
       .startTest();
 
-    await t.service.claim(conversationId, t.agent);
-    await t.service.release(conversationId, t.agent, { disposition: 'return_to_bot' });
+    await t.services.desk.claim(conversationId, t.agent);
+    await t.services.desk.release(conversationId, t.agent, { disposition: 'return_to_bot' });
     t.adapter.activeQueue.splice(0);
-    await t.userChannel.continueConversation(conversationId, (context) => t.bot.resumeAfterHandback(context, undefined, 'Dana'));
+    await t.followUps.continueConversation(conversationId, (context) => t.bot.resumeAfterHandback(context, undefined, 'Dana'));
     const resumed = t.adapter.activeQueue.map(text).join('\n');
     expect(resumed).toMatch(/Dana handed you back/);
     expect(resumed).toMatch(/middle of your registration[\s\S]*pick up where you left off/);
@@ -72,7 +72,7 @@ describe('off the happy path, through the real handoff service', () => {
   it('declining to continue after a handback sets the form aside', async () => {
     const t = createHandoffTestBot();
     const conversationId = t.adapter.conversation.conversation.id;
-    await t.service.heartbeat(t.agent);
+    await t.services.desk.heartbeat(t.agent);
     await t.adapter
       .send('book an annual physical')
       .assertReply((a) => expect(text(a)).toMatch(/What day/))
@@ -80,10 +80,10 @@ describe('off the happy path, through the real handoff service', () => {
       .assertReply(() => undefined)
       .assertReply(() => undefined)
       .startTest();
-    await t.service.claim(conversationId, t.agent);
-    await t.service.release(conversationId, t.agent, { disposition: 'return_to_bot' });
+    await t.services.desk.claim(conversationId, t.agent);
+    await t.services.desk.release(conversationId, t.agent, { disposition: 'return_to_bot' });
     t.adapter.activeQueue.splice(0);
-    await t.userChannel.continueConversation(conversationId, (context) => t.bot.resumeAfterHandback(context, undefined, undefined));
+    await t.followUps.continueConversation(conversationId, (context) => t.bot.resumeAfterHandback(context, undefined, undefined));
     expect(t.adapter.activeQueue.map(text).join('\n')).toMatch(/middle of your appointment request/);
     t.adapter.activeQueue.splice(0);
     await t.adapter

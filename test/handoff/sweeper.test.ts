@@ -1,4 +1,4 @@
-import type { SweepResult } from '../../src/handoff/handoffService';
+import type { SweepResult } from '../../src/handoff/queueSweep';
 import { startHandoffSweeper } from '../../src/handoff/sweeper';
 
 describe('startHandoffSweeper', () => {
@@ -6,7 +6,7 @@ describe('startHandoffSweeper', () => {
 
   it('sweeps on every tick, never overlapping, survives failures and stops cleanly', async () => {
     jest.useFakeTimers();
-    const empty: SweepResult = { requeued: [], timedOut: [], announced: [] };
+    const empty: SweepResult = { requeued: [], timedOut: [], announced: [], notices: [] };
     let calls = 0;
     let release: (() => void) | undefined;
     const service = {

@@ -1,11 +1,12 @@
 import { type Activity, type ConversationReference, TestAdapter, type TurnContext } from 'botbuilder';
-import { ProactiveUserChannel } from '../../src/bot/handoff/proactiveUserChannel';
+import { CustomerFollowUps } from '../../src/bot/handoff/customerFollowUps';
 import { ServiceHandoffGateway } from '../../src/bot/handoff/serviceHandoffGateway';
 import { ServiceHumanSide } from '../../src/bot/handoff/serviceHumanSide';
 import { loadConfig } from '../../src/config';
 import { AgentDirectory, type Agent } from '../../src/handoff/agents';
 import { BusinessCalendar } from '../../src/handoff/businessCalendar';
-import { HandoffService, handoffServiceConfigFrom } from '../../src/handoff/handoffService';
+import { createHandoffServices, type HandoffServices } from '../../src/handoff/createHandoffServices';
+import { handoffConfigFrom } from '../../src/handoff/handoffCore';
 import { silentLogger } from '../../src/observability/logger';
 import { createStateBackend } from '../../src/storage/createStateBackend';
 import { createHandoffPorts } from '../../src/storage/handoff/createHandoffPorts';
@@ -30,9 +31,9 @@ class ProactiveTestAdapter extends TestAdapter {
 }
 
 export interface HandoffTestBot extends TestBot {
-  readonly service: HandoffService;
+  readonly services: HandoffServices;
   readonly agent: Agent;
-  readonly userChannel: ProactiveUserChannel;
+  readonly followUps: CustomerFollowUps;
 }
 
 /** The real bot wired to the real (in-memory) handoff service, as buildApp wires it. */
@@ -41,34 +42,27 @@ export function createHandoffTestBot(env: NodeJS.ProcessEnv = {}): HandoffTestBo
   const backend = createStateBackend({ keyPrefix: 'test', logger: silentLogger });
   const ports = createHandoffPorts(backend, config);
   const agents = AgentDirectory.fromConfig(config);
-  const holder: { adapter?: TestAdapter } = {};
-  const userChannel = new ProactiveUserChannel(
-    { continueConversationAsync: (...args: unknown[]) => (holder.adapter!.continueConversationAsync as (...a: unknown[]) => Promise<void>)(...args) } as never,
-    backend.references,
-    '',
-  );
-  const service = new HandoffService({
+  const handoff = createHandoffServices({
     ...ports,
     calendar: new BusinessCalendar({ rules: config.BUSINESS_HOURS, timeZone: config.BUSINESS_TIMEZONE, holidays: config.BUSINESS_HOLIDAYS }),
-    userChannel,
-    config: handoffServiceConfigFrom(config),
+    config: handoffConfigFrom(config),
     agentName: (id) => agents.get(id)?.name,
   });
   const testBot = createTestBot({
     backend,
     env,
     handoff: new ServiceHandoffGateway({
-      service,
+      service: handoff.customer,
       references: backend.references,
       transcripts: backend.transcripts,
       summarize: async (lines) => lines.map((l) => l.text).join(' / '),
     }),
-    humans: new ServiceHumanSide(service),
+    humans: new ServiceHumanSide(handoff.customer),
     adapterClass: ProactiveTestAdapter,
     recorder: undefined,
   });
-  holder.adapter = testBot.adapter;
+  const followUps = new CustomerFollowUps({ adapter: testBot.adapter, references: backend.references, appId: '', bot: testBot.bot });
   const agent = agents.authenticate('Bearer dev-agent-token');
   if (!agent) throw new Error('dev agent missing');
-  return { ...testBot, service, agent, userChannel };
+  return { ...testBot, services: handoff, agent, followUps };
 }

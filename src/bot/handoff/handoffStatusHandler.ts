@@ -1,14 +1,15 @@
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import { TandemError } from '../../errors';
-import type { HandoffService } from '../../handoff/handoffService';
+import type { CustomerHandoff } from '../../handoff/customerHandoff';
+import type { ExternalHub, ExternalStatusResult } from '../../handoff/externalHub';
 import type { HandoffRecord, HandoffStore } from '../../handoff/handoffStore';
 import { CallbackReason, HandoffState, HandoffStatus, valuesOf } from '../../handoff/vocabulary';
 import type { Logger } from '../../observability/logger';
 import { allowWhileHumanOwned } from '../humanSide';
 import { turnLogger } from '../turnLogger';
 import { isHubCaller } from './hubCaller';
-import type { HandbackBot } from './agentHandback';
+import type { CustomerFollowUps, HandbackBot } from './customerFollowUps';
 
 const status = z.enum(valuesOf(HandoffStatus));
 
@@ -20,14 +21,15 @@ const statusValueSchema = z
 const hubIdPattern = /^[A-Za-z0-9._@:-]{1,64}$/;
 
 export interface HandoffStatusDeps {
-  readonly service: Pick<HandoffService, 'applyExternalStatus' | 'scheduleCallback' | 'status'>;
+  readonly hub: Pick<ExternalHub, 'applyExternalStatus'>;
+  readonly customer: Pick<CustomerHandoff, 'scheduleCallback' | 'status'>;
+  /** Sends what the transition says the customer must hear, in this turn (which holds the conversation's lock). */
+  readonly followUps: Pick<CustomerFollowUps, 'sendInTurn'>;
   readonly records: Pick<HandoffStore, 'getRecord'>;
   /** How many of our own agents are online; with none, a failed hub handoff becomes a callback. */
   readonly agentsOnline: () => Promise<number>;
   /** Channels whose senders are customers (our own web chat): a `handoff.status` there is ignored. */
   readonly untrustedChannels?: readonly string[];
-  /** Runs service calls so that what they deliver to this conversation goes out in this turn (which holds its lock). */
-  readonly withinTurn?: <T>(context: TurnContext, work: () => Promise<T>, options?: { quiet?: boolean }) => Promise<T>;
   readonly logger?: Logger;
 }
 
@@ -65,10 +67,9 @@ export class HandoffStatusHandler {
     const heldByHub = before?.state === HandoffState.assigned && before.external;
     // A failed hub with nobody of ours online ends in a callback: the "you keep your place" notice would mislead.
     const toCallback = state === HandoffStatus.failed && (await this.deps.agentsOnline()) === 0;
-    let after: HandoffRecord | undefined;
+    let applied: ExternalStatusResult;
     try {
-      const apply = () => this.deps.service.applyExternalStatus(conversationId, state, hubId);
-      after = await (this.deps.withinTurn ? this.deps.withinTurn(context, apply, { quiet: toCallback }) : apply());
+      applied = await this.deps.hub.applyExternalStatus(conversationId, state, hubId);
     } catch (error) {
       if (error instanceof TandemError && ['HANDOFF_CONFLICT', 'HANDOFF_NOT_FOUND', 'HANDOFF_NOT_OWNER'].includes(error.code)) {
         log?.info({ state, code: error.code }, 'handoff.status did not apply');
@@ -76,7 +77,10 @@ export class HandoffStatusHandler {
       }
       throw error;
     }
+    const after = applied.record;
     log?.info({ state, from: before?.state ?? 'none', to: after?.state ?? 'none' }, 'handoff.status applied');
+    // On the way to a callback, "you keep your place" would mislead: the callback message supersedes it.
+    if (!toCallback) await this.deps.followUps.sendInTurn(context, applied.notices);
 
     if (state === HandoffStatus.completed && heldByHub && after?.state === HandoffState.bot) {
       await bot.resumeAfterHandback(context, undefined, undefined);
@@ -93,11 +97,11 @@ export class HandoffStatusHandler {
       // The requeue already told the customer when the hub had the chat; otherwise say where they stand.
       if (!wasHeldByHub) {
         allowWhileHumanOwned(context);
-        await context.sendActivity((await this.deps.service.status(conversationId)).customerMessage);
+        await context.sendActivity((await this.deps.customer.status(conversationId)).customerMessage);
       }
       return;
     }
-    const { ticket, whenText } = await this.deps.service.scheduleCallback(
+    const { ticket, whenText } = await this.deps.customer.scheduleCallback(
       { conversationId, channelId: record.channelId, summary: record.summary, priority: record.priority },
       record.contact ?? null,
       CallbackReason.noAgent,

@@ -1,7 +1,7 @@
 import { type Activity, ActivityTypes, Channels, EventFactory, type TranscriptStore, TurnContext } from 'botbuilder';
 import type { CallbackContact, HandoffGateway, HandoffOutcome } from '../../../dialogs/handoffGateway';
 import type { HandoffDecision } from '../../handoff/policy';
-import type { HandoffService } from '../../handoff/handoffService';
+import type { CustomerHandoff } from '../../handoff/customerHandoff';
 import type { ConversationReferenceStore } from '../../storage/ports';
 import { readTranscriptActivities, readTranscriptLines, type TranscriptLine } from '../../storage/transcriptLines';
 import { allowWhileHumanOwned } from '../humanSide';
@@ -21,7 +21,7 @@ export interface QueueStatusChannelData {
 export class ServiceHandoffGateway implements HandoffGateway {
   constructor(
     private readonly deps: {
-      readonly service: HandoffService;
+      readonly service: CustomerHandoff;
       readonly references: ConversationReferenceStore;
       readonly transcripts: TranscriptStore;
       readonly summarize: (lines: readonly TranscriptLine[]) => Promise<string>;

@@ -1,11 +1,11 @@
-import type { EmergencyWithdrawal, HandoffService } from '../../handoff/handoffService';
+import type { CustomerHandoff, EmergencyWithdrawal } from '../../handoff/customerHandoff';
 import { HandoffState } from '../../handoff/vocabulary';
 import type { EmergencyCategory } from '../../nlu/types';
 import type { HumanSide, Owner } from '../humanSide';
 
 /** The ownership gate's view of the handoff service. */
 export class ServiceHumanSide implements HumanSide {
-  constructor(private readonly service: HandoffService) {}
+  constructor(private readonly service: CustomerHandoff) {}
 
   isHumanOwned(conversationId: string): Promise<boolean> {
     return this.service.isBotSilenced(conversationId);

@@ -4,7 +4,8 @@ import type { z } from 'zod';
 import { TandemError, toTandemError } from '../../errors';
 import { canSeePii, rolePermissions, type Agent, type AgentDirectory } from '../../handoff/agents';
 import { mayAnnotate, readAccess, ViewLevel } from '../../handoff/conversationAccess';
-import type { HandoffService } from '../../handoff/handoffService';
+import type { AgentDesk } from '../../handoff/agentDesk';
+import type { CustomerNotice } from '../../handoff/handoffCore';
 import type { CallbackTicket, HandoffStore } from '../../handoff/handoffStore';
 import { ViewedItem, type ViewAuditLog } from '../../handoff/viewAudit';
 import type { Disposition } from '../../handoff/vocabulary';
@@ -29,13 +30,18 @@ import {
 import type { TokenBucketLimiter } from './rateLimiter';
 import { withinLimit, type RequestLimiter } from '../rateLimit/requestLimiter';
 
-/** The customer-facing half of a release (CSAT or the bot resuming), run after the state change. */
-export interface ReleaseFollowUp {
+/** What the customer hears after the desk acted, on their own channel (the bot layer's follow-ups). */
+export interface CustomerFollowUp {
+  /** Best effort: a notice that cannot be delivered is logged. */
+  deliver(notices: readonly CustomerNotice[]): Promise<void>;
+  /** Throws when the notice cannot be delivered. */
+  deliverOne(notice: CustomerNotice): Promise<void>;
+  /** The customer-facing half of a release (CSAT or the bot resuming), run after the state change. */
   afterRelease(released: { conversationId: string; disposition: Disposition; note?: string; agentName?: string }): Promise<void>;
 }
 
 export interface AgentRoutesDeps {
-  readonly service: HandoffService;
+  readonly desk: AgentDesk;
   readonly agents: Pick<AgentDirectory, 'authenticate'>;
   readonly records: Pick<HandoffStore, 'getRecord' | 'listCallbacks'>;
   readonly transcripts: TranscriptStore;
@@ -43,7 +49,7 @@ export interface AgentRoutesDeps {
   readonly audit: ViewAuditLog;
   /** Opens the sealed words as written for views above `redacted`. */
   readonly sealer?: TextSealer;
-  readonly handback: ReleaseFollowUp;
+  readonly followUps: CustomerFollowUp;
   readonly streams: AgentEventStreams;
   readonly limiter: TokenBucketLimiter;
   /** Shared by every process: the per-process bucket alone would multiply an agent's budget by the process count. */
@@ -108,7 +114,7 @@ function ticketForViewer(ticket: CallbackTicket, agent: Agent): CallbackTicket {
  * set headers. Each agent has a request budget per process (429 beyond it).
  */
 export function registerAgentRoutes(server: Server, deps: AgentRoutesDeps): void {
-  const { service, logger } = deps;
+  const { desk, logger } = deps;
 
   const route = (handler: AgentHandler, options: { queryToken?: boolean } = {}) =>
     async (req: Request, res: Response): Promise<void> => {
@@ -139,7 +145,7 @@ export function registerAgentRoutes(server: Server, deps: AgentRoutesDeps): void
     };
 
   server.get(`${prefix}/queue`, route(async (_req, res, agent) => {
-    res.json({ items: await service.queue(agent) });
+    res.json({ items: await desk.queue(agent) });
   }));
 
   server.get(`${prefix}/conversations/:id`, route(async (req, res, agent) => {
@@ -161,7 +167,7 @@ export function registerAgentRoutes(server: Server, deps: AgentRoutesDeps): void
     const { sealer } = deps;
     const open = sealer && access.level !== ViewLevel.redacted ? (sealed: string) => sealer.open(sealed, conversationId) : undefined;
     const transcript = await readTranscriptLines(deps.transcripts, record.channelId, conversationId, open);
-    res.json(await service.contextPack(conversationId, access.level, transcript, {
+    res.json(await desk.contextPack(conversationId, access.level, transcript, {
       ...(paging.page !== undefined ? { page: paging.page } : {}),
       ...(paging.pageSize !== undefined ? { pageSize: paging.pageSize } : {}),
     }));
@@ -171,7 +177,8 @@ export function registerAgentRoutes(server: Server, deps: AgentRoutesDeps): void
     const conversationId = conversationIdOf(req);
     // A retried claim by the agent who already holds it is answered like the first one (idempotent), so a
     // console whose first answer was lost recovers its token; `reclaimed` tells the two apart.
-    const { record, fencingToken, reclaimed } = await service.claim(conversationId, agent);
+    const { record, fencingToken, reclaimed, notices } = await desk.claim(conversationId, agent);
+    await deps.followUps.deliver(notices);
     res.json({ conversationId, state: record.state, assignedAgent: record.assignedAgent ?? agent.id, fencingToken, leaseExpiresAt: record.leaseExpiresAt ?? null, reclaimed });
   }));
 
@@ -187,11 +194,16 @@ export function registerAgentRoutes(server: Server, deps: AgentRoutesDeps): void
       }
     }
     const idempotencyKey = body.idempotencyKey ?? (header || undefined);
-    const result = await service.sendAgentMessage(conversationId, agent, {
-      text: body.text,
-      ...(idempotencyKey !== undefined ? { idempotencyKey } : {}),
-      ...(body.fencingToken !== undefined ? { fencingToken: body.fencingToken } : {}),
-    });
+    const result = await desk.sendAgentMessage(
+      conversationId,
+      agent,
+      {
+        text: body.text,
+        ...(idempotencyKey !== undefined ? { idempotencyKey } : {}),
+        ...(body.fencingToken !== undefined ? { fencingToken: body.fencingToken } : {}),
+      },
+      (notice) => deps.followUps.deliverOne(notice),
+    );
     res.status(202);
     res.json({ conversationId, delivered: result.delivered, duplicate: result.duplicate });
   }));
@@ -202,7 +214,7 @@ export function registerAgentRoutes(server: Server, deps: AgentRoutesDeps): void
     const record = await deps.records.getRecord(conversationId);
     if (!record) throw new TandemError('HANDOFF_NOT_FOUND', 'no handoff record', 'No such conversation.');
     if (!mayAnnotate(agent, record)) throw new TandemError('FORBIDDEN', "note outside the agent's claims", 'You may add notes only to conversations you hold.');
-    const note = await service.addNote(conversationId, agent, body.text);
+    const note = await desk.addNote(conversationId, agent, body.text);
     res.status(201);
     res.json({ conversationId, note });
   }));
@@ -211,14 +223,14 @@ export function registerAgentRoutes(server: Server, deps: AgentRoutesDeps): void
     const conversationId = conversationIdOf(req);
     const body = parseBody(releaseBodySchema, req.body);
     const note = body.note === undefined || body.note === '' ? undefined : body.note;
-    const { record } = await service.release(conversationId, agent, {
+    const { record } = await desk.release(conversationId, agent, {
       disposition: body.disposition,
       ...(note !== undefined ? { note } : {}),
       ...(body.fencingToken !== undefined ? { fencingToken: body.fencingToken } : {}),
     });
     let handback: 'delivered' | 'failed' = 'delivered';
     try {
-      await deps.handback.afterRelease({ conversationId, disposition: body.disposition, agentName: agent.name, ...(note !== undefined ? { note } : {}) });
+      await deps.followUps.afterRelease({ conversationId, disposition: body.disposition, agentName: agent.name, ...(note !== undefined ? { note } : {}) });
     } catch (error) {
       // The release stands; the customer simply hears from the bot on their next message.
       handback = 'failed';
@@ -229,17 +241,18 @@ export function registerAgentRoutes(server: Server, deps: AgentRoutesDeps): void
 
   server.post(`${prefix}/conversations/:id/requeue`, route(async (req, res, agent) => {
     const conversationId = conversationIdOf(req);
-    const record = await service.requeue(conversationId, agent);
+    const { record, notices } = await desk.requeue(conversationId, agent);
+    await deps.followUps.deliver(notices);
     res.json({ conversationId, state: record.state });
   }));
 
   server.post(`${prefix}/heartbeat`, route(async (req, res, agent) => {
     const body = parseBody(heartbeatBodySchema, req.body);
-    await service.heartbeat(agent);
+    await desk.heartbeat(agent);
     const leases = [];
     for (const lease of body.leases ?? []) {
       try {
-        const record = await service.renewLease(lease.conversationId, agent, lease.fencingToken);
+        const record = await desk.renewLease(lease.conversationId, agent, lease.fencingToken);
         leases.push({ conversationId: lease.conversationId, ok: true, leaseExpiresAt: record.leaseExpiresAt ?? null });
       } catch (error) {
         const failure = toTandemError(error);

@@ -2,14 +2,14 @@ import type { TranscriptStore } from 'botbuilder';
 import type { AppConfig } from '../../config';
 import type { AgentDirectory } from '../../handoff/agents';
 import type { HandoffEventBus } from '../../handoff/events';
-import type { HandoffService } from '../../handoff/handoffService';
+import type { AgentDesk } from '../../handoff/agentDesk';
 import type { HandoffStore } from '../../handoff/handoffStore';
 import type { ViewAuditLog } from '../../handoff/viewAudit';
 import type { TextSealer } from '../../privacy/textSealer';
 import type { Logger } from '../../observability/logger';
 import type { RouteModule } from '../createServer';
 import { AgentEventStreams } from './agentEventStreams';
-import { registerAgentRoutes, type ReleaseFollowUp } from './agentRoutes';
+import { registerAgentRoutes, type CustomerFollowUp } from './agentRoutes';
 import { TokenBucketLimiter } from './rateLimiter';
 import { unlimited, type RequestLimiter } from '../rateLimit/requestLimiter';
 
@@ -18,7 +18,7 @@ export interface AgentApiDeps {
     AppConfig,
     'AGENT_RATE_LIMIT_PER_SECOND' | 'AGENT_RATE_LIMIT_BURST' | 'AGENT_SSE_HEARTBEAT_SECONDS' | 'AGENT_PRESENCE_TTL_SECONDS' | 'AGENT_READ_AFTER_RELEASE_SECONDS'
   >;
-  readonly service: HandoffService;
+  readonly desk: AgentDesk;
   readonly agents: Pick<AgentDirectory, 'authenticate'>;
   readonly records: Pick<HandoffStore, 'getRecord' | 'listCallbacks'>;
   readonly transcripts: TranscriptStore;
@@ -26,7 +26,7 @@ export interface AgentApiDeps {
   /** Opens the sealed words as written of transcripts; without it every view shows them redacted. */
   readonly sealer?: TextSealer;
   readonly bus: Pick<HandoffEventBus, 'subscribe' | 'ready'>;
-  readonly handback: ReleaseFollowUp;
+  readonly followUps: CustomerFollowUp;
   readonly logger: Logger;
   readonly clock?: () => number;
   /** The per-agent budget shared by every process (createRateLimits); none when omitted. */
@@ -51,20 +51,20 @@ export function createAgentApi(deps: AgentApiDeps): AgentApi {
   });
   const keepAliveMs = config.AGENT_SSE_HEARTBEAT_SECONDS * 1000;
   const streams = new AgentEventStreams(
-    { bus: deps.bus, heartbeat: (agent) => deps.service.heartbeat(agent), logger: deps.logger },
+    { bus: deps.bus, heartbeat: (agent) => deps.desk.heartbeat(agent), logger: deps.logger },
     // Presence must be renewed well within its TTL even when keep-alives are rare.
     { keepAliveMs, presenceMs: Math.min(keepAliveMs, (config.AGENT_PRESENCE_TTL_SECONDS * 1000) / 3) },
   );
   const routes: RouteModule[] = [
     (server) =>
       registerAgentRoutes(server, {
-        service: deps.service,
+        desk: deps.desk,
         agents: deps.agents,
         records: deps.records,
         transcripts: deps.transcripts,
         audit: deps.audit,
         ...(deps.sealer ? { sealer: deps.sealer } : {}),
-        handback: deps.handback,
+        followUps: deps.followUps,
         streams,
         limiter,
         sharedLimiter: deps.sharedLimiter ?? unlimited,

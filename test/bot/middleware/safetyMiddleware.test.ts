@@ -10,7 +10,7 @@ describe('safety runs first, on one understanding of the message', () => {
 
   it('runs the emergency detector once per turn, whoever owns the chat, and the NLU reuses that screening', async () => {
     const t = createHandoffTestBot();
-    await t.service.heartbeat(t.agent);
+    await t.services.desk.heartbeat(t.agent);
 
     detections.mockClear();
     await t.adapter.send('I want to book an appointment').assertReply(() => undefined).startTest();

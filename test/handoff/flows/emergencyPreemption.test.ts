@@ -1,4 +1,4 @@
-import type { QueueItem } from '../../../src/handoff/handoffService';
+import type { QueueItem } from '../../../src/handoff/agentDesk';
 import { startApp, type RunningApp } from '../../support/startApp';
 import { clockStartingAt, testNow } from '../../support/testClock';
 import { agentCall, ChannelRecorder, conv, Customer, SseClient, supervisorToken } from '../../http/agent/agentHarness';
@@ -112,7 +112,7 @@ describe('emergency language pre-empts every state of a conversation (the real a
     const customer = await queuedCustomer();
     const id = customer.conversationId;
     expect((await agentCall(base, 'POST', `${conv(id)}/claim`)).status).toBe(200);
-    const service = running.app.handoff;
+    const service = running.app.handoff.customer;
     const raise = service.raiseEmergency.bind(service);
     // The release lands in the store after the turn read "assigned" and before the priority is raised.
     jest.spyOn(service, 'raiseEmergency').mockImplementationOnce(async (conversationId, categories) => {

@@ -2,7 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { QueueItem } from '../../../src/handoff/handoffService';
+import type { QueueItem } from '../../../src/handoff/agentDesk';
 import { startApp, type RunningApp } from '../../support/startApp';
 import { agentCall, ChannelRecorder, conv, Customer } from '../../http/agent/agentHarness';
 import { canRunThrowawayRedis, freePort, sleep, startRedis, stopRedis } from '../../support/throwawayRedis';

@@ -1,4 +1,4 @@
-import type { QueueItem } from '../../../src/handoff/handoffService';
+import type { QueueItem } from '../../../src/handoff/agentDesk';
 import { post, startApp, type RunningApp } from '../../support/startApp';
 import {
   agentCall,
@@ -170,7 +170,7 @@ describe('the human handoff lifecycle over HTTP (memory mode)', () => {
     const { customer: first } = await claimed();
     const later = await queuedCustomer();
     const leaseMs = running.app.config.HANDOFF_LEASE_SECONDS * 1000;
-    const swept = await running.app.handoff.sweep(Date.now() + leaseMs + 1000);
+    const swept = await running.app.sweepHandoffs(Date.now() + leaseMs + 1000);
     expect(swept.requeued).toContain(first.conversationId);
     const ids = (await queue()).map((i) => i.conversationId);
     expect(ids.indexOf(first.conversationId)).toBeLessThan(ids.indexOf(later.conversationId));
@@ -200,7 +200,7 @@ describe('the human handoff lifecycle over HTTP (memory mode)', () => {
     const customer = await queuedCustomer();
     const id = customer.conversationId;
     const timeoutMs = running.app.config.HANDOFF_QUEUE_TIMEOUT_SECONDS * 1000;
-    const swept = await running.app.handoff.sweep(Date.now() + timeoutMs + 1000);
+    const swept = await running.app.sweepHandoffs(Date.now() + timeoutMs + 1000);
     expect(swept.timedOut).toContain(id);
     await recorder.waitFor(id, (a) => /sorry for the long wait/i.test(a.text ?? ''));
     await sse.waitFor((e) => e.event === 'callback' && e.data.conversationId === id && e.data.data?.reason === 'timeout');

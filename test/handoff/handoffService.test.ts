@@ -1,4 +1,0 @@
-import { handoffServiceSuite } from './handoffServiceSuite';
-import { memoryBackend } from './support/handoffBackends';
-
-handoffServiceSuite('memory', memoryBackend);

@@ -1,0 +1,4 @@
+import { handoffServicesSuite } from './handoffServicesSuite';
+import { memoryBackend } from './support/handoffBackends';
+
+handoffServicesSuite('memory', memoryBackend);
