@@ -197,7 +197,7 @@ export function buildApp(config: AppConfig, options: BuildOptions): App {
       hubAppIds: config.HANDOFF_HUB_APP_IDS,
       channelOf: async (conversationId) => {
         if (isConversationId(conversationId) && (await webChat.store.get(conversationId))) return webChatChannelId;
-        return (await handoffPorts.store.getRecord(conversationId))?.channelId;
+        return handoffPorts.store.channelOf(conversationId);
       },
       // Anonymous (no MICROSOFT_APP_ID): nobody vouches for an activity's serviceUrl, so it may not move a known conversation.
       ...(config.MICROSOFT_APP_ID === '' ? { serviceUrlOf: async (conversationId: string) => (await backend.references.get(conversationId))?.serviceUrl } : {}),

@@ -1,4 +1,5 @@
 import type { TurnContext } from 'botbuilder';
+import type { HandoffState } from '../handoff/vocabulary';
 import type { EmergencyCategory } from '../nlu/types';
 
 /** Who owns a conversation right now: the bot, or a person (waiting in line for one, or chatting with one). */
@@ -8,7 +9,7 @@ export type Owner = 'bot' | 'queued' | 'assigned';
 export interface HumanSide {
   /** True while the conversation is queued for, or assigned to, a human. */
   isHumanOwned(conversationId: string): Promise<boolean>;
-  /** Who owns the conversation; a turn reads it once (`ownerThisTurn`). */
+  /** Who owns the conversation, in one cheap read; a turn reads it once (`ownerThisTurn`). */
   ownerOf(conversationId: string): Promise<Owner>;
   /**
    * Emergency language while a person owns the chat: priority urgent, agents alerted. Resolves with
@@ -54,9 +55,17 @@ export async function ownerThisTurn(context: TurnContext, humans: HumanSide): Pr
   return owner;
 }
 
-/** The conversation came back to the bot during this turn (the person let it go): later steps see the bot as owner. */
-export function ownerBecameBot(context: TurnContext): void {
-  context.turnState.set(ownerKey, 'bot' satisfies Owner);
+/**
+ * A transition during this turn changed who owns the conversation (the customer cancelled, the bot handed
+ * over, the person let it go): later steps of the turn see the new owner without reading it again.
+ */
+export function ownerChangedThisTurn(context: TurnContext, owner: Owner): void {
+  context.turnState.set(ownerKey, owner);
+}
+
+/** The owner a handoff state means: a person while queued or assigned, otherwise the bot. */
+export function ownerOfState(state: HandoffState): Owner {
+  return state === 'queued' || state === 'assigned' ? state : 'bot';
 }
 
 const wayBackKey = Symbol('tandem.wayBackAfterFalseAlarm');

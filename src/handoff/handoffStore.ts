@@ -149,6 +149,8 @@ export interface HandoffStore {
   getRecord(conversationId: string): Promise<HandoffRecord | undefined>;
   /** Only the state, in one cheap read (every turn asks it); `bot` when there is no record. */
   stateOf(conversationId: string): Promise<HandoffState>;
+  /** Only the channel that started the handed-over conversation, in one cheap read; undefined when there is no record. */
+  channelOf(conversationId: string): Promise<string | undefined>;
   /** Queued conversations: urgent > high > normal, then first come first served. */
   listQueue(): Promise<QueueEntry[]>;
   /** 1-based place in the queue, or null when not queued. */

@@ -353,6 +353,11 @@ export class MemoryHandoffStore implements HandoffStore {
     return this.records.get(conversationId)?.state ?? HandoffState.bot;
   }
 
+  async channelOf(conversationId: string): Promise<string | undefined> {
+    this.forgetExpired(this.clock());
+    return this.records.get(conversationId)?.channelId;
+  }
+
   async getRecord(conversationId: string): Promise<HandoffRecord | undefined> {
     this.forgetExpired(this.clock());
     const stored = this.records.get(conversationId);

@@ -48,6 +48,13 @@ export function handoffStoreContract(name: string, make: (options: { handleHisto
         expect(await store.stateOf(c)).toBe((await store.getRecord(c))?.state ?? 'bot');
         expect(await store.stateOf(c)).toBe('bot');
       });
+
+      it('gives the channel that started the conversation, and nothing for an unknown one', async () => {
+        const c = id();
+        expect(await store.channelOf(c)).toBeUndefined();
+        await store.enqueue(input(c));
+        expect(await store.channelOf(c)).toBe('webchat');
+      });
     });
 
     describe('enqueue', () => {

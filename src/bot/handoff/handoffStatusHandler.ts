@@ -6,7 +6,7 @@ import type { ExternalHub, ExternalStatusResult } from '../../handoff/externalHu
 import type { HandoffRecord, HandoffStore } from '../../handoff/handoffStore';
 import { CallbackReason, HandoffState, HandoffStatus, valuesOf } from '../../handoff/vocabulary';
 import type { Logger } from '../../observability/logger';
-import { allowWhileHumanOwned } from '../humanSide';
+import { allowWhileHumanOwned, ownerChangedThisTurn, ownerOfState } from '../humanSide';
 import { turnLogger } from '../turnLogger';
 import { isHubCaller } from './hubCaller';
 import type { CustomerFollowUps, HandbackBot } from './customerFollowUps';
@@ -78,6 +78,7 @@ export class HandoffStatusHandler {
       throw error;
     }
     const after = applied.record;
+    ownerChangedThisTurn(context, ownerOfState(after?.state ?? HandoffState.bot));
     log?.info({ state, from: before?.state ?? 'none', to: after?.state ?? 'none' }, 'handoff.status applied');
     // On the way to a callback, "you keep your place" would mislead: the callback message supersedes it.
     if (!toCallback) await this.deps.followUps.sendInTurn(context, applied.notices);

@@ -4,7 +4,7 @@ import type { HandoffDecision } from '../../handoff/policy';
 import type { CustomerHandoff } from '../../handoff/customerHandoff';
 import type { ConversationReferenceStore } from '../../storage/ports';
 import { readTranscriptActivities, readTranscriptLines, type TranscriptLine } from '../../storage/transcriptLines';
-import { allowWhileHumanOwned } from '../humanSide';
+import { allowWhileHumanOwned, ownerChangedThisTurn } from '../humanSide';
 
 /** Channels that do not accept event activities (Teams shows them as errors). */
 const noEventChannels = new Set<string>([Channels.Msteams]);
@@ -34,6 +34,7 @@ export class ServiceHandoffGateway implements HandoffGateway {
     const lines = await readTranscriptLines(this.deps.transcripts, channelId, conversation.id);
     const summary = await this.deps.summarize(lines);
     const result = await this.deps.service.requestHandoff({ conversationId: conversation.id, channelId, summary }, decision);
+    ownerChangedThisTurn(context, result.outcome === 'callback' ? 'bot' : result.outcome);
     if (result.outcome === 'callback') {
       return { outcome: 'callback', needsContact: result.needsContact, ticketFiled: result.ticket !== null, customerMessage: result.customerMessage };
     }

@@ -1,7 +1,6 @@
 import type { CustomerHandoff, EmergencyWithdrawal } from '../../handoff/customerHandoff';
-import { HandoffState } from '../../handoff/vocabulary';
 import type { EmergencyCategory } from '../../nlu/types';
-import type { HumanSide, Owner } from '../humanSide';
+import { type HumanSide, type Owner, ownerOfState } from '../humanSide';
 
 /** The ownership gate's view of the handoff service. */
 export class ServiceHumanSide implements HumanSide {
@@ -12,8 +11,7 @@ export class ServiceHumanSide implements HumanSide {
   }
 
   async ownerOf(conversationId: string): Promise<Owner> {
-    const state = await this.service.stateOf(conversationId);
-    return state === HandoffState.queued || state === HandoffState.assigned ? state : 'bot';
+    return ownerOfState(await this.service.stateOf(conversationId));
   }
 
   async raiseEmergency(conversationId: string, categories: readonly EmergencyCategory[]): Promise<string | undefined> {

@@ -2,7 +2,7 @@ import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
 import { matchCommand } from '../../../dialogs/commands';
 import type { CancelReader } from '../cancelReader';
 import { readsAsFalseAlarm } from '../../../dialogs/answers/falseAlarm';
-import { allowWhileHumanOwned, type HumanSide, markWayBack, ownerThisTurn } from '../humanSide';
+import { allowWhileHumanOwned, type HumanSide, markWayBack, ownerChangedThisTurn, ownerThisTurn } from '../humanSide';
 import { getSafetyScreening } from '../safetyScreening';
 import { readWaitingTalk } from '../waitingTalk';
 
@@ -35,6 +35,7 @@ export class OwnershipGateMiddleware implements Middleware {
     const aboutWait = owner === 'queued' ? readWaitingTalk(text) : undefined;
     if (aboutWait === 'cancel' || cancelWaiting.test(normalized) || matchCommand(text) === 'cancel' || this.readsAsCancel(text, getSafetyScreening(context))) {
       await context.sendActivity(await this.humans.cancelWaiting(conversationId));
+      ownerChangedThisTurn(context, 'bot');
       return;
     }
     const screening = getSafetyScreening(context);
@@ -43,6 +44,7 @@ export class OwnershipGateMiddleware implements Middleware {
       if (withdrawn) await context.sendActivity(withdrawn.customerMessage);
       if (withdrawn?.waitEnded) {
         // The bot takes the conversation back and offers what the emergency interrupted.
+        ownerChangedThisTurn(context, 'bot');
         markWayBack(context);
         return next();
       }

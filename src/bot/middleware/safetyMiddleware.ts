@@ -2,7 +2,7 @@ import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
 import { emergencyGuidance } from '../../../dialogs/emergencyGuidance';
 import { markGuidanceGiven } from '../../../dialogs/guidanceGiven';
 import type { EmergencyResult } from '../../nlu/types';
-import { allowWhileHumanOwned, type HumanSide, ownerBecameBot, ownerThisTurn } from '../humanSide';
+import { allowWhileHumanOwned, type HumanSide, ownerChangedThisTurn, ownerThisTurn } from '../humanSide';
 import { setSafetyScreening } from '../safetyScreening';
 
 /** Emergency and crisis detection over one message (the NLU engine's `screen`). */
@@ -37,7 +37,7 @@ export class SafetyMiddleware implements Middleware {
     if (update) await context.sendActivity(update);
     // Undefined: the person let the chat go between our read and the raise. The bot owns it now, and its
     // own emergency path hands it over urgently (without repeating the guidance).
-    else ownerBecameBot(context);
+    else ownerChangedThisTurn(context, 'bot');
     await next();
   }
 }

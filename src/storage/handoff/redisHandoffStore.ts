@@ -238,6 +238,11 @@ export class RedisHandoffStore implements HandoffStore {
     return state === null ? HandoffState.bot : stateSchema.parse(state);
   }
 
+  async channelOf(conversationId: string): Promise<string | undefined> {
+    const channelId = await runRedis(this.redis, () => this.redis.hget(this.keys.handoffRecord(conversationId), 'channelId'));
+    return channelId ?? undefined;
+  }
+
   async getRecord(conversationId: string): Promise<HandoffRecord | undefined> {
     const reply = await this.runRaw(scripts.getRecordScript, conversationId, this.clock(), []);
     return reply[0] === 'none' ? undefined : recordOf(reply[1] as Snapshot);
