@@ -41,16 +41,21 @@ class OwnerProbe implements Middleware {
   }
 }
 
+/** The gate, then the probe, then a bot that says one thing. */
+function gateBeforeBot(botSays: string) {
+  const humans = new WaitingHumanSide();
+  const probe = new OwnerProbe(humans);
+  const adapter = new TestAdapter(async (context) => {
+    await context.sendActivity(botSays);
+  })
+    .use(new OwnershipGateMiddleware(humans))
+    .use(probe);
+  return { humans, probe, adapter };
+}
+
 describe('the ownership gate carries the owner in turn state', () => {
   it('reads the owner once, and after the customer ends an emergency-only wait the rest of the turn sees the bot without reading again', async () => {
-    const humans = new WaitingHumanSide();
-    const probe = new OwnerProbe(humans);
-    const adapter = new TestAdapter(async (context) => {
-      await context.sendActivity('Back to your booking.');
-    })
-      .use(new OwnershipGateMiddleware(humans))
-      .use(probe);
-
+    const { humans, probe, adapter } = gateBeforeBot('Back to your booking.');
     await adapter
       .send("no I'm fine, it was not an emergency")
       .assertReply("OK, I'm glad it's not an emergency.")
@@ -61,14 +66,7 @@ describe('the ownership gate carries the owner in turn state', () => {
   });
 
   it('does not run the bot while a person owns the chat', async () => {
-    const humans = new WaitingHumanSide();
-    const probe = new OwnerProbe(humans);
-    const adapter = new TestAdapter(async (context) => {
-      await context.sendActivity('the bot should not speak');
-    })
-      .use(new OwnershipGateMiddleware(humans))
-      .use(probe);
-
+    const { humans, probe, adapter } = gateBeforeBot('the bot should not speak');
     await adapter.send('my order never arrived').startTest();
     expect(adapter.activeQueue).toEqual([]);
     expect(probe.seen).toEqual([]);
