@@ -469,6 +469,25 @@ export function handoffServicesSuite(name: string, makeBackend: (clock: FakeCloc
       });
     });
 
+    describe('an agent putting a chat back in line', () => {
+      it('keeps its place, tells the agents, and returns the notice for the customer instead of sending it', async () => {
+        const [c, behind] = [id(), id()];
+        await a.customer.requestHandoff(conversation(c), decision());
+        await a.customer.requestHandoff(conversation(behind), decision());
+        await claim(a, c, dana);
+        channel.sent.length = 0;
+        const { record, notices } = await b.desk.requeue(c, dana);
+        expect(record.state).toBe('queued');
+        expect(channel.sent).toEqual([]);
+        expect(notices).toEqual([
+          { conversationId: c, text: "Sorry, the person helping you was disconnected. You keep your place: You're next in line. The estimated wait is about 5 minutes." },
+        ]);
+        expect(await requeue(a, behind, dana).catch((error: unknown) => error)).toMatchObject({ code: 'HANDOFF_CONFLICT' });
+        const [requeued] = await eventually(() => eventsOf('requeued', c), (e) => e.length > 0);
+        expect(requeued?.data).toEqual({ cause: 'agent_requeue', previousAgent: 'dana', position: 1 });
+      });
+    });
+
     describe('sweep', () => {
       it('requeues an abandoned claim at its place and tells the customer', async () => {
         const [c, behind] = [id(), id()];
