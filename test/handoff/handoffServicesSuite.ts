@@ -109,6 +109,15 @@ export function handoffServicesSuite(name: string, makeBackend: (clock: FakeCloc
     const sendAgentMessage = (p: HandoffServices, c: string, agent: Agent, message: Parameters<AgentDesk['sendAgentMessage']>[2]) =>
       p.desk.sendAgentMessage(c, agent, message, (notice) => channel.deliver(notice));
 
+    /** Two in line, the first claimed by Dana. */
+    const claimedWithOneBehind = async (): Promise<[string, string]> => {
+      const [c, behind] = [id(), id()];
+      await a.customer.requestHandoff(conversation(c), decision());
+      await a.customer.requestHandoff(conversation(behind), decision());
+      await claim(a, c, dana);
+      return [c, behind];
+    };
+
     const eventsOf = (type: HandoffEvent['type'], conversationId: string) =>
       events.filter((e) => e.type === type && e.conversationId === conversationId);
 
@@ -471,10 +480,7 @@ export function handoffServicesSuite(name: string, makeBackend: (clock: FakeCloc
 
     describe('an agent putting a chat back in line', () => {
       it('keeps its place, tells the agents, and returns the notice for the customer instead of sending it', async () => {
-        const [c, behind] = [id(), id()];
-        await a.customer.requestHandoff(conversation(c), decision());
-        await a.customer.requestHandoff(conversation(behind), decision());
-        await claim(a, c, dana);
+        const [c, behind] = await claimedWithOneBehind();
         channel.sent.length = 0;
         const { record, notices } = await b.desk.requeue(c, dana);
         expect(record.state).toBe('queued');
@@ -490,10 +496,7 @@ export function handoffServicesSuite(name: string, makeBackend: (clock: FakeCloc
 
     describe('sweep', () => {
       it('requeues an abandoned claim at its place and tells the customer', async () => {
-        const [c, behind] = [id(), id()];
-        await a.customer.requestHandoff(conversation(c), decision());
-        await a.customer.requestHandoff(conversation(behind), decision());
-        await claim(a, c, dana);
+        const [c] = await claimedWithOneBehind();
         clock.advance(91_000);
         const result = await sweep(b);
         expect(result.requeued).toEqual([c]);
