@@ -1,6 +1,7 @@
 import type { HandoffStore } from '../../src/handoff/handoffStore';
 import { startApp, type RunningApp } from '../support/startApp';
 import { ChannelRecorder, Customer } from '../http/agent/agentHarness';
+import { cleanupRedis, connectTestRedis, redisAvailable, testRedisUrl, uniquePrefix } from '../support/redis';
 
 /**
  * Wraps every method of the app's own store instance (everything holding the store calls through it) and
@@ -26,25 +27,33 @@ function countCalls(store: HandoffStore): Map<string, number> {
   return counts;
 }
 
-describe('the handoff store reads of one turn (memory store, counted)', () => {
+const prefix = uniquePrefix('reads');
+const backends: [string, NodeJS.ProcessEnv][] = [
+  ['memory', {}],
+  ...(redisAvailable ? [['redis', { REDIS_URL: testRedisUrl, REDIS_KEY_PREFIX: prefix }] as [string, NodeJS.ProcessEnv]] : []),
+];
+
+describe.each(backends)('the handoff store reads of one turn (%s store, counted)', (name, env) => {
   let running: RunningApp;
   let recorder: ChannelRecorder;
   let calls: Map<string, number>;
 
   beforeAll(async () => {
     recorder = await new ChannelRecorder().start();
-    running = await startApp();
+    running = await startApp(env);
     calls = countCalls(running.app.handoffPorts.store);
   });
   afterAll(async () => {
     await running.stop();
     await recorder.stop();
+    if (name === 'redis') await cleanupRedis(connectTestRedis(), prefix);
   });
   beforeEach(() => calls.clear());
 
   const counted = () => Object.fromEntries(calls);
 
   it('an ordinary turn reads the channel and the state once each, and the state once more per reply as it is sent', async () => {
+    expect(running.app.backend.kind).toBe(name);
     const customer = new Customer(running.baseUrl, recorder.url);
     const replies = (await customer.say('what are your opening hours?')).filter((a) => a.type === 'message');
     expect(replies.length).toBeGreaterThan(0);
