@@ -40,7 +40,7 @@ function textOf(content: unknown): string {
 /**
  * Builds the provider's chat model from config. Construction never touches the network; the first
  * call does. Retries are off: the caller's timeout and fallback are the retry policy. The provider
- * packages are imported here, not at the top: loading them costs about a second of start-up, which a
+ * packages are imported here, not at the top: loading them costs a quarter of a second of start-up, which a
  * bot without an LLM, or one that has not needed it yet, should not pay.
  */
 export async function buildChatModel(config: LlmConfig): Promise<LangchainChatModel> {
