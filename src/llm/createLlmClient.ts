@@ -11,5 +11,5 @@ export interface CreateLlmClientOptions {
 export function createLlmClient(config: LlmConfig, options: CreateLlmClientOptions = {}): LlmClient {
   if (options.chatModel) return new LangchainLlmClient(options.chatModel, config.LLM_PROVIDER);
   if (config.LLM_PROVIDER === 'none') return new NullLlmClient();
-  return new LangchainLlmClient(buildChatModel(config), config.LLM_PROVIDER);
+  return new LangchainLlmClient(() => buildChatModel(config), config.LLM_PROVIDER);
 }

@@ -1,7 +1,5 @@
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import { HumanMessage, SystemMessage } from '@langchain/core/messages';
-import { ChatOllama } from '@langchain/ollama';
-import { AzureChatOpenAI, ChatOpenAI } from '@langchain/openai';
 import type { AppConfig } from '../config';
 import type { LlmProvider } from '../config/schema';
 import type { ContextPassage, LlmClient, LlmText, TranscriptLine } from './llmClient';
@@ -41,12 +39,15 @@ function textOf(content: unknown): string {
 
 /**
  * Builds the provider's chat model from config. Construction never touches the network; the first
- * call does. Retries are off: the caller's timeout and fallback are the retry policy.
+ * call does. Retries are off: the caller's timeout and fallback are the retry policy. The provider
+ * packages are imported here, not at the top: loading them costs a quarter of a second of start-up, which a
+ * bot without an LLM, or one that has not needed it yet, should not pay.
  */
-export function buildChatModel(config: LlmConfig): LangchainChatModel {
+export async function buildChatModel(config: LlmConfig): Promise<LangchainChatModel> {
   const common = { temperature: 0, maxRetries: 0, timeout: config.LLM_TIMEOUT_MS };
   switch (config.LLM_PROVIDER) {
-    case 'openai':
+    case 'openai': {
+      const { ChatOpenAI } = await import('@langchain/openai');
       return new ChatOpenAI({
         ...common,
         model: config.LLM_MODEL || 'gpt-4o-mini',
@@ -54,7 +55,9 @@ export function buildChatModel(config: LlmConfig): LangchainChatModel {
         maxTokens: maxOutputTokens,
         ...(config.LLM_BASE_URL ? { configuration: { baseURL: config.LLM_BASE_URL } } : {}),
       });
-    case 'azure-openai':
+    }
+    case 'azure-openai': {
+      const { AzureChatOpenAI } = await import('@langchain/openai');
       return new AzureChatOpenAI({
         ...common,
         maxTokens: maxOutputTokens,
@@ -65,13 +68,16 @@ export function buildChatModel(config: LlmConfig): LangchainChatModel {
           ? { azureOpenAIEndpoint: config.LLM_BASE_URL }
           : { azureOpenAIApiInstanceName: config.AZURE_OPENAI_API_INSTANCE_NAME }),
       });
-    case 'ollama':
+    }
+    case 'ollama': {
+      const { ChatOllama } = await import('@langchain/ollama');
       return new ChatOllama({
         temperature: 0,
         model: config.LLM_MODEL || 'llama3.1',
         baseUrl: config.LLM_BASE_URL ?? 'http://127.0.0.1:11434',
         numPredict: maxOutputTokens,
       });
+    }
     case 'none':
       throw new Error('LLM_PROVIDER=none has no chat model; use NullLlmClient');
   }
@@ -79,13 +85,23 @@ export function buildChatModel(config: LlmConfig): LangchainChatModel {
 
 /** LlmClient over a langchain chat model. The only class (with buildChatModel) that talks to langchain. */
 export class LangchainLlmClient implements LlmClient {
+  private model: Promise<LangchainChatModel> | undefined;
+
+  /** The chat model, or how to build it on the first call. */
   constructor(
-    private readonly model: LangchainChatModel,
+    private readonly modelSource: LangchainChatModel | (() => Promise<LangchainChatModel>),
     readonly provider: LlmProvider,
   ) {}
 
+  private chatModel(): Promise<LangchainChatModel> {
+    const source = this.modelSource;
+    this.model ??= typeof source === 'function' ? source() : Promise.resolve(source);
+    return this.model;
+  }
+
   private async complete(prompt: ChatPrompt, signal?: AbortSignal): Promise<LlmText> {
-    const reply = await this.model.invoke([new SystemMessage(prompt.system), new HumanMessage(prompt.user)], signal ? { signal } : {});
+    const model = await this.chatModel();
+    const reply = await model.invoke([new SystemMessage(prompt.system), new HumanMessage(prompt.user)], signal ? { signal } : {});
     return { text: textOf(reply.content).trim(), source: 'model' };
   }
 

@@ -2,7 +2,9 @@ import { FakeListChatModel } from '@langchain/core/utils/testing';
 import { ConfigError, loadConfig } from '../../src/config';
 import { createLlmClient } from '../../src/llm/createLlmClient';
 import { createLlmServices } from '../../src/llm/createLlmServices';
-import { LangchainLlmClient } from '../../src/llm/langchainLlmClient';
+import { ChatOllama } from '@langchain/ollama';
+import { AzureChatOpenAI, ChatOpenAI } from '@langchain/openai';
+import { buildChatModel, LangchainLlmClient } from '../../src/llm/langchainLlmClient';
 import { NullLlmClient } from '../../src/llm/nullLlmClient';
 import { TfidfKnowledgeBase } from '../../src/domain/knowledge/tfidfKnowledgeBase';
 
@@ -43,6 +45,23 @@ describe('LLM configuration', () => {
     const client = createLlmClient(loadConfig(env));
     expect(client).toBeInstanceOf(LangchainLlmClient);
     expect(client.provider).toBe(provider);
+  });
+
+  it.each([
+    [{ LLM_PROVIDER: 'openai', LLM_API_KEY: 'sk-test' }, ChatOpenAI],
+    [{ LLM_PROVIDER: 'azure-openai', LLM_API_KEY: 'k', AZURE_OPENAI_API_INSTANCE_NAME: 'i', AZURE_OPENAI_API_DEPLOYMENT_NAME: 'd' }, AzureChatOpenAI],
+    [{ LLM_PROVIDER: 'ollama' }, ChatOllama],
+  ])('loads the provider package only when the model is built: %j', async (env, modelClass) => {
+    expect(await buildChatModel(loadConfig(env))).toBeInstanceOf(modelClass);
+  });
+
+  it('builds the chat model once, on the first call', async () => {
+    const build = jest.fn(async () => new FakeListChatModel({ responses: ['one', 'two'] }));
+    const client = new LangchainLlmClient(build, 'ollama');
+    expect(build).not.toHaveBeenCalled();
+    expect((await client.answerFromContext({ question: 'q', passages: [] })).text).toBe('one');
+    expect((await client.summarize({ lines: [{ from: 'user', text: 'hi' }] })).text).toBe('two');
+    expect(build).toHaveBeenCalledTimes(1);
   });
 
   it('uses an injected chat model', async () => {
