@@ -339,10 +339,11 @@ function directLineCase(random: SeededRandom, fx: FuzzFixtures): Draft {
 }
 
 function connectorCase(random: SeededRandom, fx: FuzzFixtures): Draft {
-  const key = random.pick([fx.chatConnectorKey, fx.chatConnectorKey, 'x'.repeat(32), '', random.pick(hostileIds), fx.chatConnectorKey.toLowerCase()]);
+  const key = random.pick(['x'.repeat(32), '', random.pick(hostileIds)]);
   const conversationId = random.pick([fx.chat.conversationId, fx.otherChat.conversationId, random.pick(hostileIds)]);
   const base = `/connector/${percentEncode(key) || 'x'}/v3/conversations/${percentEncode(conversationId) || 'x'}`;
-  const keyLabel = key === fx.chatConnectorKey ? 'own-key' : 'forged-key';
+  // Bot replies to web chat never travel over HTTP: every path that once took them must change nothing.
+  const keyLabel = 'forged-key';
   const body = hostileBody(random, () => ({ type: random.pick(['message', 'event', 'typing', '']), text: random.pick(hostileTexts), from: { id: random.pick(hostileIds), role: 'user' }, replyToId: random.pick(hostileIds) }));
   const route = random.int(0, 3);
   if (route === 0) return { family: `connector/post ${keyLabel} ${body.label}`, method: 'POST', path: `${base}/activities`, headers: [], body: body.body };

@@ -1,4 +1,5 @@
-import type { CloudAdapter, TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
+import type { TandemAdapter } from '../../bot/createAdapter';
 import type { Server } from 'restify';
 import type { AppConfig } from '../../config';
 import type { Logger } from '../../observability/logger';
@@ -11,7 +12,7 @@ import type { Account } from './directLineActivity';
 import { DirectLineBotBridge } from './directLineBotBridge';
 import type { DirectLineChannel } from './directLineChannel';
 import { newConversationId, newUserId } from './directLineChannel';
-import { registerDirectLineConnectorRoutes } from './directLineConnectorRoutes';
+import { DirectLineConnector, DirectLineConnectorFactory, directLineServiceUrl } from './directLineConnector';
 import { registerDirectLineRoutes } from './directLineRoutes';
 import { DirectLineTokens } from './directLineTokens';
 
@@ -20,13 +21,13 @@ export type DirectLineConfig = Pick<
   | 'DIRECTLINE_SECRET'
   | 'DIRECTLINE_TOKEN_TTL_SECONDS'
   | 'DIRECTLINE_MAX_ACTIVITY_BYTES'
-  | 'DIRECTLINE_SERVICE_URL'
   | 'MICROSOFT_APP_ID'
 >;
 
 export interface DirectLineDeps {
   readonly config: DirectLineConfig;
-  readonly adapter: Pick<CloudAdapter, 'processActivityDirect'>;
+  /** Replies to web chat conversations, proactive ones included, are routed in process through it. */
+  readonly adapter: Pick<TandemAdapter, 'processActivityDirect' | 'serveInProcess'>;
   readonly bot: { run(context: TurnContext): Promise<void> };
   /** From createDirectLineStore (Redis when REDIS_URL is set). */
   readonly store: DirectLineStore;
@@ -47,14 +48,14 @@ export interface ChatSession {
 }
 
 export interface DirectLine {
-  /** Client side (`/v3/directline/...`) and connector side (`/connector/:key/v3/conversations/...`). */
+  /** The client side (`/v3/directline/...`). */
   readonly routes: RouteModule[];
   readonly tokens: DirectLineTokens;
   /** A token for a new conversation and a new anonymous user (what the chat page asks for). */
   newChatSession(): ChatSession;
 }
 
-/** Builds Tandem's Direct Line 3.0 subset (polling only) for the web chat page. */
+/** Builds Tandem's Direct Line 3.0 subset for the web chat page; bot replies reach its history in process. */
 export function createDirectLine(deps: DirectLineDeps): DirectLine {
   const { config } = deps;
   if (config.DIRECTLINE_SECRET === undefined) {
@@ -67,6 +68,10 @@ export function createDirectLine(deps: DirectLineDeps): DirectLine {
     ttlSeconds: config.DIRECTLINE_TOKEN_TTL_SECONDS,
   });
   const bot: Account = { id: config.MICROSOFT_APP_ID || 'tandem', name: 'Tandem', role: 'bot' };
+  const connectorFactory = new DirectLineConnectorFactory(
+    new DirectLineConnector({ store: deps.store, bot, maxActivityBytes: config.DIRECTLINE_MAX_ACTIVITY_BYTES }),
+  );
+  deps.adapter.serveInProcess(directLineServiceUrl, connectorFactory);
   const channel: DirectLineChannel = {
     tokens,
     store: deps.store,
@@ -76,6 +81,7 @@ export function createDirectLine(deps: DirectLineDeps): DirectLine {
       logger: deps.logger,
       metrics: deps.metrics,
       inflight: deps.inflight,
+      connectorFactory,
       botAppId: config.MICROSOFT_APP_ID,
     }),
     bot,
@@ -83,10 +89,9 @@ export function createDirectLine(deps: DirectLineDeps): DirectLine {
     maxActivityBytes: config.DIRECTLINE_MAX_ACTIVITY_BYTES,
     turnWaitMs: deps.turnWaitMs ?? 15_000,
     limits: deps.limits ?? noRateLimits,
-    ...(config.DIRECTLINE_SERVICE_URL !== undefined ? { serviceUrlBase: config.DIRECTLINE_SERVICE_URL } : {}),
   };
   return {
-    routes: [(server: Server) => registerDirectLineRoutes(server, channel), (server: Server) => registerDirectLineConnectorRoutes(server, channel)],
+    routes: [(server: Server) => registerDirectLineRoutes(server, channel)],
     tokens,
     newChatSession() {
       const conversationId = newConversationId();

@@ -6,6 +6,7 @@ import type { Logger } from '../../observability/logger';
 import { clientAddress, withinLimit } from '../rateLimit/requestLimiter';
 import { sendError } from '../sendError';
 import type { DirectLineCaller } from './directLineAuth';
+import { directLineServiceUrl } from './directLineConnector';
 import { authenticate } from './directLineAuth';
 import { firstIssue, storedUserActivity, userActivitySchema, webChatChannelId } from './directLineActivity';
 import {
@@ -15,7 +16,6 @@ import {
   jsonBytes,
   newConversationId,
   newUserId,
-  serviceUrlFor,
   userIdPattern,
 } from './directLineChannel';
 
@@ -76,7 +76,7 @@ export function registerDirectLineRoutes(server: Server, channel: DirectLineChan
       type: 'conversationUpdate',
       id: `${conversationId}|start`,
       channelId: webChatChannelId,
-      serviceUrl: serviceUrlFor(channel, req, conversationId),
+      serviceUrl: directLineServiceUrl,
       conversation: { id: conversationId } as Activity['conversation'],
       from: user,
       recipient: bot,
@@ -174,7 +174,7 @@ export function registerDirectLineRoutes(server: Server, channel: DirectLineChan
       channel.bridge.run({
         ...(activity as Partial<Activity>),
         id: appended.id,
-        serviceUrl: serviceUrlFor(channel, req, conversation.conversationId),
+        serviceUrl: directLineServiceUrl,
       });
     const turn = runTurn();
     const outcome = await waitAtMost(turn, channel.turnWaitMs);

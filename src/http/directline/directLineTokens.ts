@@ -80,16 +80,6 @@ export class DirectLineTokens {
     }
     return { ok: true, claims: { conversationId: claims.conv, userId: claims.user, expiresAt: claims.exp } };
   }
-
-  /** An unguessable tag that binds a connector URL to one conversation (see directLineConnectorRoutes). */
-  connectorKey(conversationId: string): string {
-    return createHmac('sha256', this.signingKey).update(`connector:${conversationId}`).digest('base64url').slice(0, 32);
-  }
-
-  isConnectorKey(conversationId: string, candidate: string): boolean {
-    return sameBytes(Buffer.from(candidate), Buffer.from(this.connectorKey(conversationId)));
-  }
-
 }
 
 function rejectionOf(error: unknown): TokenRejection {

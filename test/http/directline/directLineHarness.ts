@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { ActivityHandler, MessageFactory, type TurnContext } from 'botbuilder';
 import type { Server } from 'restify';
-import { createAdapter } from '../../../src/bot/createAdapter';
+import { createAdapter, type TandemAdapter } from '../../../src/bot/createAdapter';
 import { loadConfig } from '../../../src/config';
 import { createServer, type RouteModule } from '../../../src/http/createServer';
 import { createDirectLine, type DirectLine } from '../../../src/http/directline/createDirectLine';
@@ -41,6 +41,7 @@ class EchoBot extends ActivityHandler {
 
 export interface DirectLineTestServer {
   readonly url: string;
+  readonly adapter: TandemAdapter;
   readonly directLine: DirectLine;
   readonly store: DirectLineStore;
   close(): Promise<void>;
@@ -87,6 +88,7 @@ export async function startDirectLineServer(
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
+    adapter,
     directLine,
     store,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
