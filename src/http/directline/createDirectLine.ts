@@ -14,7 +14,10 @@ import type { DirectLineChannel } from './directLineChannel';
 import { newConversationId, newUserId } from './directLineChannel';
 import { DirectLineConnector, DirectLineConnectorFactory, directLineServiceUrl } from './directLineConnector';
 import { registerDirectLineRoutes } from './directLineRoutes';
+import { DirectLineStream, type DirectLineStreamDeps } from './directLineStream';
 import { DirectLineTokens } from './directLineTokens';
+import { type DirectLineSignal, MemoryDirectLineSignal } from '../../storage/directline/directLineSignal';
+import { SignalingDirectLineStore } from '../../storage/directline/signalingDirectLineStore';
 
 export type DirectLineConfig = Pick<
   AppConfig,
@@ -31,11 +34,15 @@ export interface DirectLineDeps {
   readonly bot: { run(context: TurnContext): Promise<void> };
   /** From createDirectLineStore (Redis when REDIS_URL is set). */
   readonly store: DirectLineStore;
+  /** Wakes the WebSocket streams when a history grows; Redis pub/sub with many processes, in memory by default. */
+  readonly signal?: DirectLineSignal;
   readonly logger: Logger;
   readonly metrics: Metrics;
   readonly inflight: InflightTracker;
   /** Longest a post waits for the bot's turn before answering; default 15 s (Direct Line's own limit). */
   readonly turnWaitMs?: number;
+  /** Stream bounds and keep-alive period; DirectLineStream's defaults when omitted. */
+  readonly streamOptions?: Pick<DirectLineStreamDeps, 'maxSocketsPerConversation' | 'maxSockets' | 'keepAliveMs'>;
   /** From createRateLimits; none when omitted (tests of other behaviour). */
   readonly limits?: RateLimits;
 }
@@ -51,8 +58,13 @@ export interface DirectLine {
   /** The client side (`/v3/directline/...`). */
   readonly routes: RouteModule[];
   readonly tokens: DirectLineTokens;
+  /** The history, signalling the streams on every append: write through this one. */
+  readonly store: DirectLineStore;
+  readonly stream: DirectLineStream;
   /** A token for a new conversation and a new anonymous user (what the chat page asks for). */
   newChatSession(): ChatSession;
+  /** Closes the streams and the signal (shutdown). */
+  close(): Promise<void>;
 }
 
 /** Builds Tandem's Direct Line 3.0 subset for the web chat page; bot replies reach its history in process. */
@@ -67,14 +79,17 @@ export function createDirectLine(deps: DirectLineDeps): DirectLine {
     secret: config.DIRECTLINE_SECRET ?? DirectLineTokens.randomSecret(),
     ttlSeconds: config.DIRECTLINE_TOKEN_TTL_SECONDS,
   });
+  const signal = deps.signal ?? new MemoryDirectLineSignal();
+  const store = new SignalingDirectLineStore(deps.store, signal);
+  const stream = new DirectLineStream({ ...deps.streamOptions, tokens, store, signal, logger: deps.logger });
   const bot: Account = { id: config.MICROSOFT_APP_ID || 'tandem', name: 'Tandem', role: 'bot' };
   const connectorFactory = new DirectLineConnectorFactory(
-    new DirectLineConnector({ store: deps.store, bot, maxActivityBytes: config.DIRECTLINE_MAX_ACTIVITY_BYTES }),
+    new DirectLineConnector({ store, bot, maxActivityBytes: config.DIRECTLINE_MAX_ACTIVITY_BYTES }),
   );
   deps.adapter.serveInProcess(directLineServiceUrl, connectorFactory);
   const channel: DirectLineChannel = {
     tokens,
-    store: deps.store,
+    store,
     bridge: new DirectLineBotBridge({
       adapter: deps.adapter,
       bot: deps.bot,
@@ -91,13 +106,24 @@ export function createDirectLine(deps: DirectLineDeps): DirectLine {
     limits: deps.limits ?? noRateLimits,
   };
   return {
-    routes: [(server: Server) => registerDirectLineRoutes(server, channel)],
+    routes: [
+      (server: Server) => {
+        registerDirectLineRoutes(server, channel);
+        stream.attach(server.server);
+      },
+    ],
     tokens,
+    store,
+    stream,
     newChatSession() {
       const conversationId = newConversationId();
       const userId = newUserId();
       const { token, expiresIn } = tokens.issue(conversationId, userId);
       return { conversationId, userId, token, expiresIn };
+    },
+    close: async () => {
+      stream.close();
+      await signal.close();
     },
   };
 }

@@ -41,6 +41,26 @@ export function jsonBytes(body: unknown): number {
   return Buffer.byteLength(JSON.stringify(body ?? null));
 }
 
+const hostPattern = /^(?:[A-Za-z0-9.-]{1,253}|\[[0-9A-Fa-f:.]{2,45}\])(?::\d{1,5})?$/;
+
+/**
+ * Where the page opens its stream: the host it reached us on, `wss` when the request came over TLS (here
+ * or at a proxy that says so). Both come from the caller, but they only shape the answer to that caller.
+ */
+export function streamUrl(req: Request, path: string): string {
+  const host = req.headers.host ?? '';
+  const forwarded = String(req.headers['x-forwarded-proto'] ?? '').split(',')[0]?.trim().toLowerCase();
+  const secure = req.isSecure() || forwarded === 'https';
+  return `${secure ? 'wss' : 'ws'}://${hostPattern.test(host) ? host : localHost(req)}${path}`;
+}
+
+function localHost(req: Request): string {
+  const socket = req.socket;
+  let address = socket.localAddress ?? '127.0.0.1';
+  if (address.startsWith('::ffff:')) address = address.slice('::ffff:'.length);
+  return `${address.includes(':') ? `[${address}]` : address}:${socket.localPort ?? 80}`;
+}
+
 /** Turns a failure inside a handler (Redis down, a bug) into our error body instead of restify's. */
 export function guarded(
   channel: Pick<DirectLineChannel, 'logger'>,

@@ -4,7 +4,8 @@ import type { Server } from 'restify';
 import { createAdapter, type TandemAdapter } from '../../../src/bot/createAdapter';
 import { loadConfig } from '../../../src/config';
 import { createServer, type RouteModule } from '../../../src/http/createServer';
-import { createDirectLine, type DirectLine } from '../../../src/http/directline/createDirectLine';
+import { createDirectLine, type DirectLine, type DirectLineDeps } from '../../../src/http/directline/createDirectLine';
+import type { DirectLineSignal } from '../../../src/storage/directline/directLineSignal';
 import { InflightTracker } from '../../../src/http/inflight';
 import { noRateLimits } from '../../../src/http/rateLimit/rateLimits';
 import { silentLogger } from '../../../src/observability/logger';
@@ -51,6 +52,9 @@ export interface DirectLineTestServer {
 export async function startDirectLineServer(
   options: {
     store?: DirectLineStore;
+    /** Share one with another server to stand for Redis pub/sub between processes. */
+    signal?: DirectLineSignal;
+    streamOptions?: DirectLineDeps['streamOptions'];
     env?: Record<string, string>;
     bot?: { run(context: TurnContext): Promise<void> };
     /** More route modules (the chat page) built from the Direct Line instance. */
@@ -69,7 +73,17 @@ export async function startDirectLineServer(
   const adapter = createAdapter(config, silentLogger, metrics);
   const bot = options.bot ?? new EchoBot();
   const store = options.store ?? new MemoryDirectLineStore({ historyMax: 500, ttlSeconds: 3600 });
-  const directLine = createDirectLine({ config, adapter, bot, store, logger: silentLogger, metrics, inflight });
+  const directLine = createDirectLine({
+    config,
+    adapter,
+    bot,
+    store,
+    logger: silentLogger,
+    metrics,
+    inflight,
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.streamOptions ? { streamOptions: options.streamOptions } : {}),
+  });
   const server: Server = createServer({
     adapter,
     bot,
@@ -91,7 +105,10 @@ export async function startDirectLineServer(
     adapter,
     directLine,
     store,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: async () => {
+      await directLine.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
   };
 }
 
