@@ -26,6 +26,12 @@ export class RedisDirectLineSignal implements DirectLineSignal {
   }
 
   subscribe(conversationId: string, listener: () => void): () => void {
+    void this.ready();
+    return this.listeners.add(conversationId, listener);
+  }
+
+  /** Resolves once the subscriber connection listens (signals published before are missed; streams catch up on their tick). */
+  ready(): Promise<unknown> {
     if (!this.subscribed) {
       this.subscriber.on('message', this.onMessage);
       this.subscribed = this.subscriber.subscribe(this.channel).catch((err: unknown) => {
@@ -33,7 +39,7 @@ export class RedisDirectLineSignal implements DirectLineSignal {
         this.logger?.error({ err }, 'web chat signal subscription failed');
       });
     }
-    return this.listeners.add(conversationId, listener);
+    return this.subscribed;
   }
 
   async close(): Promise<void> {
