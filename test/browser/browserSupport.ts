@@ -51,9 +51,11 @@ export async function startTandem(env: Record<string, string> = {}, options: { c
     app,
     url: `http://127.0.0.1:${port}`,
     stop: async () => {
-      await new Promise<void>((resolve) => app.server.close(() => resolve()));
+      // Open chat streams hold their sockets until app.close() ends them, so the server closes after that.
+      const closed = new Promise<void>((resolve) => app.server.close(() => resolve()));
       await app.inflight.drain(5000);
       await app.close();
+      await closed;
     },
   };
 }

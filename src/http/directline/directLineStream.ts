@@ -23,7 +23,7 @@ export interface DirectLineStreamDeps {
 }
 
 const streamPath = /^\/v3\/directline\/conversations\/([^/]+)\/stream$/;
-/** Nothing is read from the page (Direct Line streams are one-way); anything bigger than this closes the socket. */
+/** Nothing is read from the page (Direct Line streams are one-way, the page sends empty keep-alives); bigger frames close the socket. */
 const maxIncomingFrameBytes = 1024;
 
 interface Stream {
@@ -120,7 +120,10 @@ export class DirectLineStream {
     entry.streams.add(stream);
     this.sockets += 1;
     socket.on('pong', () => (stream.alive = true));
-    socket.on('message', () => socket.close(1008, 'this stream only sends'));
+    // DirectLineJS sends empty frames as its own keep-alive; anything else has no business here.
+    socket.on('message', (data: Buffer) => {
+      if (data.length > 0) socket.close(1008, 'this stream only sends');
+    });
     socket.on('error', () => undefined);
     socket.on('close', () => this.forget(stream));
     this.push(stream);

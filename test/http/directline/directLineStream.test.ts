@@ -168,8 +168,12 @@ describe('Direct Line WebSocket stream', () => {
     }
   });
 
-  it('closes a socket that sends anything, or a frame over the limit, and keeps serving others', async () => {
-    const { streamUrl } = await start();
+  it("takes the page's empty keep-alive frames, closes a socket that sends anything else or a frame over the limit, and keeps serving others", async () => {
+    const { conversationId, token, streamUrl } = await start();
+    const keepAlive = tracked(await open(streamUrl));
+    keepAlive.socket.send('');
+    await call(dl(`/conversations/${conversationId}/activities`), { auth: token, body: { type: 'message', text: 'still here' } });
+    await keepAlive.until(() => keepAlive.texts.includes('Echo: still here'));
     const chatty = tracked(await open(streamUrl));
     chatty.socket.send('{"type":"message","text":"not here"}');
     await chatty.until(() => chatty.closed !== undefined);
