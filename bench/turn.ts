@@ -7,7 +7,7 @@
  *   capacity for `open-seconds` each (p50/p99 from the scheduled arrival).
  * With `--webchat`, Tandem's open loop goes through web chat instead: Direct Line POST of the message until
  * the bot's answer arrives on the conversation's WebSocket stream, at 50% of the echo bot's capacity
- * (`--shares 0.25,0.5,0.75` for more).
+ * (`--shares 0.25,0.5,0.75` for more), next to the same rates through /api/messages.
  * Each bot runs in its own process; the load generator runs in this one.
  */
 import { cpus } from 'node:os';
@@ -99,10 +99,16 @@ async function main(): Promise<void> {
   for (const { mode, env } of modes) {
     if (webChat) {
       const echo = await closedLoop(`echo-${mode}`, 'echo', env);
-      const open = await webChatOpenLoops(env, echo.turnsPerSecond);
-      open.forEach((r, i) => {
-        openRows.push({ mode, path: 'web chat: POST → stream', shareOfEcho: openLoadShares[i], offeredPerSec: r.offeredPerSecond, achievedPerSec: +r.achievedPerSecond.toFixed(0), turns: r.turns, errors: r.errors, p50Ms: +r.p50Ms.toFixed(2), p99Ms: +r.p99Ms.toFixed(2) });
-      });
+      // The same rates through /api/messages, so what web chat adds to a turn shows beside it.
+      const paths = [
+        ['web chat: POST → stream', await webChatOpenLoops(env, echo.turnsPerSecond)],
+        ['/api/messages expectReplies', await openLoops(`open-${mode}`, env, echo.turnsPerSecond)],
+      ] as const;
+      for (const [path, open] of paths) {
+        open.forEach((r, i) => {
+          openRows.push({ mode, path, shareOfEcho: openLoadShares[i], offeredPerSec: r.offeredPerSecond, achievedPerSec: +r.achievedPerSecond.toFixed(0), turns: r.turns, errors: r.errors, p50Ms: +r.p50Ms.toFixed(2), p99Ms: +r.p99Ms.toFixed(2) });
+        });
+      }
       rows.push({ mode, bot: 'echo', turns: echo.turns, errors: echo.errors, turnsPerSec: +echo.turnsPerSecond.toFixed(0), p50Ms: +echo.p50Ms.toFixed(2), p99Ms: +echo.p99Ms.toFixed(2) });
       continue;
     }

@@ -171,6 +171,16 @@ export async function sendChat(page: Page, text: string): Promise<void> {
   await box.press('Enter');
 }
 
+/** Waits until at least `count` bot (or agent) messages are shown; returns their texts. */
+export async function waitForBotMessages(page: Page, count: number, timeoutMs = 15_000): Promise<string[]> {
+  await page.waitForFunction(
+    (n) => document.querySelectorAll('.webchat__bubble:not(.webchat__bubble--from-user) p').length >= n,
+    count,
+    { timeout: timeoutMs },
+  );
+  return messageTexts(page, 'bot');
+}
+
 /** Waits until the text of a bot (or agent) message bubble matches `pattern`; returns that text, the newest first. */
 export async function waitForBotText(page: Page, pattern: RegExp, timeoutMs = 15_000): Promise<string> {
   const handle = await page.waitForFunction(

@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { describeBrowser, launchChromium, messageTexts, startTandem, watchPage, type PageProblems, type RunningTandem } from './browserSupport';
+import { describeBrowser, launchChromium, messageTexts, sendChat, waitForBotMessages as waitForBotMessagesOf, startTandem, watchPage, type PageProblems, type RunningTandem } from './browserSupport';
 
 const waitMs = 20_000;
 
@@ -33,20 +33,8 @@ describeBrowser('customer chat page over the Direct Line WebSocket stream', () =
     await page.close();
   });
 
-  async function send(text: string): Promise<void> {
-    const box = page.locator('input[type="text"], textarea').first();
-    await box.fill(text);
-    await box.press('Enter');
-  }
-
-  async function waitForBotMessages(count: number): Promise<string[]> {
-    await page.waitForFunction(
-      (n) => document.querySelectorAll('.webchat__bubble:not(.webchat__bubble--from-user) p').length >= n,
-      count,
-      { timeout: waitMs },
-    );
-    return messageTexts(page, 'bot');
-  }
+  const send = (text: string) => sendChat(page, text);
+  const waitForBotMessages = (count: number) => waitForBotMessagesOf(page, count, waitMs);
 
   it('receives the welcome and a reply on the stream, under the strict CSP, without polling', async () => {
     await page.goto(`${tandem.url}/`);

@@ -37,6 +37,8 @@ function parseHead(data: Buffer): Head | undefined {
 
 function complete(head: Head, data: Buffer, method: string): boolean {
   if (method === 'HEAD' || head.status === 204 || head.status === 304) return true;
+  // An accepted WebSocket upgrade: the socket now carries frames, and the head is the answer.
+  if (head.status === 101) return true;
   // A stream (agent events) never ends by itself: its head is the answer.
   if ((head.headers['content-type'] ?? '').startsWith('text/event-stream')) return true;
   const length = head.headers['content-length'];

@@ -42,6 +42,7 @@ export class DirectLineConnector {
   async send(conversationId: string, activity: Partial<Activity>): Promise<ResourceResponse> {
     const input = this.check(conversationId, activity);
     if (input.type === 'event') return { id: `${conversationId}|event` };
+    this.checkSize(activity);
     const appended = await this.deps.store.append(conversationId, this.stored(conversationId, input));
     if (!appended) throw new TandemError('NOT_FOUND', `web chat conversation ${conversationId} does not exist (it may have expired)`);
     return { id: appended.id };
@@ -49,6 +50,7 @@ export class DirectLineConnector {
 
   async update(conversationId: string, activityId: string, activity: Partial<Activity>): Promise<ResourceResponse> {
     const input = this.check(conversationId, activity);
+    this.checkSize(activity);
     const replaced = await this.deps.store.replace(conversationId, activityId, this.stored(conversationId, input));
     if (!replaced) throw new TandemError('NOT_FOUND', `no activity ${activityId} in web chat conversation ${conversationId}`);
     return { id: activityId };
@@ -59,12 +61,16 @@ export class DirectLineConnector {
     if (!isConversationId(conversationId) || activity.channelId !== webChatChannelId) {
       throw new TandemError('FORBIDDEN', 'only web chat conversations are delivered in process');
     }
-    if (jsonBytes(activity) > this.deps.maxActivityBytes) {
-      throw new TandemError('PAYLOAD_TOO_LARGE', `a web chat activity may be at most ${this.deps.maxActivityBytes} bytes`);
-    }
     const parsed = botActivitySchema.safeParse(activity);
     if (!parsed.success) throw new TandemError('BAD_ACTIVITY', `invalid bot activity: ${firstIssue(parsed.error)}`);
     return parsed.data;
+  }
+
+  /** Only what is kept is bounded: an event (a handoff hub's transcript) never reaches the history. */
+  private checkSize(activity: Partial<Activity>): void {
+    if (jsonBytes(activity) > this.deps.maxActivityBytes) {
+      throw new TandemError('PAYLOAD_TOO_LARGE', `a web chat activity may be at most ${this.deps.maxActivityBytes} bytes`);
+    }
   }
 
   private stored(conversationId: string, input: ReturnType<DirectLineConnector['check']>) {

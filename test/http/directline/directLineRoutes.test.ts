@@ -258,9 +258,12 @@ describe('Direct Line subset over real HTTP', () => {
       expect((await poll(conversationId, token)).activities).toHaveLength(1);
     });
 
-    it('refuses an oversized bot activity and a conversation that does not exist', async () => {
+    it('refuses an oversized bot activity and a conversation that does not exist, but lets a big hub event pass unstored', async () => {
       const { conversationId, token } = await startWithToken();
       expect(await proactively(reference(conversationId), (context) => context.sendActivity('y'.repeat(3000)))).toMatchObject({ code: 'PAYLOAD_TOO_LARGE' });
+      const transcript = { activities: Array.from({ length: 40 }, (_, i) => ({ type: 'message', text: `line ${i} ${'z'.repeat(80)}` })) };
+      const handoff = { type: 'event', name: 'handoff.initiate', value: { reason: 'test' }, attachments: [{ contentType: 'application/json', name: 'Transcript', content: transcript }] };
+      expect(await proactively(reference(conversationId), (context) => context.sendActivity(handoff))).toBeUndefined();
       expect(await proactively(reference('neverStarted123'), (context) => context.sendActivity('hello?'))).toMatchObject({ code: 'NOT_FOUND' });
       expect((await poll(conversationId, token)).activities).toHaveLength(1);
     });
