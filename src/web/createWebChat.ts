@@ -36,5 +36,6 @@ export function createWebChat(deps: WebChatDeps): { routes: RouteModule[]; direc
   const directLine = createDirectLine({ ...rest, config, store, signal });
   const tokenLimiter = rest.limits?.chatTokensPerAddress;
   const pageRoutes = chatPageRoutes({ newChatSession: () => directLine.newChatSession(), ...(tokenLimiter ? { tokenLimiter } : {}) });
-  return { routes: [...directLine.routes, pageRoutes], directLine, store: directLine.store };
+  // The history as stored (for reads); Direct Line writes through its own view, which wakes the streams.
+  return { routes: [...directLine.routes, pageRoutes], directLine, store };
 }

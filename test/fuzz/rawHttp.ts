@@ -21,8 +21,8 @@ function parseHead(data: Buffer): Head | undefined {
     const lines = data.subarray(offset, end).toString('latin1').split('\r\n');
     const status = Number(/^HTTP\/1\.[01] (\d{3})/.exec(lines[0] ?? '')?.[1] ?? NaN);
     if (!Number.isFinite(status)) return { status: 0, headers: {}, bodyStart: end + 4 };
-    // An interim answer (100 Continue) is followed by the real one.
-    if (status >= 100 && status < 200) {
+    // An interim answer (100 Continue) is followed by the real one; 101 (an accepted upgrade) is the last HTTP there is.
+    if (status >= 100 && status < 200 && status !== 101) {
       offset = end + 4;
       continue;
     }
