@@ -233,6 +233,7 @@ export function buildApp(config: AppConfig, options: BuildOptions): App {
     directLineStore: webChat.store,
     close: async () => {
       agentApi.close();
+      await webChat.directLine.close();
       await stopSweeper();
       await backend.close();
     },

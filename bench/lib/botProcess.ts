@@ -18,7 +18,11 @@ export interface BotProcess {
  * The load generator is one anonymous address posting far more than a customer would; a real channel is
  * authenticated (MICROSOFT_APP_ID set) and not limited per address. Without this, 429s would count as turns.
  */
-const benchRateLimits = { RATE_LIMIT_MESSAGES_PER_MINUTE: '1000000', RATE_LIMIT_ACTIVITIES_PER_MINUTE: '1000000' };
+const benchRateLimits = {
+  RATE_LIMIT_MESSAGES_PER_MINUTE: '1000000',
+  RATE_LIMIT_ACTIVITIES_PER_MINUTE: '1000000',
+  RATE_LIMIT_CONVERSATIONS_PER_MINUTE: '1000000',
+};
 
 /** One bot (serveBot.ts) in its own process, so the load generator never shares its event loop. */
 export async function startBotProcess(bot: 'tandem' | 'echo', env: NodeJS.ProcessEnv): Promise<BotProcess> {

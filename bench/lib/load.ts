@@ -18,10 +18,15 @@ export function percentile(sorted: readonly number[], p: number): number {
 
 /** POSTs an activity to /api/messages with expectReplies and resolves with the HTTP status. */
 export function postActivity(agent: http.Agent, port: number, activity: object): Promise<{ status: number; body: string }> {
-  const payload = JSON.stringify(activity);
+  return postJson(agent, port, '/api/messages', activity);
+}
+
+/** POSTs JSON to 127.0.0.1:`port` over `agent` (keep-alive) and resolves with the status and body. */
+export function postJson(agent: http.Agent, port: number, path: string, body: object, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
+  const payload = JSON.stringify(body);
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: '127.0.0.1', port, path: '/api/messages', method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } },
+      { host: '127.0.0.1', port, path, method: 'POST', agent, headers: { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));

@@ -6,15 +6,33 @@ import {
   ConfigurationServiceClientCredentialFactory,
   type TurnContext,
 } from 'botbuilder';
+import type { BotFrameworkAuthentication, ConnectorFactory } from 'botframework-connector';
 import type { AppConfig } from '../config';
 import { isRetryable, toTandemError } from '../errors';
 import type { Logger } from '../observability/logger';
 import type { Metrics } from '../observability/metrics';
 import { isChannelUnreachable } from './channelUnreachable';
+import { InProcessChannels } from './inProcessChannels';
 import { turnLogger } from './turnLogger';
 
 /** CloudAdapter whose activity processing we call directly, so validation and error bodies are ours. */
 export class TandemAdapter extends CloudAdapter {
+  private readonly channels: InProcessChannels;
+
+  constructor(auth: BotFrameworkAuthentication) {
+    const channels = new InProcessChannels(auth);
+    super(channels);
+    this.channels = channels;
+  }
+
+  /**
+   * Proactive turns of conversations whose serviceUrl is `serviceUrl` reply through `factory`, in this
+   * process (web chat), instead of over HTTP.
+   */
+  serveInProcess(serviceUrl: string, factory: ConnectorFactory): void {
+    this.channels.serve(serviceUrl, factory);
+  }
+
   /** Authenticates (when an app id is set) and runs `logic`; rejects with AuthenticationError on a bad JWT. */
   async handleActivity(
     authorization: string,

@@ -213,7 +213,6 @@ export const envSchema = z.object({
   DIRECTLINE_CONVERSATION_TTL_SECONDS: intIn(300, 30 * 24 * 3600).default(24 * 3600),
   DIRECTLINE_HISTORY_MAX: intIn(10, 10_000).default(500),
   DIRECTLINE_MAX_ACTIVITY_BYTES: intIn(1024, 1024 * 1024).default(32 * 1024),
-  DIRECTLINE_SERVICE_URL: z.string().regex(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, { message: 'must be an http(s) URL such as http://10.0.0.5:3978' }).optional(),
 
   // Agent directory: a JSON array in AGENTS_JSON, or a path to a JSON file in AGENTS_FILE.
   AGENTS_JSON: z.string().optional(),

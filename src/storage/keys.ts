@@ -51,6 +51,8 @@ export function createKeyRegistry(prefix: string) {
     directLineLog: (conversationId: string) => `${conv(conversationId)}:dl:log`,
     // Client activity id → seq, so a Web Chat re-post of the same message is kept (and answered) once.
     directLineClientIds: (conversationId: string) => `${conv(conversationId)}:dl:client`,
+    // Pub/sub channel: the id of a web chat conversation whose history grew (wakes its streams in every process).
+    directLineAppended: `${root}:dl:appended`,
     // Scheduling: every booking key shares {sched}, so one Lua script claims slot units, writes the record and
     // updates both indexes atomically, also on Cluster. Patient keys carry a hash of the patient ref, not the ref.
     bookingUnit: (providerId: string, unitStartIso: string) => `${root}:{sched}:unit:${providerId}:${unitStartIso}`,

@@ -51,9 +51,11 @@ export async function startTandem(env: Record<string, string> = {}, options: { c
     app,
     url: `http://127.0.0.1:${port}`,
     stop: async () => {
-      await new Promise<void>((resolve) => app.server.close(() => resolve()));
+      // Open chat streams hold their sockets until app.close() ends them, so the server closes after that.
+      const closed = new Promise<void>((resolve) => app.server.close(() => resolve()));
       await app.inflight.drain(5000);
       await app.close();
+      await closed;
     },
   };
 }
@@ -167,6 +169,16 @@ export async function sendChat(page: Page, text: string): Promise<void> {
   const box = page.locator('input[type="text"], textarea').first();
   await box.fill(text);
   await box.press('Enter');
+}
+
+/** Waits until at least `count` bot (or agent) messages are shown; returns their texts. */
+export async function waitForBotMessages(page: Page, count: number, timeoutMs = 15_000): Promise<string[]> {
+  await page.waitForFunction(
+    (n) => document.querySelectorAll('.webchat__bubble:not(.webchat__bubble--from-user) p').length >= n,
+    count,
+    { timeout: timeoutMs },
+  );
+  return messageTexts(page, 'bot');
 }
 
 /** Waits until the text of a bot (or agent) message bubble matches `pattern`; returns that text, the newest first. */

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
-import { describeBrowser, launchChromium, messageTexts, screenshot, startTandem, watchPage, type PageProblems, type RunningTandem } from './browserSupport';
+import { describeBrowser, launchChromium, messageTexts, sendChat, waitForBotMessages as waitForBotMessagesOf, screenshot, startTandem, watchPage, type PageProblems, type RunningTandem } from './browserSupport';
 
-const waitMs = 15_000;
+const waitMs = 20_000;
 
 describeBrowser('customer chat page (real Web Chat bundle, real Tandem)', () => {
   let tandem: RunningTandem;
@@ -25,20 +25,8 @@ describeBrowser('customer chat page (real Web Chat bundle, real Tandem)', () => 
     await page.close();
   });
 
-  async function send(text: string): Promise<void> {
-    const box = page.locator('input[type="text"], textarea').first();
-    await box.fill(text);
-    await box.press('Enter');
-  }
-
-  async function waitForBotMessages(count: number): Promise<string[]> {
-    await page.waitForFunction(
-      (n) => document.querySelectorAll('.webchat__bubble:not(.webchat__bubble--from-user) p').length >= n,
-      count,
-      { timeout: waitMs },
-    );
-    return messageTexts(page, 'bot');
-  }
+  const send = (text: string) => sendChat(page, text);
+  const waitForBotMessages = (count: number) => waitForBotMessagesOf(page, count, waitMs);
 
   it('loads under a strict Content-Security-Policy and shows the welcome message', async () => {
     const response = await page.goto(`${tandem.url}/`);
@@ -82,5 +70,63 @@ describeBrowser('customer chat page (real Web Chat bundle, real Tandem)', () => 
     await screenshot(page, 'chat-html-as-text');
     expect(problems.dialogs).toEqual([]);
     expect(problems.errors).toEqual([]);
+  });
+
+  describe('over the Direct Line WebSocket stream', () => {
+    let streamFrames: string[];
+    let polls: string[];
+
+    beforeEach(() => {
+      streamFrames = [];
+      polls = [];
+      page.on('websocket', (socket) => socket.on('framereceived', (frame) => streamFrames.push(String(frame.payload))));
+      page.on('request', (request) => {
+        if (request.method() === 'GET' && /\/v3\/directline\/conversations\/[^/]+\/activities/.test(request.url())) polls.push(request.url());
+      });
+    });
+
+    it('receives the welcome and a reply on the stream, under the strict CSP, without polling', async () => {
+      await page.goto(`${tandem.url}/`);
+      const before = (await waitForBotMessages(1)).length;
+      await send('what are your opening hours');
+      const after = await waitForBotMessages(before + 1);
+      const reply = after[before] ?? '';
+      expect(await page.getAttribute('#webchat', 'data-transport')).toBe('websocket');
+      const streamed = streamFrames.filter((frame) => frame !== '').map((frame) => JSON.parse(frame) as { activities: { text?: string; from: { role: string } }[] });
+      const streamedBotTexts = streamed.flatMap((frame) => frame.activities.filter((a) => a.from.role === 'bot').map((a) => a.text ?? ''));
+      expect(streamedBotTexts.length).toBeGreaterThanOrEqual(2);
+      // Web Chat renders markdown, so compare the rendered reply with the streamed text's words.
+      expect(streamedBotTexts.some((text) => text.replace(/[*_`#>]/g, '').includes(reply.slice(0, 20)))).toBe(true);
+      expect(polls).toEqual([]);
+      expect(problems).toEqual({ errors: [], cspViolations: [], dialogs: [] });
+    });
+
+    it('falls back to polling when the WebSocket cannot connect, and the conversation carries on', async () => {
+      await page.addInitScript(() => {
+        // A browser (or proxy) that lets no WebSocket through: every socket fails as soon as it is made.
+        class BlockedSocket {
+          readyState = 3;
+          onerror: ((event: Event) => void) | null = null;
+          onclose: ((event: Event) => void) | null = null;
+          constructor() {
+            setTimeout(() => {
+              this.onerror?.(new Event('error'));
+              this.onclose?.(new Event('close'));
+            }, 10);
+          }
+          send(): void {}
+          close(): void {}
+        }
+        (window as unknown as { WebSocket: unknown }).WebSocket = BlockedSocket;
+      });
+      await page.goto(`${tandem.url}/`);
+      const before = (await waitForBotMessages(1)).length;
+      expect(await page.getAttribute('#webchat', 'data-transport')).toBe('polling');
+      await send('hi');
+      await waitForBotMessages(before + 1);
+      expect(await messageTexts(page, 'user')).toEqual(['hi']);
+      expect(polls.length).toBeGreaterThan(0);
+      expect(problems.errors).toEqual([]);
+    });
   });
 });

@@ -25,8 +25,6 @@ export interface FuzzFixtures {
   readonly otherChat: { readonly conversationId: string; readonly token: string };
   /** A correctly signed token for `chat` that has expired. */
   readonly expiredChatToken: string;
-  /** The connector key the bot uses to post into `chat` (the server's own secret). */
-  readonly chatConnectorKey: string;
   /** Conversations on channel `test` waiting for an agent and claimed by the dev agent. */
   readonly queuedConversationId: string;
   readonly assignedConversationId: string;

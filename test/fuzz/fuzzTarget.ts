@@ -144,7 +144,6 @@ export async function startFuzzTarget(options: FuzzTargetOptions = {}): Promise<
     chat,
     otherChat,
     expiredChatToken: tokensOfThePast.issue(chat.conversationId, chat.userId).token,
-    chatConnectorKey: new DirectLineTokens({ secret: directLineSecret, ttlSeconds: 900 }).connectorKey(chat.conversationId),
     queuedConversationId,
     assignedConversationId,
     agentToken,

@@ -339,16 +339,43 @@ function directLineCase(random: SeededRandom, fx: FuzzFixtures): Draft {
 }
 
 function connectorCase(random: SeededRandom, fx: FuzzFixtures): Draft {
-  const key = random.pick([fx.chatConnectorKey, fx.chatConnectorKey, 'x'.repeat(32), '', random.pick(hostileIds), fx.chatConnectorKey.toLowerCase()]);
+  const key = random.pick(['x'.repeat(32), '', random.pick(hostileIds)]);
   const conversationId = random.pick([fx.chat.conversationId, fx.otherChat.conversationId, random.pick(hostileIds)]);
   const base = `/connector/${percentEncode(key) || 'x'}/v3/conversations/${percentEncode(conversationId) || 'x'}`;
-  const keyLabel = key === fx.chatConnectorKey ? 'own-key' : 'forged-key';
+  // Bot replies to web chat never travel over HTTP: every path that once took them must change nothing.
+  const keyLabel = 'forged-key';
   const body = hostileBody(random, () => ({ type: random.pick(['message', 'event', 'typing', '']), text: random.pick(hostileTexts), from: { id: random.pick(hostileIds), role: 'user' }, replyToId: random.pick(hostileIds) }));
   const route = random.int(0, 3);
   if (route === 0) return { family: `connector/post ${keyLabel} ${body.label}`, method: 'POST', path: `${base}/activities`, headers: [], body: body.body };
   if (route === 1) return { family: `connector/reply ${keyLabel} ${body.label}`, method: 'POST', path: `${base}/activities/${percentEncode(random.pick(hostileIds)) || 'x'}`, headers: [], body: body.body };
   if (route === 2) return { family: `connector/put ${keyLabel} ${body.label}`, method: 'PUT', path: `${base}/activities/${percentEncode(random.pick([`${conversationId}|0000001`, ...hostileIds])) || 'x'}`, headers: [], body: body.body };
   return { family: `connector/members ${keyLabel}`, method: 'GET', path: `${base}/members`, headers: [] };
+}
+
+/** WebSocket upgrades of the Direct Line stream: tokens, paths, watermarks and handshake headers gone wrong. */
+function streamCase(random: SeededRandom, fx: FuzzFixtures): Draft {
+  const conversationId = random.pick([fx.chat.conversationId, fx.chat.conversationId, fx.otherChat.conversationId, random.pick(hostileIds)]);
+  const credentials = [
+    { label: 'token', value: fx.chat.token },
+    { label: 'other-token', value: fx.otherChat.token },
+    { label: 'expired-token', value: fx.expiredChatToken },
+    { label: 'secret', value: fx.directLineSecret },
+    { label: 'hostile', value: random.pick(hostileIds) },
+    { label: 'none', value: '' },
+  ];
+  const credential = random.pick(credentials);
+  const watermark = random.pick(['', '0', '1', '-1', '99999999999999999999', 'abc', random.pick(hostileIds)]);
+  const query = [credential.value ? `t=${percentEncode(credential.value)}` : '', watermark ? `watermark=${percentEncode(watermark)}` : ''].filter(Boolean).join('&');
+  const id = percentEncode(conversationId) || 'x';
+  const path = random.pick([`/v3/directline/conversations/${id}/stream`, `/v3/directline/conversations/${id}/stream/x`, '/v3/directline/stream', '/api/messages']);
+  const headers: [string, string][] = [];
+  if (random.chance(0.9)) headers.push(['upgrade', random.pick(['websocket', 'websocket', 'WebSocket', 'h2c', 'x'.repeat(300)])], ['connection', 'Upgrade']);
+  if (random.chance(0.85)) headers.push(['sec-websocket-key', random.pick(['dGhlIHNhbXBsZSBub25jZQ==', 'dGhlIHNhbXBsZSBub25jZQ==', '', 'not base64', 'x'.repeat(500)])]);
+  if (random.chance(0.85)) headers.push(['sec-websocket-version', random.pick(['13', '13', '8', '', '99999'])]);
+  if (random.chance(0.2)) headers.push(bearer(credential.value));
+  // Bytes after the handshake are WebSocket frames to the server: garbage ones must only close the socket.
+  const body = random.chance(0.3) ? seededBytes(random, random.int(1, 256)) : undefined;
+  return { family: `directline/stream ${credential.label}`, method: 'GET', path: query ? `${path}?${query}` : path, headers, ...(body ? { body } : {}) };
 }
 
 function agentCase(random: SeededRandom, fx: FuzzFixtures): Draft {
@@ -484,7 +511,8 @@ export function hostileRequest(seed: number, index: number, fixtures: FuzzFixtur
   if (family < 32) draft = withTransport(random, messagesCase(random, fixtures));
   else if (family < 57) draft = withTransport(random, directLineCase(random, fixtures));
   else if (family < 77) draft = withTransport(random, agentCase(random, fixtures));
-  else if (family < 83) draft = withTransport(random, connectorCase(random, fixtures));
+  else if (family < 80) draft = withTransport(random, connectorCase(random, fixtures));
+  else if (family < 83) draft = streamCase(random, fixtures);
   else if (family < 95) draft = withTransport(random, pagesCase(random));
   else draft = malformedHttpCase(random);
   if (draft.method === 'POST' && draft.body === undefined && !draft.raw && random.chance(0.5)) draft.headers.push(['content-length', '0']);

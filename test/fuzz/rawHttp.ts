@@ -21,8 +21,8 @@ function parseHead(data: Buffer): Head | undefined {
     const lines = data.subarray(offset, end).toString('latin1').split('\r\n');
     const status = Number(/^HTTP\/1\.[01] (\d{3})/.exec(lines[0] ?? '')?.[1] ?? NaN);
     if (!Number.isFinite(status)) return { status: 0, headers: {}, bodyStart: end + 4 };
-    // An interim answer (100 Continue) is followed by the real one.
-    if (status >= 100 && status < 200) {
+    // An interim answer (100 Continue) is followed by the real one; 101 (an accepted upgrade) is the last HTTP there is.
+    if (status >= 100 && status < 200 && status !== 101) {
       offset = end + 4;
       continue;
     }
@@ -37,6 +37,8 @@ function parseHead(data: Buffer): Head | undefined {
 
 function complete(head: Head, data: Buffer, method: string): boolean {
   if (method === 'HEAD' || head.status === 204 || head.status === 304) return true;
+  // An accepted WebSocket upgrade: the socket now carries frames, and the head is the answer.
+  if (head.status === 101) return true;
   // A stream (agent events) never ends by itself: its head is the answer.
   if ((head.headers['content-type'] ?? '').startsWith('text/event-stream')) return true;
   const length = head.headers['content-length'];

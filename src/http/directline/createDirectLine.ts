@@ -1,4 +1,5 @@
-import type { CloudAdapter, TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
+import type { TandemAdapter } from '../../bot/createAdapter';
 import type { Server } from 'restify';
 import type { AppConfig } from '../../config';
 import type { Logger } from '../../observability/logger';
@@ -11,30 +12,37 @@ import type { Account } from './directLineActivity';
 import { DirectLineBotBridge } from './directLineBotBridge';
 import type { DirectLineChannel } from './directLineChannel';
 import { newConversationId, newUserId } from './directLineChannel';
-import { registerDirectLineConnectorRoutes } from './directLineConnectorRoutes';
+import { DirectLineConnector, DirectLineConnectorFactory, directLineServiceUrl } from './directLineConnector';
 import { registerDirectLineRoutes } from './directLineRoutes';
+import { DirectLineStream, type DirectLineStreamDeps } from './directLineStream';
 import { DirectLineTokens } from './directLineTokens';
+import { type DirectLineSignal, MemoryDirectLineSignal } from '../../storage/directline/directLineSignal';
+import { SignalingDirectLineStore } from '../../storage/directline/signalingDirectLineStore';
 
 export type DirectLineConfig = Pick<
   AppConfig,
   | 'DIRECTLINE_SECRET'
   | 'DIRECTLINE_TOKEN_TTL_SECONDS'
   | 'DIRECTLINE_MAX_ACTIVITY_BYTES'
-  | 'DIRECTLINE_SERVICE_URL'
   | 'MICROSOFT_APP_ID'
 >;
 
 export interface DirectLineDeps {
   readonly config: DirectLineConfig;
-  readonly adapter: Pick<CloudAdapter, 'processActivityDirect'>;
+  /** Replies to web chat conversations, proactive ones included, are routed in process through it. */
+  readonly adapter: Pick<TandemAdapter, 'processActivityDirect' | 'serveInProcess'>;
   readonly bot: { run(context: TurnContext): Promise<void> };
   /** From createDirectLineStore (Redis when REDIS_URL is set). */
   readonly store: DirectLineStore;
+  /** Wakes the WebSocket streams when a history grows; Redis pub/sub with many processes, in memory by default. */
+  readonly signal?: DirectLineSignal;
   readonly logger: Logger;
   readonly metrics: Metrics;
   readonly inflight: InflightTracker;
   /** Longest a post waits for the bot's turn before answering; default 15 s (Direct Line's own limit). */
   readonly turnWaitMs?: number;
+  /** Stream bounds and keep-alive period; DirectLineStream's defaults when omitted. */
+  readonly streamOptions?: Pick<DirectLineStreamDeps, 'maxSocketsPerConversation' | 'maxSockets' | 'keepAliveMs'>;
   /** From createRateLimits; none when omitted (tests of other behaviour). */
   readonly limits?: RateLimits;
 }
@@ -47,14 +55,19 @@ export interface ChatSession {
 }
 
 export interface DirectLine {
-  /** Client side (`/v3/directline/...`) and connector side (`/connector/:key/v3/conversations/...`). */
+  /** The client side (`/v3/directline/...`). */
   readonly routes: RouteModule[];
   readonly tokens: DirectLineTokens;
+  /** The history, signalling the streams on every append: write through this one. */
+  readonly store: DirectLineStore;
+  readonly stream: DirectLineStream;
   /** A token for a new conversation and a new anonymous user (what the chat page asks for). */
   newChatSession(): ChatSession;
+  /** Closes the streams and the signal (shutdown). */
+  close(): Promise<void>;
 }
 
-/** Builds Tandem's Direct Line 3.0 subset (polling only) for the web chat page. */
+/** Builds Tandem's Direct Line 3.0 subset for the web chat page; bot replies reach its history in process. */
 export function createDirectLine(deps: DirectLineDeps): DirectLine {
   const { config } = deps;
   if (config.DIRECTLINE_SECRET === undefined) {
@@ -66,16 +79,24 @@ export function createDirectLine(deps: DirectLineDeps): DirectLine {
     secret: config.DIRECTLINE_SECRET ?? DirectLineTokens.randomSecret(),
     ttlSeconds: config.DIRECTLINE_TOKEN_TTL_SECONDS,
   });
+  const signal = deps.signal ?? new MemoryDirectLineSignal();
+  const store = new SignalingDirectLineStore(deps.store, signal);
+  const stream = new DirectLineStream({ ...deps.streamOptions, tokens, store, signal, logger: deps.logger });
   const bot: Account = { id: config.MICROSOFT_APP_ID || 'tandem', name: 'Tandem', role: 'bot' };
+  const connectorFactory = new DirectLineConnectorFactory(
+    new DirectLineConnector({ store, bot, maxActivityBytes: config.DIRECTLINE_MAX_ACTIVITY_BYTES }),
+  );
+  deps.adapter.serveInProcess(directLineServiceUrl, connectorFactory);
   const channel: DirectLineChannel = {
     tokens,
-    store: deps.store,
+    store,
     bridge: new DirectLineBotBridge({
       adapter: deps.adapter,
       bot: deps.bot,
       logger: deps.logger,
       metrics: deps.metrics,
       inflight: deps.inflight,
+      connectorFactory,
       botAppId: config.MICROSOFT_APP_ID,
     }),
     bot,
@@ -83,16 +104,26 @@ export function createDirectLine(deps: DirectLineDeps): DirectLine {
     maxActivityBytes: config.DIRECTLINE_MAX_ACTIVITY_BYTES,
     turnWaitMs: deps.turnWaitMs ?? 15_000,
     limits: deps.limits ?? noRateLimits,
-    ...(config.DIRECTLINE_SERVICE_URL !== undefined ? { serviceUrlBase: config.DIRECTLINE_SERVICE_URL } : {}),
   };
   return {
-    routes: [(server: Server) => registerDirectLineRoutes(server, channel), (server: Server) => registerDirectLineConnectorRoutes(server, channel)],
+    routes: [
+      (server: Server) => {
+        registerDirectLineRoutes(server, channel);
+        stream.attach(server.server);
+      },
+    ],
     tokens,
+    store,
+    stream,
     newChatSession() {
       const conversationId = newConversationId();
       const userId = newUserId();
       const { token, expiresIn } = tokens.issue(conversationId, userId);
       return { conversationId, userId, token, expiresIn };
+    },
+    close: async () => {
+      stream.close();
+      await signal.close();
     },
   };
 }

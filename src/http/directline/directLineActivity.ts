@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { StoredActivity } from '../../storage/directline/directLineStore';
+import type { ActivityPage, StoredActivity } from '../../storage/directline/directLineStore';
 import { watermarkOf } from '../../storage/directline/directLineStore';
 
 /** The channel id the bot sees for web chat conversations. */
@@ -34,7 +34,7 @@ export const userActivitySchema = z.object({
 
 export type UserActivityInput = z.infer<typeof userActivitySchema>;
 
-/** A bot activity posted to the connector side. Loose: it comes from our own bot. */
+/** A bot activity handed to the in-process connector. Loose: it comes from our own bot. */
 export const botActivitySchema = z
   .object({
     type: z.string().min(1).max(64),
@@ -91,8 +91,7 @@ export function storedUserActivity(
 
 /**
  * A bot activity as stored for the page: `from` is always the bot (role `bot`, so nothing the
- * connector receives can pose as the customer), the serviceUrl (which carries the connector key) is
- * removed, and a `replyToId` that names no activity of this conversation (proactive agent replies
+ * sends can pose as the customer), the serviceUrl is removed, and a `replyToId` that names no activity of this conversation (proactive agent replies
  * use synthetic ids) is dropped, because Web Chat would hold the reply back waiting for it.
  */
 export function storedBotActivity(
@@ -123,4 +122,17 @@ export function storedBotActivity(
 
 function dropUndefined(activity: Record<string, unknown>): StoredActivity {
   return Object.fromEntries(Object.entries(activity).filter(([, value]) => value !== undefined));
+}
+
+/** Typing activities older than this are not replayed to a page that reads from an old watermark. */
+const typingFreshMs = 10_000;
+
+function isStaleTyping(activity: StoredActivity, now: number): boolean {
+  if (activity.type !== 'typing' || typeof activity.timestamp !== 'string') return false;
+  return now - Date.parse(activity.timestamp) > typingFreshMs;
+}
+
+/** A page of history as Direct Line serves it (`GET .../activities` and the stream's frames). */
+export function activitySet(page: ActivityPage, now: number): { activities: StoredActivity[]; watermark: string } {
+  return { activities: page.activities.filter((activity) => !isStaleTyping(activity, now)), watermark: String(page.watermark) };
 }

@@ -1,32 +1,12 @@
-import type { Activity, CloudAdapter, TurnContext } from 'botbuilder';
-import {
-  AuthenticationConstants,
-  type AuthenticateRequestResult,
-  ClaimsIdentity,
-  ConnectorClient,
-  ConnectorFactory,
-  MicrosoftAppCredentials,
-} from 'botframework-connector';
-import { setTurnLogger } from '../../bot/turnLogger';
-import { toTandemError } from '../../errors';
-import type { Logger } from '../../observability/logger';
-import type { Metrics } from '../../observability/metrics';
-import type { InflightTracker } from '../inflight';
+import type { Activity, CloudAdapter } from 'botbuilder';
+import { AuthenticationConstants, type AuthenticateRequestResult, ClaimsIdentity, type ConnectorFactory } from 'botframework-connector';
+import { runTurn, type TurnDeps } from '../runTurn';
 
-/** Replies travel to our own connector routes, which need no Bot Framework credentials. */
-class OwnChannelConnectorFactory extends ConnectorFactory {
-  async create(serviceUrl: string): Promise<ConnectorClient> {
-    return new ConnectorClient(MicrosoftAppCredentials.Empty, { baseUri: serviceUrl });
-  }
-}
-
-export interface DirectLineBotBridgeDeps {
+export interface DirectLineBotBridgeDeps extends TurnDeps {
   /** TandemAdapter in the app; any CloudAdapter works. */
   readonly adapter: Pick<CloudAdapter, 'processActivityDirect'>;
-  readonly bot: { run(context: TurnContext): Promise<void> };
-  readonly logger: Logger;
-  readonly metrics: Metrics;
-  readonly inflight: InflightTracker;
+  /** Where the turn's replies go: DirectLineConnectorFactory (straight into the history, in process). */
+  readonly connectorFactory: ConnectorFactory;
   /** MICROSOFT_APP_ID (may be empty). */
   readonly botAppId: string;
 }
@@ -50,31 +30,12 @@ export class DirectLineBotBridge {
         ],
         true,
       ),
-      connectorFactory: new OwnChannelConnectorFactory(),
+      connectorFactory: deps.connectorFactory,
     };
   }
 
   /** Resolves when the turn has ended; rejects only when the turn could not run at all. */
   async run(activity: Partial<Activity>): Promise<void> {
-    const type = activity.type ?? 'unknown';
-    const log = this.deps.logger.child({ conversationId: activity.conversation?.id, activityId: activity.id, channelId: activity.channelId });
-    const stopTimer = this.deps.metrics.turnLatency.startTimer();
-    try {
-      await this.deps.inflight.track(() =>
-        this.deps.adapter.processActivityDirect(this.auth, activity as Activity, async (context) => {
-          setTurnLogger(context, log);
-          await this.deps.bot.run(context);
-        }),
-      );
-      this.deps.metrics.turns.inc({ type, outcome: 'ok' });
-    } catch (error) {
-      const failure = toTandemError(error);
-      this.deps.metrics.turns.inc({ type, outcome: 'error' });
-      this.deps.metrics.errors.inc({ code: failure.code });
-      log.error({ code: failure.code, err: error }, 'direct line turn failed');
-      throw failure;
-    } finally {
-      stopTimer();
-    }
+    await runTurn(this.deps, activity, (logic) => this.deps.adapter.processActivityDirect(this.auth, activity as Activity, logic));
   }
 }

@@ -9,7 +9,7 @@ import type { DirectLineTokens } from './directLineTokens';
 import type { RateLimits } from '../rateLimit/rateLimits';
 import { sendError } from '../sendError';
 
-/** Everything the client-side and connector-side routes share. */
+/** Everything the Direct Line routes share. */
 export interface DirectLineChannel {
   readonly tokens: DirectLineTokens;
   readonly store: DirectLineStore;
@@ -17,8 +17,6 @@ export interface DirectLineChannel {
   readonly bot: Account;
   readonly logger: Logger;
   readonly maxActivityBytes: number;
-  /** DIRECTLINE_SERVICE_URL; when unset, the address the request arrived on. */
-  readonly serviceUrlBase?: string;
   /** How long a post waits for the bot's turn before answering anyway (the turn continues). */
   readonly turnWaitMs: number;
   readonly limits: Pick<RateLimits, 'chatTokensPerAddress' | 'conversationsPerAddress' | 'refreshesPerConversation' | 'activitiesPerConversation'>;
@@ -43,22 +41,24 @@ export function jsonBytes(body: unknown): number {
   return Buffer.byteLength(JSON.stringify(body ?? null));
 }
 
+const hostPattern = /^(?:[A-Za-z0-9.-]{1,253}|\[[0-9A-Fa-f:.]{2,45}\])(?::\d{1,5})?$/;
+
 /**
- * Where the bot posts replies for this conversation: our connector routes under a per-conversation
- * key. Without DIRECTLINE_SERVICE_URL the base is the local address the request arrived on, never the
- * client-supplied Host header (which would let a caller point the bot's HTTP client anywhere).
+ * Where the page opens its stream: the host it reached us on, `wss` when the request came over TLS (here
+ * or at a proxy that says so). Both come from the caller, but they only shape the answer to that caller.
  */
-export function serviceUrlFor(channel: DirectLineChannel, req: Request, conversationId: string): string {
-  const base = channel.serviceUrlBase?.replace(/\/+$/, '') ?? localBase(req);
-  return `${base}/connector/${channel.tokens.connectorKey(conversationId)}`;
+export function streamUrl(req: Request, path: string): string {
+  const host = req.headers.host ?? '';
+  const forwarded = String(req.headers['x-forwarded-proto'] ?? '').split(',')[0]?.trim().toLowerCase();
+  const secure = req.isSecure() || forwarded === 'https';
+  return `${secure ? 'wss' : 'ws'}://${hostPattern.test(host) ? host : localHost(req)}${path}`;
 }
 
-function localBase(req: Request): string {
+function localHost(req: Request): string {
   const socket = req.socket;
   let address = socket.localAddress ?? '127.0.0.1';
   if (address.startsWith('::ffff:')) address = address.slice('::ffff:'.length);
-  const host = address.includes(':') ? `[${address}]` : address;
-  return `http://${host}:${socket.localPort ?? 80}`;
+  return `${address.includes(':') ? `[${address}]` : address}:${socket.localPort ?? 80}`;
 }
 
 /** Turns a failure inside a handler (Redis down, a bug) into our error body instead of restify's. */

@@ -6,8 +6,10 @@ import type { Logger } from '../../observability/logger';
 import { clientAddress, withinLimit } from '../rateLimit/requestLimiter';
 import { sendError } from '../sendError';
 import type { DirectLineCaller } from './directLineAuth';
+import { directLineServiceUrl } from './directLineConnector';
+import { DirectLineStream } from './directLineStream';
 import { authenticate } from './directLineAuth';
-import { firstIssue, storedUserActivity, userActivitySchema, webChatChannelId } from './directLineActivity';
+import { activitySet, firstIssue, storedUserActivity, userActivitySchema, webChatChannelId } from './directLineActivity';
 import {
   type DirectLineChannel,
   guarded,
@@ -15,14 +17,11 @@ import {
   jsonBytes,
   newConversationId,
   newUserId,
-  serviceUrlFor,
+  streamUrl,
   userIdPattern,
 } from './directLineChannel';
 
 const prefix = '/v3/directline';
-
-/** Typing activities older than this are not replayed to a page that polls from an old watermark. */
-const typingFreshMs = 10_000;
 
 const startBodySchema = z
   .object({
@@ -40,6 +39,12 @@ function conversationBody(channel: DirectLineChannel, conversationId: string, us
   return { conversationId, token, expires_in: expiresIn };
 }
 
+/** A conversation's body with its WebSocket `streamUrl` (resuming from `watermark` when given), as Direct Line 3.0 answers. */
+function streamingConversationBody(channel: DirectLineChannel, req: Request, conversationId: string, userId: string, watermark?: number) {
+  const body = conversationBody(channel, conversationId, userId);
+  return { ...body, streamUrl: streamUrl(req, DirectLineStream.path(conversationId, body.token, watermark)) };
+}
+
 function parseStartBody(body: unknown): z.infer<typeof startBodySchema> | string {
   if (body === undefined || body === null || body === '') return {};
   const parsed = startBodySchema.safeParse(body);
@@ -51,14 +56,10 @@ function parseWatermark(raw: unknown): number | undefined {
   return typeof raw === 'string' && /^\d{1,15}$/.test(raw) ? Number(raw) : undefined;
 }
 
-function isStaleTyping(activity: Record<string, unknown>, now: number): boolean {
-  if (activity.type !== 'typing' || typeof activity.timestamp !== 'string') return false;
-  return now - Date.parse(activity.timestamp) > typingFreshMs;
-}
-
 /**
- * The client side of the Direct Line 3.0 subset that Web Chat (DirectLineJS, polling) uses:
- * start/resume a conversation, post activities, poll with watermarks, generate and refresh tokens.
+ * The client side of the Direct Line 3.0 subset that Web Chat (DirectLineJS) uses: start/resume a
+ * conversation (with the `streamUrl` of its WebSocket stream), post activities, poll with watermarks
+ * (the fallback), generate and refresh tokens.
  */
 export function registerDirectLineRoutes(server: Server, channel: DirectLineChannel): void {
   /** Runs the welcome turn once, when the conversation is first created. */
@@ -76,7 +77,7 @@ export function registerDirectLineRoutes(server: Server, channel: DirectLineChan
       type: 'conversationUpdate',
       id: `${conversationId}|start`,
       channelId: webChatChannelId,
-      serviceUrl: serviceUrlFor(channel, req, conversationId),
+      serviceUrl: directLineServiceUrl,
       conversation: { id: conversationId } as Activity['conversation'],
       from: user,
       recipient: bot,
@@ -124,7 +125,7 @@ export function registerDirectLineRoutes(server: Server, channel: DirectLineChan
       auth.caller.kind === 'token' ? auth.caller.claims : { conversationId: newConversationId(), userId: body.user?.id ?? newUserId() };
     const created = await startConversation(req, conversationId, userId, body.locale, body.user?.name);
     res.status(created ? 201 : 200);
-    res.json(conversationBody(channel, conversationId, userId));
+    res.json(streamingConversationBody(channel, req, conversationId, userId));
   }));
 
   server.get(`${prefix}/conversations/:conversationId`, guarded(channel, async (req: Request, res: Response) => {
@@ -132,9 +133,11 @@ export function registerDirectLineRoutes(server: Server, channel: DirectLineChan
     const conversationId: unknown = req.params.conversationId;
     const auth = authenticate(req, channel.tokens, String(conversationId));
     if (!auth.ok) return sendError(res, auth.code, auth.reason);
+    const watermark = parseWatermark(((req.query ?? {}) as Record<string, unknown>).watermark);
+    if (watermark === undefined) return sendError(res, 'BAD_REQUEST', 'watermark must be a non-negative integer.');
     const conversation = isConversationId(conversationId) ? await channel.store.get(conversationId) : undefined;
     if (!conversation) return sendError(res, 'NOT_FOUND', 'No such conversation (it may have expired).');
-    res.json(conversationBody(channel, conversation.conversationId, conversation.userId));
+    res.json(streamingConversationBody(channel, req, conversation.conversationId, conversation.userId, watermark));
   }));
 
   server.post(`${prefix}/conversations/:conversationId/activities`, guarded(channel, async (req: Request, res: Response) => {
@@ -174,7 +177,7 @@ export function registerDirectLineRoutes(server: Server, channel: DirectLineChan
       channel.bridge.run({
         ...(activity as Partial<Activity>),
         id: appended.id,
-        serviceUrl: serviceUrlFor(channel, req, conversation.conversationId),
+        serviceUrl: directLineServiceUrl,
       });
     const turn = runTurn();
     const outcome = await waitAtMost(turn, channel.turnWaitMs);
@@ -196,8 +199,7 @@ export function registerDirectLineRoutes(server: Server, channel: DirectLineChan
     if (watermark === undefined) return sendError(res, 'BAD_REQUEST', 'watermark must be a non-negative integer.');
     const page = isConversationId(conversationId) ? await channel.store.list(conversationId, watermark) : undefined;
     if (!page) return sendError(res, 'NOT_FOUND', 'No such conversation (it may have expired).');
-    const now = Date.now();
-    res.json({ activities: page.activities.filter((activity) => !isStaleTyping(activity, now)), watermark: String(page.watermark) });
+    res.json(activitySet(page, Date.now()));
   }));
 
   server.post(`${prefix}/conversations/:conversationId/upload`, guarded(channel, async (_req: Request, res: Response) => {

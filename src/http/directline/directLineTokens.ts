@@ -1,4 +1,4 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, createSecretKey, type KeyObject, randomBytes, timingSafeEqual } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 
 /** What a Direct Line token grants: one user in one conversation, until `expiresAt` (epoch seconds). */
@@ -34,14 +34,15 @@ function sameBytes(a: Buffer, b: Buffer): boolean {
  */
 export class DirectLineTokens {
   readonly ttlSeconds: number;
-  private readonly signingKey: Buffer;
+  /** A KeyObject, not bytes: given bytes, jsonwebtoken first tries (and fails) to parse them as a public key on every call. */
+  private readonly signingKey: KeyObject;
   private readonly secret: Buffer;
   private readonly now: () => number;
 
   constructor(options: DirectLineTokensOptions) {
     if (options.secret.length < 32) throw new Error('DIRECTLINE_SECRET must be at least 32 characters');
     this.secret = Buffer.from(options.secret);
-    this.signingKey = createHmac('sha256', options.secret).update('tandem/directline/token-signing/v1').digest();
+    this.signingKey = createSecretKey(createHmac('sha256', options.secret).update('tandem/directline/token-signing/v1').digest());
     this.ttlSeconds = options.ttlSeconds;
     this.now = options.now ?? Date.now;
   }
@@ -80,16 +81,6 @@ export class DirectLineTokens {
     }
     return { ok: true, claims: { conversationId: claims.conv, userId: claims.user, expiresAt: claims.exp } };
   }
-
-  /** An unguessable tag that binds a connector URL to one conversation (see directLineConnectorRoutes). */
-  connectorKey(conversationId: string): string {
-    return createHmac('sha256', this.signingKey).update(`connector:${conversationId}`).digest('base64url').slice(0, 32);
-  }
-
-  isConnectorKey(conversationId: string, candidate: string): boolean {
-    return sameBytes(Buffer.from(candidate), Buffer.from(this.connectorKey(conversationId)));
-  }
-
 }
 
 function rejectionOf(error: unknown): TokenRejection {

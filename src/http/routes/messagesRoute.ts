@@ -1,27 +1,20 @@
-import type { Activity, TurnContext } from 'botbuilder';
+import type { Activity } from 'botbuilder';
 import type { Request, Response, Server } from 'restify';
 import { AuthenticationError } from 'botframework-connector';
 import { toTandemError } from '../../errors';
-import type { Logger } from '../../observability/logger';
-import type { Metrics } from '../../observability/metrics';
 import { validateInboundActivity } from '../../bot/activitySchema';
 import type { TandemAdapter } from '../../bot/createAdapter';
 import { markHubCaller } from '../../bot/handoff/hubCaller';
-import { setTurnLogger } from '../../bot/turnLogger';
 import { HandoffProtocol } from '../../handoff/vocabulary';
 import { webChatChannelId } from '../directline/directLineActivity';
-import type { InflightTracker } from '../inflight';
+import { runTurn, type TurnDeps } from '../runTurn';
 import type { RateLimits } from '../rateLimit/rateLimits';
 import { clientAddress, withinLimit } from '../rateLimit/requestLimiter';
 import { sendError } from '../sendError';
 import { authenticatedAsHub, redirectsReplies, sentHubToken, type ChannelTrust } from './channelTrust';
 
-export interface MessagesRouteDeps {
+export interface MessagesRouteDeps extends TurnDeps {
   readonly adapter: TandemAdapter;
-  readonly bot: { run(context: TurnContext): Promise<void> };
-  readonly logger: Logger;
-  readonly metrics: Metrics;
-  readonly inflight: InflightTracker;
   readonly channelTrust: ChannelTrust;
   readonly limits: Pick<RateLimits, 'messagesPerAddress' | 'activitiesPerConversation'>;
 }
@@ -72,33 +65,21 @@ export function registerMessagesRoute(server: Server, deps: MessagesRouteDeps): 
     if (isHandoffStatus && !hubByToken && trust.hubAppIds.length === 0) {
       return sendError(res, 'FORBIDDEN', 'handoff.status is accepted only from a configured hub (HANDOFF_HUB_TOKEN or HANDOFF_HUB_APP_IDS).');
     }
-    const log = deps.logger.child({ conversationId: activity.conversation.id, activityId: activity.id, channelId: activity.channelId });
-    const stopTimer = deps.metrics.turnLatency.startTimer();
-    await deps.inflight.track(async () => {
-      try {
-        const authorization = req.header('authorization') ?? '';
-        const invokeResponse = await deps.adapter.handleActivity(authorization, activity, async (context) => {
-          setTurnLogger(context, log);
+    try {
+      const invokeResponse = await runTurn(
+        deps,
+        activity,
+        (logic) => deps.adapter.handleActivity(req.header('authorization') ?? '', activity, logic),
+        (context) => {
           if (hubByToken || authenticatedAsHub(context, trust.hubAppIds, deps.adapter.BotIdentityKey)) markHubCaller(context);
-          await deps.bot.run(context);
-        });
-        deps.metrics.turns.inc({ type: activity.type, outcome: 'ok' });
-        res.status(invokeResponse?.status ?? 200);
-        if (invokeResponse?.body !== undefined) res.json(invokeResponse.body);
-        else res.end();
-      } catch (error) {
-        if (error instanceof AuthenticationError) {
-          deps.metrics.turns.inc({ type: activity.type, outcome: 'unauthorized' });
-          return sendError(res, 'UNAUTHORIZED');
-        }
-        const failure = toTandemError(error);
-        deps.metrics.turns.inc({ type: activity.type, outcome: 'error' });
-        deps.metrics.errors.inc({ code: failure.code });
-        log.error({ code: failure.code, err: error }, 'activity processing failed');
-        sendError(res, failure.code);
-      } finally {
-        stopTimer();
-      }
-    });
+        },
+      );
+      res.status(invokeResponse?.status ?? 200);
+      if (invokeResponse?.body !== undefined) res.json(invokeResponse.body);
+      else res.end();
+    } catch (error) {
+      if (error instanceof AuthenticationError) return sendError(res, 'UNAUTHORIZED');
+      sendError(res, toTandemError(error).code);
+    }
   });
 }

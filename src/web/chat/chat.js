@@ -1,6 +1,7 @@
 // @ts-check
 // Tandem customer chat page: Web Chat (the real botframework-webchat bundle) over Tandem's own
-// Direct Line subset, polling only. Plain browser JavaScript, served as-is under a strict CSP.
+// Direct Line subset: replies arrive on the WebSocket stream, with polling as the fallback. Plain browser
+// JavaScript, served as-is under a strict CSP.
 (function () {
   'use strict';
 
@@ -11,10 +12,15 @@
    * @typedef {(next: any) => any} Middleware Web Chat middleware, which the bundle does not type
    * The parts of the botframework-webchat bundle (window.WebChat) this page uses.
    * @typedef {{
-   *   createDirectLine(options: {domain: string, token: string, webSocket: boolean, conversationId?: string}): unknown,
+   *   createDirectLine(options: {domain: string, token: string, webSocket: boolean, conversationId?: string}): DirectLine,
    *   createStore(initialState: object, ...middleware: Middleware[]): unknown,
    *   renderWebChat(props: Record<string, unknown>, element: HTMLElement): void,
    * }} WebChatBundle
+   * The parts of a DirectLineJS connection this page uses.
+   * @typedef {{
+   *   activity$: {subscribe(observer: {next(activity: unknown): void}): {unsubscribe(): void}},
+   *   end(): void,
+   * }} DirectLine
    */
 
   /**
@@ -216,16 +222,36 @@
     };
   };
 
-  async function start() {
-    var saved = readSaved();
-    var session = (saved && (await resume(saved).catch(function () { return null; }))) || (await newSession());
-    save(session);
-    var WebChat = /** @type {WebChatBundle} */ (/** @type {any} */ (window).WebChat);
+  /** How long the stream may take to deliver the history (the welcome at least) before the page polls instead. */
+  var streamWaitMs = 6000;
+
+  /**
+   * Creates the conversation (the welcome turn runs now), so that both transports join the same one by id.
+   * @param {Session} session
+   * @returns {Promise<Session>}
+   */
+  async function join(session) {
+    if (session.resumed) return session;
+    var response = await fetch('/v3/directline/conversations', {
+      method: 'POST',
+      headers: { authorization: 'Bearer ' + session.token },
+    });
+    if (!response.ok) throw new Error('conversation start failed with ' + response.status);
+    var body = await response.json();
+    return { conversationId: body.conversationId, userId: session.userId, token: body.token, resumed: true };
+  }
+
+  /**
+   * @param {WebChatBundle} WebChat
+   * @param {Session} session
+   * @param {boolean} webSocket
+   */
+  function render(WebChat, session, webSocket) {
     var directLine = WebChat.createDirectLine({
       domain: window.location.origin + '/v3/directline',
       token: session.token,
-      webSocket: false,
-      conversationId: session.resumed ? session.conversationId : undefined,
+      webSocket: webSocket,
+      conversationId: session.conversationId,
     });
     WebChat.renderWebChat(
       {
@@ -248,6 +274,41 @@
       },
       byId('webchat'),
     );
+    byId('webchat').setAttribute('data-transport', webSocket ? 'websocket' : 'polling');
+    return directLine;
+  }
+
+  /**
+   * The conversation always has its welcome by now, so a stream that brings nothing within streamWaitMs is
+   * not getting through (a proxy, a blocked upgrade): the page then renders again, polling.
+   * @param {WebChatBundle} WebChat
+   * @param {Session} session
+   * @param {DirectLine} directLine
+   */
+  function fallBackToPollingUnlessHeard(WebChat, session, directLine) {
+    var heard = false;
+    var subscription = directLine.activity$.subscribe({
+      next: function () {
+        heard = true;
+      },
+    });
+    window.setTimeout(function () {
+      subscription.unsubscribe();
+      if (heard) return;
+      directLine.end();
+      render(WebChat, session, false);
+    }, streamWaitMs);
+  }
+
+  async function start() {
+    var saved = readSaved();
+    var session = (saved && (await resume(saved).catch(function () { return null; }))) || (await newSession());
+    session = await join(session);
+    save(session);
+    var WebChat = /** @type {WebChatBundle} */ (/** @type {any} */ (window).WebChat);
+    var webSocket = typeof window.WebSocket === 'function';
+    var directLine = render(WebChat, session, webSocket);
+    if (webSocket) fallBackToPollingUnlessHeard(WebChat, session, directLine);
     byId('webchat').focus();
   }
 

@@ -1,10 +1,11 @@
 import type { AddressInfo } from 'node:net';
 import { ActivityHandler, MessageFactory, type TurnContext } from 'botbuilder';
 import type { Server } from 'restify';
-import { createAdapter } from '../../../src/bot/createAdapter';
+import { createAdapter, type TandemAdapter } from '../../../src/bot/createAdapter';
 import { loadConfig } from '../../../src/config';
 import { createServer, type RouteModule } from '../../../src/http/createServer';
-import { createDirectLine, type DirectLine } from '../../../src/http/directline/createDirectLine';
+import { createDirectLine, type DirectLine, type DirectLineDeps } from '../../../src/http/directline/createDirectLine';
+import type { DirectLineSignal } from '../../../src/storage/directline/directLineSignal';
 import { InflightTracker } from '../../../src/http/inflight';
 import { noRateLimits } from '../../../src/http/rateLimit/rateLimits';
 import { silentLogger } from '../../../src/observability/logger';
@@ -41,6 +42,7 @@ class EchoBot extends ActivityHandler {
 
 export interface DirectLineTestServer {
   readonly url: string;
+  readonly adapter: TandemAdapter;
   readonly directLine: DirectLine;
   readonly store: DirectLineStore;
   close(): Promise<void>;
@@ -50,6 +52,9 @@ export interface DirectLineTestServer {
 export async function startDirectLineServer(
   options: {
     store?: DirectLineStore;
+    /** Share one with another server to stand for Redis pub/sub between processes. */
+    signal?: DirectLineSignal;
+    streamOptions?: DirectLineDeps['streamOptions'];
     env?: Record<string, string>;
     bot?: { run(context: TurnContext): Promise<void> };
     /** More route modules (the chat page) built from the Direct Line instance. */
@@ -68,7 +73,17 @@ export async function startDirectLineServer(
   const adapter = createAdapter(config, silentLogger, metrics);
   const bot = options.bot ?? new EchoBot();
   const store = options.store ?? new MemoryDirectLineStore({ historyMax: 500, ttlSeconds: 3600 });
-  const directLine = createDirectLine({ config, adapter, bot, store, logger: silentLogger, metrics, inflight });
+  const directLine = createDirectLine({
+    config,
+    adapter,
+    bot,
+    store,
+    logger: silentLogger,
+    metrics,
+    inflight,
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.streamOptions ? { streamOptions: options.streamOptions } : {}),
+  });
   const server: Server = createServer({
     adapter,
     bot,
@@ -87,9 +102,13 @@ export async function startDirectLineServer(
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
+    adapter,
     directLine,
     store,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: async () => {
+      await directLine.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
   };
 }
 

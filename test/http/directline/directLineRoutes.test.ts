@@ -1,3 +1,5 @@
+import type { ConversationReference, TurnContext } from 'botbuilder';
+import { directLineServiceUrl } from '../../../src/http/directline/directLineConnector';
 import { DirectLineTokens } from '../../../src/http/directline/directLineTokens';
 import { call, startDirectLineServer, testSecret, type DirectLineTestServer } from './directLineHarness';
 
@@ -204,56 +206,75 @@ describe('Direct Line subset over real HTTP', () => {
     });
   });
 
-  describe('connector side', () => {
-    async function connectorUrl(conversationId: string): Promise<string> {
-      return `${app.url}/connector/${app.directLine.tokens.connectorKey(conversationId)}/v3/conversations/${conversationId}`;
+  describe('bot replies, delivered in process', () => {
+    const reference = (conversationId: string, channelId = 'webchat'): Partial<ConversationReference> => ({
+      channelId,
+      serviceUrl: directLineServiceUrl,
+      conversation: { id: conversationId } as ConversationReference['conversation'],
+      bot: { id: 'tandem', name: 'Tandem' },
+      user: { id: 'someone', name: 'Someone' },
+      activityId: 'synthetic-agent-123',
+    });
+
+    /** Runs `work` in a proactive turn and returns what it threw (the adapter's onTurnError would swallow it). */
+    async function proactively(ref: Partial<ConversationReference>, work: (context: TurnContext) => Promise<unknown>): Promise<unknown> {
+      let failure: unknown;
+      await app.adapter.continueConversationAsync('', ref, async (context) => {
+        try {
+          await work(context);
+        } catch (error) {
+          failure = error;
+        }
+      });
+      return failure;
     }
 
-    it('accepts a proactive reply to a synthetic id, and drops the dangling replyToId', async () => {
+    it('stores a proactive reply to a synthetic id as the bot, and drops the dangling replyToId', async () => {
       const { conversationId, token } = await startWithToken();
-      const url = `${await connectorUrl(conversationId)}/activities/${encodeURIComponent('synthetic-agent-123')}`;
-      const posted = await call(url, {
-        body: { type: 'message', text: 'Hi, Dana here', replyToId: 'synthetic-agent-123', from: { id: 'whoever', role: 'user' }, channelData: { agent: { name: 'Dana' } } },
+      await app.adapter.continueConversationAsync('', reference(conversationId), async (context) => {
+        await context.sendActivity({ type: 'message', text: 'Hi, Dana here', replyToId: 'synthetic-agent-123', channelData: { agent: { name: 'Dana' } } });
       });
-      expect(posted.status).toBe(200);
       const page = await poll(conversationId, token, '1');
       expect(page.activities).toHaveLength(1);
       expect(page.activities[0]).toMatchObject({ text: 'Hi, Dana here', from: { role: 'bot', id: 'tandem' }, channelData: { agent: { name: 'Dana' } } });
       expect(page.activities[0]).not.toHaveProperty('replyToId');
+      expect(page.activities[0]).not.toHaveProperty('serviceUrl');
     });
 
-    it('updates an activity with PUT and lists the members', async () => {
-      const { conversationId, token, userId } = await startWithToken();
-      const base = await connectorUrl(conversationId);
+    it('updates a stored activity in place', async () => {
+      const { conversationId, token } = await startWithToken();
       const id = `${conversationId}|0000001`;
-      const put = await call(`${base}/activities/${encodeURIComponent(id)}`, { method: 'PUT', body: { type: 'message', text: 'Welcome (edited)' } });
-      expect(put.status).toBe(200);
-      expect((await poll(conversationId, token)).activities[0]).toMatchObject({ id, text: 'Welcome (edited)' });
-      expect((await call(`${base}/activities/${encodeURIComponent(`${conversationId}|0000009`)}`, { method: 'PUT', body: { type: 'message' } })).status).toBe(404);
-      const members = await call(`${base}/members`);
-      expect(members.status).toBe(200);
-      expect(members.body).toEqual([{ id: userId, role: 'user' }, { id: 'tandem', name: 'Tandem', role: 'bot' }]);
+      expect(await proactively(reference(conversationId), (context) => context.updateActivity({ id, type: 'message', text: 'Welcome (edited)' }))).toBeUndefined();
+      const missing = await proactively(reference(conversationId), (context) =>
+        context.updateActivity({ id: `${conversationId}|0000009`, type: 'message', text: 'nothing there' }),
+      );
+      expect(missing).toMatchObject({ code: 'NOT_FOUND' });
+      expect((await poll(conversationId, token)).activities).toEqual([expect.objectContaining({ id, text: 'Welcome (edited)' })]);
     });
 
-    it("refuses a wrong key, or another conversation's key, with 403", async () => {
-      const a = await startWithToken();
-      const b = await startWithToken();
-      const keyOfB = app.directLine.tokens.connectorKey(b.conversationId);
-      for (const url of [
-        `${app.url}/connector/${keyOfB}/v3/conversations/${a.conversationId}/activities`,
-        `${app.url}/connector/wrongkey/v3/conversations/${a.conversationId}/activities`,
-      ]) {
-        const reply = await call(url, { body: { type: 'message', text: 'forged bot message' } });
-        expect(reply.status).toBe(403);
+    it("refuses a conversation of another channel that names the web chat serviceUrl, storing nothing", async () => {
+      const { conversationId, token } = await startWithToken();
+      expect(await proactively(reference(conversationId, 'emulator'), (context) => context.sendActivity('forged bot message'))).toMatchObject({ code: 'FORBIDDEN' });
+      expect((await poll(conversationId, token)).activities).toHaveLength(1);
+    });
+
+    it('refuses an oversized bot activity and a conversation that does not exist, but lets a big hub event pass unstored', async () => {
+      const { conversationId, token } = await startWithToken();
+      expect(await proactively(reference(conversationId), (context) => context.sendActivity('y'.repeat(3000)))).toMatchObject({ code: 'PAYLOAD_TOO_LARGE' });
+      const transcript = { activities: Array.from({ length: 40 }, (_, i) => ({ type: 'message', text: `line ${i} ${'z'.repeat(80)}` })) };
+      const handoff = { type: 'event', name: 'handoff.initiate', value: { reason: 'test' }, attachments: [{ contentType: 'application/json', name: 'Transcript', content: transcript }] };
+      expect(await proactively(reference(conversationId), (context) => context.sendActivity(handoff))).toBeUndefined();
+      expect(await proactively(reference('neverStarted123'), (context) => context.sendActivity('hello?'))).toMatchObject({ code: 'NOT_FOUND' });
+      expect((await poll(conversationId, token)).activities).toHaveLength(1);
+    });
+
+    it('has no HTTP route through which anyone could post as the bot', async () => {
+      const { conversationId, token } = await startWithToken();
+      for (const path of [`/connector/anykey/v3/conversations/${conversationId}/activities`, `/v3/conversations/${conversationId}/activities`]) {
+        const reply = await call(`${app.url}${path}`, { body: { type: 'message', text: 'forged bot message' } });
+        expect(reply.status).toBe(404);
       }
-      expect((await poll(a.conversationId, a.token)).activities).toHaveLength(1);
-    });
-
-    it('answers 413 and 400 for oversized and malformed bot activities', async () => {
-      const { conversationId } = await startWithToken();
-      const url = `${await connectorUrl(conversationId)}/activities`;
-      expect((await call(url, { body: { type: 'message', text: 'y'.repeat(3000) } })).status).toBe(413);
-      expect((await call(url, { body: { text: 'no type' } })).status).toBe(400);
+      expect((await poll(conversationId, token)).activities).toHaveLength(1);
     });
   });
 });

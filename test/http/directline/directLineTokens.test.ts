@@ -35,14 +35,6 @@ describe('DirectLineTokens', () => {
     expect(tokens.isSecret(tokens.issue('c', 'u').token)).toBe(false);
   });
 
-  it('derives a connector key per conversation that only this secret reproduces', () => {
-    const key = tokens.connectorKey('conv1');
-    expect(key).toMatch(/^[A-Za-z0-9_-]{32}$/);
-    expect(tokens.isConnectorKey('conv1', key)).toBe(true);
-    expect(tokens.isConnectorKey('conv2', key)).toBe(false);
-    expect(new DirectLineTokens({ secret: `${secret}-other`, ttlSeconds: 1800 }).connectorKey('conv1')).not.toBe(key);
-  });
-
   it('refuses a secret shorter than 32 characters', () => {
     expect(() => new DirectLineTokens({ secret: 'short', ttlSeconds: 1800 })).toThrow(/DIRECTLINE_SECRET/);
   });
