@@ -28,7 +28,7 @@ export interface DirectLineDeps {
   readonly config: DirectLineConfig;
   readonly adapter: Pick<CloudAdapter, 'processActivityDirect'>;
   readonly bot: { run(context: TurnContext): Promise<void> };
-  /** From createDirectLineStore (Redis when REDIS_URL is set). */
+  /** From the state ports (`createStatePorts`): Redis when REDIS_URL or REDIS_CLUSTER_NODES is set. */
   readonly store: DirectLineStore;
   readonly logger: Logger;
   readonly metrics: Metrics;
