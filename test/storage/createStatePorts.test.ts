@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import type { Activity } from 'botbuilder';
 import { loadConfig } from '../../src/config';
 import { TandemError } from '../../src/errors';
@@ -11,17 +10,8 @@ import { runRedis } from '../../src/storage/redis/runRedis';
 import type { StatePorts } from '../../src/storage/statePorts';
 import { describeCluster, useClusterFixture } from '../support/clusterFixture';
 import { cleanupRedis, connectTestRedis, describeRedis, testRedisUrl, uniquePrefix } from '../support/redis';
+import { freePort } from '../support/throwawayRedis';
 import { captureLogs } from './logCapture';
-
-/** A port on which nothing listens (bound, then released). */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
 
 async function exercise(backend: StatePorts): Promise<void> {
   await backend.storage.write({ k: { v: 1 } });
@@ -88,7 +78,7 @@ describe('createStatePorts without REDIS_URL or REDIS_CLUSTER_NODES', () => {
 
 describe('createStatePorts with an unreachable REDIS_URL', () => {
   it('does not connect until used, then fails ping fast with a message naming REDIS_URL but not the password', async () => {
-    const port = await closedPort();
+    const port = await freePort();
     const logs = captureLogs();
     const backend = createStatePorts(loadConfig({ REDIS_URL: `redis://:hunter2secret@127.0.0.1:${port}`, REDIS_KEY_PREFIX: 't' }), { logger: logs.logger });
     if (backend.kind !== 'redis') throw new Error('expected the Redis ports');
@@ -162,7 +152,7 @@ describeCluster('createStatePorts with REDIS_CLUSTER_NODES', () => {
 
   it('fails fast with a message naming REDIS_CLUSTER_NODES when no node answers', async () => {
     const logs = captureLogs();
-    const port = await closedPort();
+    const port = await freePort();
     const backend = createStatePorts(loadConfig({ REDIS_CLUSTER_NODES: `127.0.0.1:${port}` }), { logger: logs.logger });
     const failure = await backend.ping().then(
       () => undefined,

@@ -5,7 +5,7 @@ import { RedisIdempotencyStore } from '../../../src/storage/handoff/redisIdempot
 import { RedisInsightsStore } from '../../../src/storage/handoff/redisInsightsStore';
 import { RedisPresenceStore } from '../../../src/storage/handoff/redisPresenceStore';
 import { RedisViewAuditLog } from '../../../src/storage/handoff/redisViewAuditLog';
-import { eventBusContract } from '../../handoff/eventBusContract';
+import { eventBusContract, twoProcessBuses } from '../../handoff/eventBusContract';
 import { handoffStoreContract } from '../../handoff/handoffStoreContract';
 import { idempotencyContract } from '../../handoff/idempotencyContract';
 import { insightsContract } from '../../handoff/insightsContract';
@@ -32,19 +32,11 @@ describeCluster('handoff ports on a Redis Cluster of three masters', () => {
 
   eventBusContract('redis cluster (two processes, each with its own subscriber)', async () => {
     const channel = cluster.keys().handoffEvents;
-    const a = new RedisHandoffEventBus(cluster.connect(), cluster.subscriber(), channel);
-    const b = new RedisHandoffEventBus(cluster.connect(), cluster.subscriber(), channel);
-    return {
-      a,
-      b,
-      ready: async () => {
-        await Promise.all([a.ready(), b.ready()]);
-      },
-      close: async () => {
-        await a.close();
-        await b.close();
-      },
-    };
+    // The fixture closes the clients with the cluster.
+    return twoProcessBuses(
+      new RedisHandoffEventBus(cluster.connect(), cluster.subscriber(), channel),
+      new RedisHandoffEventBus(cluster.connect(), cluster.subscriber(), channel),
+    );
   });
 
   presenceContract('redis cluster (two clients)', async (ttlMs) => {
