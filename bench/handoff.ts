@@ -250,21 +250,31 @@ async function slotCapacity(store: HandoffStore, master: Redis, prefix: string):
   const ids = Array.from({ length: slotOps }, (_, i) => `slot-${prefix}-${i}`);
   const phase = async (name: string, work: (id: string, index: number) => Promise<unknown>) => {
     const [cpuBefore, started] = [await cpuSeconds(master), performance.now()];
+    let failed = 0;
     await inParallel(ids, 64, async (id, index) => {
-      await work(id, index);
+      await work(id, index).catch(() => (failed += 1));
     });
     const seconds = (performance.now() - started) / 1000;
     const cpuUs = ((await cpuSeconds(master)) - cpuBefore) * 1e6;
     const usPerOp = cpuUs / ids.length;
-    return { phase: name, n: ids.length, perSecond: Math.round(ids.length / seconds), masterCpuUsPerOp: +usPerOp.toFixed(1), slotCeilingPerSecond: Math.round(1e6 / usPerOp) };
+    return { phase: name, n: ids.length, failed, perSecond: Math.round(ids.length / seconds), masterCpuUsPerOp: +usPerOp.toFixed(1), slotCeilingPerSecond: Math.round(1e6 / usPerOp) };
   };
   const agent = (index: number) => `slot-agent-${index % 64}`;
   const enqueue = await phase('enqueue', (conversationId, i) =>
     store.enqueue({ conversationId, channelId: 'bench', priority: i % 10 === 0 ? 'high' : 'normal', reasonCodes: ['user_requested'], summary: 'Customer wants a person.' }),
   );
+  // Listing reads every queued record in one script, so it holds the master for the whole queue.
+  // A listing slower than the client's command timeout (1 s) fails with STATE_UNAVAILABLE: count those too.
+  const depth = await master.zcard(createKeyRegistry(prefix).handoffQueue);
+  const [listCpuBefore, listStarted] = [await cpuSeconds(master), performance.now()];
+  let timedOut = 0;
+  for (let i = 0; i < 5; i += 1) await store.listQueue().catch(() => (timedOut += 1));
+  // A listing the client gave up on still runs to its end: PING answers once the master is through them all.
+  await master.ping();
+  const listing = { depth, timedOut, masterCpuMs: ms((((await cpuSeconds(master)) - listCpuBefore) * 1000) / 5), wallMs: ms((performance.now() - listStarted) / 5) };
   const claim = await phase('claim', (id, i) => store.claim(id, agent(i), 600_000));
   const release = await phase('release', (id, i) => store.release(id, agent(i), { disposition: 'resolved' }));
-  return { enqueue, claim, release };
+  return { enqueue, claim, release, listing };
 }
 
 async function usedMemory(redis: Redis): Promise<number> {
@@ -479,12 +489,14 @@ async function main(): Promise<void> {
     }),
   );
   const slots = results.filter((r) => r.handoffSlot).flatMap((r) => {
-    const slot = r.handoffSlot as Record<string, { phase: string; n: number; perSecond: number; masterCpuUsPerOp: number; slotCeilingPerSecond: number }>;
+    type Phase = { phase: string; n: number; perSecond: number; masterCpuUsPerOp: number; slotCeilingPerSecond: number };
+    const slot = r.handoffSlot as { enqueue: Phase; claim: Phase; release: Phase };
     return [slot.enqueue, slot.claim, slot.release].map((p) => ({ mode: r.mode, ...p }));
   });
   if (slots.length > 0) {
     console.log(`{handoff} slot straight on the store, ${slotOps} conversations, 64 callers; ceiling = 1 / master CPU per operation`);
     console.table(slots);
+    console.table(results.filter((r) => r.handoffSlot).map((r) => ({ mode: r.mode, ...(r.handoffSlot as { listing: object }).listing })));
   }
   console.log(JSON.stringify({ rounds, claimCount, queuedCount, results }));
 }
