@@ -10,6 +10,8 @@ import { handoffStoreContract } from '../../handoff/handoffStoreContract';
 import { idempotencyContract } from '../../handoff/idempotencyContract';
 import { insightsContract } from '../../handoff/insightsContract';
 import { presenceContract } from '../../handoff/presenceContract';
+import { handoffServiceSuite } from '../../handoff/handoffServiceSuite';
+import { clusterBackend } from '../../handoff/support/handoffBackends';
 import { FakeClock } from '../../handoff/support/fakeClock';
 import { viewAuditContract } from '../../handoff/viewAuditContract';
 import { describeCluster, useClusterFixture } from '../../support/clusterFixture';
@@ -67,6 +69,8 @@ describeCluster('handoff ports on a Redis Cluster of three masters', () => {
     store: new RedisInsightsStore(cluster.redis(), cluster.keys(), { maxItems, ttlSeconds: 600 }),
     close: async () => undefined,
   }));
+
+  handoffServiceSuite('redis cluster, two processes', clusterBackend(cluster));
 
   viewAuditContract('redis cluster (two clients)', async (options) => {
     const keys = cluster.keys();
