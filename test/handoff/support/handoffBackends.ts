@@ -60,37 +60,34 @@ function redisProcess(keys: KeyRegistry, clock: FakeClock, command: RedisConnect
   };
 }
 
-export async function redisBackend(clock: FakeClock): Promise<HandoffBackend> {
-  const prefix = uniquePrefix('hsvc');
-  const keys = createKeyRegistry(prefix);
-  const clients = Array.from({ length: 4 }, () => connectTestRedis());
-  const a = redisProcess(keys, clock, clients[0]!, clients[1]!);
-  const b = redisProcess(keys, clock, clients[2]!, clients[3]!);
+/** Two Redis processes; `closeTransport` runs once both buses stopped listening. */
+function twoRedisProcesses(a: HandoffPorts, b: HandoffPorts, closeTransport: () => Promise<unknown> = async () => undefined): HandoffBackend {
   return {
     kind: 'redis',
     processes: [a, b],
     close: async () => {
       await a.bus.close();
       await b.bus.close();
-      await Promise.all(clients.slice(1).map((c) => c.quit()));
-      await cleanupRedis(clients[0]!, prefix);
+      await closeTransport();
     },
   };
+}
+
+export async function redisBackend(clock: FakeClock): Promise<HandoffBackend> {
+  const prefix = uniquePrefix('hsvc');
+  const keys = createKeyRegistry(prefix);
+  const clients = Array.from({ length: 4 }, () => connectTestRedis());
+  return twoRedisProcesses(redisProcess(keys, clock, clients[0]!, clients[1]!), redisProcess(keys, clock, clients[2]!, clients[3]!), async () => {
+    await Promise.all(clients.slice(1).map((c) => c.quit()));
+    await cleanupRedis(clients[0]!, prefix);
+  });
 }
 
 /** Two processes on a throwaway Redis Cluster (the fixture closes the clients with the cluster). */
 export function clusterBackend(cluster: ClusterFixture): (clock: FakeClock) => Promise<HandoffBackend> {
   return async (clock) => {
     const keys = cluster.keys();
-    const a = redisProcess(keys, clock, cluster.connect(), cluster.subscriber());
-    const b = redisProcess(keys, clock, cluster.connect(), cluster.subscriber());
-    return {
-      kind: 'redis',
-      processes: [a, b],
-      close: async () => {
-        await a.bus.close();
-        await b.bus.close();
-      },
-    };
+    const process = () => redisProcess(keys, clock, cluster.connect(), cluster.subscriber());
+    return twoRedisProcesses(process(), process());
   };
 }
