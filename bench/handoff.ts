@@ -1,5 +1,5 @@
 /**
- * `npm run bench:handoff [-- --rounds 400 --claims 400 --queued 10000 --redis redis://host:port --no-redis]`
+ * `npm run bench:handoff [-- --rounds 400 --claims 400 --queued 10000 --redis redis://host:port --no-redis --no-memory --cluster]`
  * Human handoff through the real app over HTTP, in memory mode and in Redis mode:
  * - customer message (POST /api/messages) → the agent console's SSE `message` event, p50/p99;
  * - agent POST /api/agent/conversations/:id/messages → the customer's channel (connector POST), p50/p99;
@@ -7,6 +7,10 @@
  * - 10,000 queued conversations: memory per conversation (Redis INFO used_memory delta, or V8 heap
  *   delta in memory mode), and how long the queue listing and a claim take at that size.
  * Without --redis, Redis mode runs on a throwaway redis-server (so nothing else skews used_memory).
+ * --cluster adds a mode on a throwaway Redis Cluster of three masters (REDIS_CLUSTER_NODES). Both Redis modes
+ * then also measure the `{handoff}` slot itself: enqueues, claims and releases straight on the handoff store
+ * (no HTTP), their rate and the CPU time they cost the one master that serves the slot (INFO cpu), which
+ * gives the slot's ceiling: one core of that master.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -18,6 +22,9 @@ import Redis from 'ioredis';
 import { buildApp, type App } from '../src/buildApp';
 import { loadConfig } from '../src/config';
 import { hashAgentToken } from '../src/handoff/agents';
+import type { HandoffStore } from '../src/handoff/handoffStore';
+import { createKeyRegistry } from '../src/storage/keys';
+import { startCluster } from '../test/support/throwawayCluster';
 import { silentLogger } from '../src/observability/logger';
 import { percentile } from './lib/load';
 
@@ -30,6 +37,9 @@ const claimCount = Number(arg('claims', '400'));
 const queuedCount = Number(arg('queued', '10000'));
 const explicitRedis = process.argv.includes('--redis') ? arg('redis', '') : undefined;
 const skipRedis = process.argv.includes('--no-redis');
+const skipMemory = process.argv.includes('--no-memory');
+const withCluster = process.argv.includes('--cluster');
+const slotOps = Number(arg('slot-ops', '20000'));
 const agentCount = 8;
 const latencyConversations = 10;
 
@@ -211,6 +221,62 @@ async function throwawayRedis(): Promise<{ url: string; stop(): Promise<void> }>
   throw new Error('redis-server did not start');
 }
 
+/** The master that serves the `{handoff}` slot (the only node that holds handoff keys). */
+async function handoffMaster(seed: { host: string; port: number }): Promise<Redis> {
+  const probe = new Redis(seed);
+  try {
+    const slot = Number(await probe.call('CLUSTER', 'KEYSLOT', createKeyRegistry('bench').handoffQueue));
+    const ranges = (await probe.call('CLUSTER', 'SLOTS')) as [number, number, [string, number]][];
+    const owner = ranges.find(([from, to]) => slot >= from && slot <= to);
+    if (!owner) throw new Error(`no master serves slot ${slot}`);
+    return new Redis({ host: owner[2][0] || seed.host, port: owner[2][1] });
+  } finally {
+    probe.disconnect();
+  }
+}
+
+async function cpuSeconds(redis: Redis): Promise<number> {
+  const info = await redis.info('cpu');
+  const read = (name: string) => Number(new RegExp(`${name}:([\\d.]+)`).exec(info)?.[1] ?? NaN);
+  return read('used_cpu_user') + read('used_cpu_sys');
+}
+
+/**
+ * The `{handoff}` slot on its own: `slotOps` conversations enqueued, claimed and released straight on the
+ * store by 64 callers at once. Each phase reports its rate and the master's CPU time per operation; the
+ * master runs one command at a time, so 1 / (CPU per operation) is what the slot carries at most.
+ */
+async function slotCapacity(store: HandoffStore, master: Redis, prefix: string): Promise<Record<string, unknown>> {
+  const ids = Array.from({ length: slotOps }, (_, i) => `slot-${prefix}-${i}`);
+  const phase = async (name: string, work: (id: string, index: number) => Promise<unknown>) => {
+    const [cpuBefore, started] = [await cpuSeconds(master), performance.now()];
+    let failed = 0;
+    await inParallel(ids, 64, async (id, index) => {
+      await work(id, index).catch(() => (failed += 1));
+    });
+    const seconds = (performance.now() - started) / 1000;
+    const cpuUs = ((await cpuSeconds(master)) - cpuBefore) * 1e6;
+    const usPerOp = cpuUs / ids.length;
+    return { phase: name, n: ids.length, failed, perSecond: Math.round(ids.length / seconds), masterCpuUsPerOp: +usPerOp.toFixed(1), slotCeilingPerSecond: Math.round(1e6 / usPerOp) };
+  };
+  const agent = (index: number) => `slot-agent-${index % 64}`;
+  const enqueue = await phase('enqueue', (conversationId, i) =>
+    store.enqueue({ conversationId, channelId: 'bench', priority: i % 10 === 0 ? 'high' : 'normal', reasonCodes: ['user_requested'], summary: 'Customer wants a person.' }),
+  );
+  // Listing reads every queued record in one script, so it holds the master for the whole queue.
+  // A listing slower than the client's command timeout (1 s) fails with STATE_UNAVAILABLE: count those too.
+  const depth = await master.zcard(createKeyRegistry(prefix).handoffQueue);
+  const [listCpuBefore, listStarted] = [await cpuSeconds(master), performance.now()];
+  let timedOut = 0;
+  for (let i = 0; i < 5; i += 1) await store.listQueue().catch(() => (timedOut += 1));
+  // A listing the client gave up on still runs to its end: PING answers once the master is through them all.
+  await master.ping();
+  const listing = { depth, timedOut, masterCpuMs: ms((((await cpuSeconds(master)) - listCpuBefore) * 1000) / 5), wallMs: ms((performance.now() - listStarted) / 5) };
+  const claim = await phase('claim', (id, i) => store.claim(id, agent(i), 600_000));
+  const release = await phase('release', (id, i) => store.release(id, agent(i), { disposition: 'resolved' }));
+  return { enqueue, claim, release, listing };
+}
+
 async function usedMemory(redis: Redis): Promise<number> {
   const info = await redis.info('memory');
   return Number(/used_memory:(\d+)/.exec(info)?.[1] ?? NaN);
@@ -225,7 +291,18 @@ function heapUsed(): number {
   return process.memoryUsage().heapUsed;
 }
 
-async function benchMode(mode: 'memory' | 'redis', redisUrl: string | undefined): Promise<Record<string, unknown>> {
+type Mode = 'memory' | 'redis' | 'redis-cluster';
+
+/** Where a mode keeps its state: the config keys, and the server whose memory and CPU hold the handoff slot. */
+interface ModeTarget {
+  readonly env: Record<string, string>;
+  /** One Redis, or the cluster's master that serves `{handoff}`. */
+  inspect(): Promise<Redis>;
+  /** Deletes the bench's keys (a throwaway cluster is dropped whole instead). */
+  readonly cleanup: boolean;
+}
+
+async function benchMode(mode: Mode, target: ModeTarget | undefined): Promise<Record<string, unknown>> {
   const tokens = Array.from({ length: agentCount }, (_, i) => `bench-agent-token-${i}`);
   const agents = tokens.map((token, i) => ({ id: `bench-${i}`, name: `Bench Agent ${i}`, role: 'supervisor', tokenSha256: hashAgentToken(token) }));
   const prefix = `bench${randomUUID().slice(0, 8)}`;
@@ -237,7 +314,7 @@ async function benchMode(mode: 'memory' | 'redis', redisUrl: string | undefined)
     HANDOFF_SWEEP_INTERVAL_SECONDS: '3600',
     // The enqueue phase keeps the loop busy for minutes; agents must stay "online" throughout.
     AGENT_PRESENCE_TTL_SECONDS: '3600',
-    ...(redisUrl ? { REDIS_URL: redisUrl, REDIS_KEY_PREFIX: prefix } : {}),
+    ...(target ? { ...target.env, REDIS_KEY_PREFIX: prefix } : {}),
   });
   const app: App = buildApp(config, { logger: silentLogger });
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
@@ -303,7 +380,7 @@ async function benchMode(mode: 'memory' | 'redis', redisUrl: string | undefined)
 
   step(`${mode}: claims done`);
   // 10,000 queued conversations.
-  const redis = redisUrl ? new Redis(redisUrl) : undefined;
+  const redis = target ? await target.inspect() : undefined;
   const memoryBefore = redis ? await usedMemory(redis) : heapUsed();
   const queued = Array.from({ length: queuedCount }, (_, i) => `q-${prefix}-${i}`);
   const enqueueStarted = performance.now();
@@ -324,20 +401,23 @@ async function benchMode(mode: 'memory' | 'redis', redisUrl: string | undefined)
   const bigClaimStarted = performance.now();
   const bigClaim = await call(baseUrl, 'POST', `/api/agent/conversations/${queued[queuedCount - 1]}/claim`, tokens[1]!);
   const bigClaimMs = performance.now() - bigClaimStarted;
+  step(`${mode}: 10k queue listed and claimed`);
+  const slot = redis ? await slotCapacity(app.handoffPorts.store, redis, prefix) : undefined;
+  if (slot) step(`${mode}: {handoff} slot measured`);
 
   events.close();
   await new Promise<void>((resolve) => app.server.close(() => resolve()));
   await app.close();
   await channel.close();
-  if (redis) {
+  if (redis && target?.cleanup) {
     let cursor = '0';
     do {
       const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
       cursor = next;
       if (keys.length > 0) await redis.del(...keys);
     } while (cursor !== '0');
-    await redis.quit();
   }
+  await redis?.quit();
 
   const upStats = summary(up);
   const downStats = summary(down);
@@ -350,6 +430,7 @@ async function benchMode(mode: 'memory' | 'redis', redisUrl: string | undefined)
     queued10k: {
       n: queuedCount,
       listed: itemCount,
+      listStatus: listed.status,
       enqueuePerSecond: +(queuedCount / enqueueSeconds).toFixed(0),
       bytesPerConversation: +((memoryAfter - memoryBefore) / queuedCount).toFixed(0),
       measuredBy: redis ? 'Redis INFO used_memory delta' : (globalThis as { gc?: unknown }).gc ? 'V8 heapUsed delta after GC' : 'V8 heapUsed delta (no --expose-gc)',
@@ -357,6 +438,7 @@ async function benchMode(mode: 'memory' | 'redis', redisUrl: string | undefined)
       claimAtThisSizeMs: ms(bigClaimMs),
       claimStatus: bigClaim.status,
     },
+    ...(slot ? { handoffSlot: slot } : {}),
     targetP99Ms: 50,
     meetsTarget: upStats.p99Ms <= 50 && downStats.p99Ms <= 50,
   };
@@ -364,14 +446,23 @@ async function benchMode(mode: 'memory' | 'redis', redisUrl: string | undefined)
 
 async function main(): Promise<void> {
   const results: Record<string, unknown>[] = [];
-  results.push(await benchMode('memory', undefined));
+  if (!skipMemory) results.push(await benchMode('memory', undefined));
   if (!skipRedis) {
     const server = explicitRedis ? undefined : existsSync('/usr/bin/redis-server') ? await throwawayRedis() : undefined;
     const url = explicitRedis ?? server?.url ?? 'redis://127.0.0.1:6379';
     try {
-      results.push(await benchMode('redis', url));
+      results.push(await benchMode('redis', { env: { REDIS_URL: url }, inspect: async () => new Redis(url), cleanup: true }));
     } finally {
       await server?.stop();
+    }
+  }
+  if (withCluster) {
+    const cluster = await startCluster(3);
+    const nodes = cluster.nodes.map((n) => `${n.host}:${n.port}`).join(',');
+    try {
+      results.push(await benchMode('redis-cluster', { env: { REDIS_CLUSTER_NODES: nodes }, inspect: () => handoffMaster(cluster.nodes[0]!), cleanup: false }));
+    } finally {
+      await cluster.stop();
     }
   }
   console.log(`bench:handoff — ${rounds} rounds each way over ${latencyConversations} assigned conversations, ${claimCount} claims by ${agentCount} agents, ${queuedCount} queued; ${cpus().length} cores, node ${process.version}`);
@@ -397,6 +488,16 @@ async function main(): Promise<void> {
       };
     }),
   );
+  const slots = results.filter((r) => r.handoffSlot).flatMap((r) => {
+    type Phase = { phase: string; n: number; perSecond: number; masterCpuUsPerOp: number; slotCeilingPerSecond: number };
+    const slot = r.handoffSlot as { enqueue: Phase; claim: Phase; release: Phase };
+    return [slot.enqueue, slot.claim, slot.release].map((p) => ({ mode: r.mode, ...p }));
+  });
+  if (slots.length > 0) {
+    console.log(`{handoff} slot straight on the store, ${slotOps} conversations, 64 callers; ceiling = 1 / master CPU per operation`);
+    console.table(slots);
+    console.table(results.filter((r) => r.handoffSlot).map((r) => ({ mode: r.mode, ...(r.handoffSlot as { listing: object }).listing })));
+  }
   console.log(JSON.stringify({ rounds, claimCount, queuedCount, results }));
 }
 

@@ -15,7 +15,6 @@ import { webChatChannelId } from './http/directline/directLineActivity';
 import { isConversationId } from './http/directline/directLineChannel';
 import { InflightTracker, trackRequests } from './http/inflight';
 import { createRateLimits } from './http/rateLimit/rateLimits';
-import { createRequestLimiterFactory } from './storage/createRequestLimiter';
 import { AgentDirectory } from './handoff/agents';
 import { BusinessCalendar } from './handoff/businessCalendar';
 import { createHandoffServices, type HandoffServices } from './handoff/createHandoffServices';
@@ -26,13 +25,12 @@ import { startHandoffSweeper } from './handoff/sweeper';
 import { createCorpusUnderstanding } from './nlu/corpusUnderstanding';
 import type { Logger } from './observability/logger';
 import { createMetrics, type Metrics } from './observability/metrics';
-import { createStateBackend, type MemoryStateBackend, type RedisStateBackend } from './storage/createStateBackend';
-import { createHandoffPorts, type HandoffPorts } from './storage/handoff/createHandoffPorts';
+import { createStatePorts, redisTargetOf, type ChosenStatePorts } from './storage/createStatePorts';
+import type { HandoffPorts } from './storage/statePorts';
 import { agentPageRoutes } from './web/agentPageRoutes';
 import { createWebChat } from './web/createWebChat';
 import type { DirectLineStore } from './storage/directline/directLineStore';
 import { createDomainServices } from './domain/createDomainServices';
-import { createRedisDomainStores } from './storage/domain/createRedisDomainStores';
 import { createLlmServices } from './llm/createLlmServices';
 import { createTranscriptSealer } from './privacy/createTranscriptSealer';
 
@@ -41,7 +39,8 @@ export interface App {
   readonly server: Server;
   readonly adapter: TandemAdapter;
   readonly bot: TandemBot;
-  readonly backend: MemoryStateBackend | RedisStateBackend;
+  /** Every stateful port, memory or Redis (one server or a cluster), from `createStatePorts`. */
+  readonly backend: ChosenStatePorts;
   readonly handoff: HandoffServices;
   readonly handoffPorts: HandoffPorts;
   readonly agents: AgentDirectory;
@@ -71,14 +70,9 @@ export interface BuildOptions {
 export function buildApp(config: AppConfig, options: BuildOptions): App {
   const { logger } = options;
   const metrics = createMetrics({ collectDefaults: options.collectDefaultMetrics ?? false });
-  const sealer = createTranscriptSealer(config, logger);
-  const backend = createStateBackend({
-    redisUrl: config.REDIS_URL,
-    keyPrefix: config.REDIS_KEY_PREFIX,
-    logger,
-    stateTtlSeconds: config.BOT_STATE_TTL_SECONDS,
-    transcripts: { ttlSeconds: config.TRANSCRIPT_TTL_SECONDS, ...(sealer ? { sealer } : {}) },
-  });
+  const sealer = createTranscriptSealer(config, { shared: redisTargetOf(config) !== undefined }, logger);
+  const clock = options.clock;
+  const backend = createStatePorts(config, { logger, ...(clock ? { clock } : {}), ...(sealer ? { sealer } : {}) });
   const understanding = createCorpusUnderstanding({
     maxChars: config.MAX_MESSAGE_CHARS,
     ...(options.nluCacheDir ? { cacheDir: options.nluCacheDir } : {}),
@@ -86,19 +80,12 @@ export function buildApp(config: AppConfig, options: BuildOptions): App {
   const agents = AgentDirectory.fromConfig(config);
   const adapter = createAdapter(config, logger, metrics);
 
-  const clock = options.clock;
   const now = clock ? () => new Date(clock()) : undefined;
-  const domain = createDomainServices({
-    ...(backend.kind === 'redis'
-      ? { stores: createRedisDomainStores(backend.redis, backend.keys, { ...(now ? { now } : {}), refillTicketTtlSeconds: config.REFILL_TICKET_TTL_SECONDS }) }
-      : {}),
-    ...(now ? { now } : {}),
-    refillTicketTtlSeconds: config.REFILL_TICKET_TTL_SECONDS,
-  });
+  const domain = createDomainServices({ stores: backend.domainStores, ...(now ? { now } : {}) });
   const calendar = BusinessCalendar.fromConfig(config);
   // Without LLM_PROVIDER the null client answers from the knowledge base and summarises extractively.
   const llm = createLlmServices(config, domain.knowledge);
-  const handoffPorts = createHandoffPorts(backend, config, { logger, ...(options.clock ? { clock: options.clock } : {}) });
+  const handoffPorts = backend.handoff;
   const handoff = createHandoffServices({
     ...handoffPorts,
     calendar,
@@ -165,8 +152,8 @@ export function buildApp(config: AppConfig, options: BuildOptions): App {
   );
 
   const inflight = new InflightTracker();
-  const limits = createRateLimits(config, createRequestLimiterFactory(backend));
-  const webChat = createWebChat({ config, backend, adapter, bot, logger, metrics, inflight, limits, ...(sealer ? { sealer } : {}) });
+  const limits = createRateLimits(config, backend.requestLimiters);
+  const webChat = createWebChat({ config, store: backend.directLine, signal: backend.directLineSignal, adapter, bot, logger, metrics, inflight, limits });
   const agentApi = createAgentApi({
     config,
     sharedLimiter: limits.agentRequests,

@@ -24,6 +24,27 @@ const redisUrl = z
   .string()
   .regex(/^rediss?:\/\/[^\s]+$/, { message: 'must look like redis://host:port[/db] or rediss://…' });
 
+/** A Redis Cluster seed node; the client discovers the other masters and replicas from it. */
+export interface RedisClusterNode {
+  readonly host: string;
+  readonly port: number;
+}
+
+// `host:port,host:port` (as Spring Boot's spring.data.redis.cluster.nodes); IPv6 hosts go in brackets.
+const redisClusterNodes = z.string().transform((text, ctx): RedisClusterNode[] => {
+  const nodes: RedisClusterNode[] = [];
+  for (const part of text.split(',').map((p) => p.trim())) {
+    const m = /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+):(\d{1,5})$/.exec(part);
+    const port = Number(m?.[2]);
+    if (!m || port < 1 || port > 65535) {
+      ctx.addIssue({ code: 'custom', message: `node "${part}" must look like host:port, e.g. REDIS_CLUSTER_NODES=10.0.0.1:7000,10.0.0.2:7000` });
+      return z.NEVER;
+    }
+    nodes.push({ host: (m[1] ?? '').replace(/^\[|\]$/g, ''), port });
+  }
+  return nodes;
+});
+
 const weekdays = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 
 /** One opening window: the weekdays it applies to (0 = Sunday) and minutes since local midnight. */
@@ -110,6 +131,13 @@ function checkLlmSettings(env: LlmSettings, ctx: z.RefinementCtx): void {
   }
 }
 
+/** One Redis or one Redis Cluster: both set would leave it unclear where the state lives. */
+function checkRedisTarget(env: { REDIS_URL?: string | undefined; REDIS_CLUSTER_NODES?: readonly RedisClusterNode[] | undefined }, ctx: z.RefinementCtx): void {
+  if (env.REDIS_URL !== undefined && env.REDIS_CLUSTER_NODES !== undefined) {
+    ctx.addIssue({ code: 'custom', path: ['REDIS_CLUSTER_NODES'], message: 'cannot be set together with REDIS_URL: set REDIS_URL for one Redis, or REDIS_CLUSTER_NODES for a Redis Cluster' });
+  }
+}
+
 /**
  * Every environment key Tandem reads, with its default. `.env.example` documents each one;
  * test/config/envExample.test.ts keeps the two in step.
@@ -131,6 +159,7 @@ export const envSchema = z.object({
 
   // State
   REDIS_URL: redisUrl.optional(),
+  REDIS_CLUSTER_NODES: redisClusterNodes.optional(),
   REDIS_KEY_PREFIX: z
     .string()
     .regex(/^[a-z][a-z0-9_-]{0,31}$/, { message: 'must be 1-32 lowercase letters, digits, _ or -' })
@@ -227,7 +256,9 @@ export const envSchema = z.object({
   AZURE_OPENAI_API_INSTANCE_NAME: z.string().optional(),
   AZURE_OPENAI_API_DEPLOYMENT_NAME: z.string().optional(),
   AZURE_OPENAI_API_VERSION: z.string().default('2024-10-21'),
-}).superRefine(checkLlmSettings);
+})
+  .superRefine(checkLlmSettings)
+  .superRefine(checkRedisTarget);
 
 export type Env = z.infer<typeof envSchema>;
 export { bool, intIn, numIn, timeZone };

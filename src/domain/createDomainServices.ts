@@ -21,7 +21,7 @@ export interface DomainStores {
 }
 
 export interface DomainServicesOptions {
-  /** Omit for memory stores (one process); pass `createRedisDomainStores(...)` when REDIS_URL is set. */
+  /** The state ports' `domainStores` (memory or Redis, chosen by `createStatePorts`); omitted ones are memory twins (tests). */
   readonly stores?: Partial<DomainStores>;
   /** Clock for every service. Default: the system clock. */
   readonly now?: () => Date;

@@ -1,7 +1,7 @@
-import type Redis from 'ioredis';
+import type { RedisConnection } from './redis/redisConnection';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import type { LimitSpec, RateDecision, RequestLimiter, RequestLimiterFactory } from '../http/rateLimit/requestLimiter';
-import type { createKeyRegistry } from './keys';
+import type { KeyRegistry } from './keys';
 import { runRedis } from './redis/runRedis';
 
 function decisionOf(outcome: unknown): RateDecision {
@@ -27,26 +27,28 @@ class FlexibleLimiter implements RequestLimiter {
   }
 }
 
+/** Limiters from `rate-limiter-flexible` with one budget per process (the memory state ports). */
+export function memoryRequestLimiters(): RequestLimiterFactory {
+  return (spec: LimitSpec) => new FlexibleLimiter(new RateLimiterMemory({ points: spec.points, duration: spec.durationSeconds, keyPrefix: spec.name }));
+}
+
 /**
- * Limiters from `rate-limiter-flexible`: with Redis, one budget shared by every process (fixed
- * windows, each key with its TTL), falling back to a per-process budget while Redis is unreachable
- * (so an outage neither opens the gates nor fails requests); in memory otherwise.
+ * Limiters with one budget shared by every process through Redis (fixed windows, each key with its
+ * TTL), falling back to a per-process budget while Redis is unreachable (so an outage neither opens
+ * the gates nor fails requests).
  */
-export function createRequestLimiterFactory(
-  backend: { kind: 'memory' } | { kind: 'redis'; redis: Redis; keys: ReturnType<typeof createKeyRegistry> },
-): RequestLimiterFactory {
+export function redisRequestLimiters(redis: RedisConnection, keys: KeyRegistry): RequestLimiterFactory {
   return (spec: LimitSpec) => {
     const options = { points: spec.points, duration: spec.durationSeconds };
-    if (backend.kind === 'memory') return new FlexibleLimiter(new RateLimiterMemory({ ...options, keyPrefix: spec.name }));
     return new FlexibleLimiter(
       new RateLimiterRedis({
         ...options,
-        storeClient: backend.redis,
-        keyPrefix: backend.keys.rateLimit(spec.name),
+        storeClient: redis,
+        keyPrefix: keys.rateLimit(spec.name),
         insuranceLimiter: new RateLimiterMemory({ ...options, keyPrefix: spec.name }),
       }),
       // Unreachable Redis is not an error here: the insurance limiter answers instead.
-      () => runRedis(backend.redis, async () => undefined).catch(() => undefined),
+      () => runRedis(redis, async () => undefined).catch(() => undefined),
     );
   };
 }

@@ -31,6 +31,24 @@ describe('loadConfig', () => {
     expect(attempt).toThrow(new RegExp(`${named}: `));
   });
 
+  it('reads REDIS_CLUSTER_NODES as the seed nodes of a Redis Cluster', () => {
+    expect(loadConfig({ REDIS_CLUSTER_NODES: '10.0.0.1:7000, redis-b.internal:7001,[::1]:7002' }).REDIS_CLUSTER_NODES).toEqual([
+      { host: '10.0.0.1', port: 7000 },
+      { host: 'redis-b.internal', port: 7001 },
+      { host: '::1', port: 7002 },
+    ]);
+  });
+
+  it.each(['redis://10.0.0.1:7000', '10.0.0.1', '10.0.0.1:7000,', '10.0.0.1:0', 'host:70000'])('rejects REDIS_CLUSTER_NODES=%s naming the key and the expected shape', (value) => {
+    expect(() => loadConfig({ REDIS_CLUSTER_NODES: value })).toThrow(/REDIS_CLUSTER_NODES: node ".*" must look like host:port/);
+  });
+
+  it('refuses REDIS_URL and REDIS_CLUSTER_NODES together, naming both', () => {
+    expect(() => loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379', REDIS_CLUSTER_NODES: '127.0.0.1:7000' })).toThrow(
+      /REDIS_CLUSTER_NODES: cannot be set together with REDIS_URL/,
+    );
+  });
+
   it('names every bad key at once', () => {
     try {
       loadConfig({ PORT: 'x', LOG_LEVEL: 'y' });

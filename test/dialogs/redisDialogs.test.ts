@@ -1,7 +1,7 @@
 import { createDomainServices } from '../../src/domain/createDomainServices';
 import { silentLogger } from '../../src/observability/logger';
-import { createStateBackend, type RedisStateBackend } from '../../src/storage/createStateBackend';
-import { createRedisDomainStores } from '../../src/storage/domain/createRedisDomainStores';
+import { loadConfig } from '../../src/config';
+import { createStatePorts, type ChosenStatePorts } from '../../src/storage/createStatePorts';
 import { cleanupRedis, connectTestRedis, describeRedis, testRedisUrl, uniquePrefix } from '../support/redis';
 import { patientRefOf } from '../../dialogs/patientRef';
 import { TestClock, testNow } from '../support/testClock';
@@ -13,7 +13,7 @@ import { createDialogTestBot, type DialogTestBot, type Step, testChannelId, test
  */
 describeRedis('dialogs with Redis state and Redis domain stores', () => {
   let prefix: string;
-  let backends: RedisStateBackend[];
+  let backends: ChosenStatePorts[];
 
   beforeEach(() => {
     prefix = uniquePrefix('dialogs');
@@ -29,10 +29,10 @@ describeRedis('dialogs with Redis state and Redis domain stores', () => {
     // Two processes share the wall clock; here they share one fixed test clock.
     const clock = new TestClock();
     const make = (): DialogTestBot => {
-      const backend = createStateBackend({ redisUrl: testRedisUrl, keyPrefix: prefix, logger: silentLogger });
-      if (backend.kind !== 'redis') throw new Error('expected the Redis backend');
+      const backend = createStatePorts(loadConfig({ REDIS_URL: testRedisUrl, REDIS_KEY_PREFIX: prefix }), { logger: silentLogger });
+      if (backend.kind !== 'redis') throw new Error('expected the Redis ports');
       backends.push(backend);
-      const domain = createDomainServices({ stores: createRedisDomainStores(backend.redis, backend.keys), now: clock.now });
+      const domain = createDomainServices({ stores: backend.domainStores, now: clock.now });
       return createDialogTestBot({ backend, domain, clock });
     };
     const a = make();

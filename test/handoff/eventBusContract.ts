@@ -9,6 +9,22 @@ export interface EventBusHarness {
   close(): Promise<void>;
 }
 
+/** The harness for two buses of two processes over one transport; `closeTransport` runs after both buses closed. */
+export function twoProcessBuses(a: HandoffEventBus, b: HandoffEventBus, closeTransport: () => Promise<unknown> = async () => undefined): EventBusHarness {
+  return {
+    a,
+    b,
+    ready: async () => {
+      await Promise.all([a.ready(), b.ready()]);
+    },
+    close: async () => {
+      await a.close();
+      await b.close();
+      await closeTransport();
+    },
+  };
+}
+
 const at = '2025-03-03T15:00:00.000Z';
 const claimed: HandoffEvent = { type: 'claimed', conversationId: 'c1', at, data: { agentId: 'dana', fencingToken: 3 } };
 const message: HandoffEvent = { type: 'message', conversationId: 'c1', at, data: { from: 'agent', text: 'Hi, I am Dana', agentId: 'dana', agentName: 'Dana' } };

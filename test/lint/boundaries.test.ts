@@ -45,7 +45,7 @@ const violations: ReadonlyArray<readonly [string, string, string]> = [
   ['nlu imports botbuilder', 'src/nlu/intent/fixture.ts', "import type { TurnContext } from 'botbuilder';"],
   ['nlu imports dialogs', 'src/nlu/fixture.ts', "import { MainDialog } from '../../dialogs/mainDialog';"],
   ['the handoff core imports botbuilder-core', 'src/handoff/fixture.ts', "import { ActivityTypes } from 'botbuilder-core';"],
-  ['the handoff core imports storage', 'src/handoff/fixture.ts', "import { createHandoffPorts } from '../storage/handoff/createHandoffPorts';"],
+  ['the handoff core imports storage', 'src/handoff/fixture.ts', "import { createStatePorts } from '../storage/createStatePorts';"],
   ['config imports errors', 'src/config/fixture.ts', "import { TandemError } from '../errors';"],
   ['observability imports config', 'src/observability/fixture.ts', "import type { AppConfig } from '../config';"],
   ['errors imports observability', 'src/errors.ts', "import type { Logger } from './observability/logger';"],

@@ -1,5 +1,5 @@
 import { silentLogger } from '../../src/observability/logger';
-import { closeRedisClient, createRedisClient, maskRedisUrl, redisDisplayUrl } from '../../src/storage/redis/redisClient';
+import { closeRedisClient, createRedisClient, maskRedisUrl, redisDisplayTarget } from '../../src/storage/redis/redisClient';
 import { runRedis } from '../../src/storage/redis/runRedis';
 import { describeRedis, testRedisUrl } from '../support/redis';
 
@@ -18,7 +18,7 @@ describe('createRedisClient', () => {
   it('does not connect before the first command and remembers its masked URL', async () => {
     const redis = createRedisClient('redis://:s3cret@127.0.0.1:1', silentLogger);
     expect(redis.status).toBe('wait');
-    expect(redisDisplayUrl(redis)).toBe('redis://:***@127.0.0.1:1');
+    expect(redisDisplayTarget(redis)).toBe('REDIS_URL=redis://:***@127.0.0.1:1');
     await closeRedisClient(redis);
   });
 });

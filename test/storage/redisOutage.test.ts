@@ -1,5 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
-import { createStateBackend, type RedisStateBackend } from '../../src/storage/createStateBackend';
+import { loadConfig } from '../../src/config';
+import { createStatePorts } from '../../src/storage/createStatePorts';
+import type { RedisStatePorts } from '../../src/storage/redis/redisStatePorts';
 import { canRunThrowawayRedis, freePort, sleep, startRedis, stopRedis } from '../support/throwawayRedis';
 import { captureLogs } from './logCapture';
 
@@ -21,13 +23,13 @@ async function failure(op: () => Promise<unknown>): Promise<{ code: unknown }> {
 describeOutage('Redis outage', () => {
   let port: number;
   let server: ChildProcess | undefined;
-  let backend: RedisStateBackend;
+  let backend: RedisStatePorts;
   const logs = captureLogs();
 
   beforeAll(async () => {
     port = await freePort();
     server = await startRedis(port);
-    const created = createStateBackend({ redisUrl: `redis://127.0.0.1:${port}`, keyPrefix: 'outage', logger: logs.logger });
+    const created = createStatePorts(loadConfig({ REDIS_URL: `redis://127.0.0.1:${port}`, REDIS_KEY_PREFIX: 'outage' }), { logger: logs.logger });
     if (created.kind !== 'redis') throw new Error('expected the Redis backend');
     backend = created;
   });

@@ -8,8 +8,7 @@ import { BusinessCalendar } from '../../src/handoff/businessCalendar';
 import { createHandoffServices, type HandoffServices } from '../../src/handoff/createHandoffServices';
 import { handoffConfigFrom } from '../../src/handoff/handoffCore';
 import { silentLogger } from '../../src/observability/logger';
-import { createStateBackend } from '../../src/storage/createStateBackend';
-import { createHandoffPorts } from '../../src/storage/handoff/createHandoffPorts';
+import { createStatePorts } from '../../src/storage/createStatePorts';
 import { createTestBot, type TestBot } from './testBot';
 
 /** TestAdapter cannot do proactive turns; this one runs them through its own middleware pipeline. */
@@ -39,8 +38,8 @@ export interface HandoffTestBot extends TestBot {
 /** The real bot wired to the real (in-memory) handoff service, as buildApp wires it. */
 export function createHandoffTestBot(env: NodeJS.ProcessEnv = {}): HandoffTestBot {
   const config = loadConfig(env);
-  const backend = createStateBackend({ keyPrefix: 'test', logger: silentLogger });
-  const ports = createHandoffPorts(backend, config);
+  const backend = createStatePorts(config, { logger: silentLogger });
+  const ports = backend.handoff;
   const agents = AgentDirectory.fromConfig(config);
   const handoff = createHandoffServices({
     ...ports,

@@ -12,7 +12,7 @@ import { policyConfigFrom } from '../../src/handoff/policy';
 import type { HandoffDecision } from '../../src/handoff/policy';
 import { createCorpusUnderstanding, type CorpusUnderstanding } from '../../src/nlu/corpusUnderstanding';
 import { silentLogger } from '../../src/observability/logger';
-import { createStateBackend } from '../../src/storage/createStateBackend';
+import { createStatePorts } from '../../src/storage/createStatePorts';
 import type { StateBackend } from '../../src/storage/ports';
 import { TestClock } from './testClock';
 
@@ -98,7 +98,7 @@ export function createTestBot(
   } = {},
 ): TestBot {
   const config = loadConfig(options.env ?? {});
-  const backend = options.backend ?? createStateBackend({ keyPrefix: 'test', logger: silentLogger });
+  const backend = options.backend ?? createStatePorts(config, { logger: silentLogger });
   const handoff = options.handoff ?? new RecordingHandoffGateway();
   const recorder = options.recorder ?? new RecordingRecorder();
   const now = options.now ?? new TestClock().now;

@@ -32,7 +32,7 @@ export interface DirectLineDeps {
   /** Replies to web chat conversations, proactive ones included, are routed in process through it. */
   readonly adapter: Pick<TandemAdapter, 'processActivityDirect' | 'serveInProcess'>;
   readonly bot: { run(context: TurnContext): Promise<void> };
-  /** From createDirectLineStore (Redis when REDIS_URL is set). */
+  /** From the state ports (`createStatePorts`): Redis when REDIS_URL or REDIS_CLUSTER_NODES is set. */
   readonly store: DirectLineStore;
   /** Wakes the WebSocket streams when a history grows; Redis pub/sub with many processes, in memory by default. */
   readonly signal?: DirectLineSignal;

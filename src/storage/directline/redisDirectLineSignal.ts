@@ -1,4 +1,4 @@
-import type Redis from 'ioredis';
+import type { RedisConnection } from '../redis/redisConnection';
 import type { Logger } from '../../observability/logger';
 import { type DirectLineSignal, SignalListeners } from './directLineSignal';
 
@@ -15,8 +15,8 @@ export class RedisDirectLineSignal implements DirectLineSignal {
   };
 
   constructor(
-    private readonly publisher: Redis,
-    private readonly subscriber: Redis,
+    private readonly publisher: RedisConnection,
+    private readonly subscriber: RedisConnection,
     private readonly channel: string,
     private readonly logger?: Logger,
   ) {}

@@ -1,4 +1,4 @@
-import type Redis from 'ioredis';
+import type { RedisConnection } from '../redis/redisConnection';
 import type { KeyRegistry } from '../keys';
 import { LuaScript } from '../redis/luaScript';
 import { runRedis } from '../redis/runRedis';
@@ -73,7 +73,7 @@ function withoutId(activity: StoredActivity): string {
  */
 export class RedisDirectLineStore implements DirectLineStore {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisConnection,
     private readonly keys: KeyRegistry,
     private readonly options: DirectLineStoreOptions,
   ) {}

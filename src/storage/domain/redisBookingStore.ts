@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type Redis from 'ioredis';
+import type { RedisConnection } from '../redis/redisConnection';
 import { parseAppointment, serializeAppointment, type Appointment } from '../../domain/scheduling/appointment';
 import type { BookingStore, BookingStoreFailure, BookingStoreResult } from '../../domain/scheduling/bookingStore';
 import { unitsCovering } from '../../domain/scheduling/slotGrid';
@@ -83,7 +83,7 @@ export class RedisBookingStore implements BookingStore {
   private readonly retainMs: number;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisConnection,
     private readonly keys: KeyRegistry,
     options: RedisBookingStoreOptions = {},
   ) {

@@ -1,4 +1,4 @@
-import type Redis from 'ioredis';
+import type { RedisConnection } from '../redis/redisConnection';
 import { newIntakeId } from '../../domain/intake/intakeId';
 import { intakeKinds, parseStoredIntakeRecord, type IntakeRecord, type StoredIntakeRecord } from '../../domain/intake/intakeRecord';
 import { clampIntakeLimit, type IntakeStore, type ListIntakeOptions } from '../../domain/intake/intakeStore';
@@ -19,7 +19,7 @@ export class RedisIntakeStore implements IntakeStore {
   private readonly settings: RecordStoreSettings;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisConnection,
     private readonly keys: KeyRegistry,
     options: RedisIntakeStoreOptions = {},
   ) {

@@ -1,4 +1,4 @@
-import type Redis from 'ioredis';
+import type { RedisConnection } from '../redis/redisConnection';
 import type { RefillTicketStoreOptions } from '../../domain/refills/memoryRefillTicketStore';
 import { fileRefillTicket, parseRefillTicket, type RefillRequest, type RefillTicket } from '../../domain/refills/refillTicket';
 import { newRefillTicketId } from '../../domain/refills/refillTicketId';
@@ -21,7 +21,7 @@ export class RedisRefillTicketStore implements RefillTicketStore {
   private readonly settings: RecordStoreSettings;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisConnection,
     private readonly keys: KeyRegistry,
     options: RefillTicketStoreOptions = {},
   ) {

@@ -1,4 +1,4 @@
-import type Redis from 'ioredis';
+import type { RedisConnection } from '../redis/redisConnection';
 import { deliverToListeners, handoffEventSchema, type HandoffEvent, type HandoffEventBus, type HandoffListener } from '../../handoff/events';
 import type { Logger } from '../../observability/logger';
 import { runRedis } from '../redis/runRedis';
@@ -24,8 +24,8 @@ export class RedisHandoffEventBus implements HandoffEventBus {
   };
 
   constructor(
-    private readonly publisher: Redis,
-    private readonly subscriber: Redis,
+    private readonly publisher: RedisConnection,
+    private readonly subscriber: RedisConnection,
     private readonly channel: string,
     private readonly logger?: Logger,
   ) {}

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type Redis from 'ioredis';
+import type { RedisConnection } from '../redis/redisConnection';
 import { z } from 'zod';
 import { TandemError, type ErrorCode } from '../../errors';
 import {
@@ -126,7 +126,7 @@ export class RedisHandoffStore implements HandoffStore {
   private readonly ticketTtlMs: number;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisConnection,
     private readonly keys: KeyRegistry,
     options: RedisHandoffStoreOptions = {},
   ) {

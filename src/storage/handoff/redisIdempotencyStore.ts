@@ -1,4 +1,4 @@
-import type Redis from 'ioredis';
+import type { RedisConnection } from '../redis/redisConnection';
 import type { IdempotencyStore } from '../../handoff/idempotency';
 import type { KeyRegistry } from '../keys';
 import { runRedis } from '../redis/runRedis';
@@ -6,7 +6,7 @@ import { runRedis } from '../redis/runRedis';
 /** Idempotency keys as `SET NX EX` under the conversation's hash tag. */
 export class RedisIdempotencyStore implements IdempotencyStore {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisConnection,
     private readonly keys: KeyRegistry,
   ) {}
 

@@ -1,4 +1,4 @@
-import type Redis from 'ioredis';
+import type { RedisConnection } from '../redis/redisConnection';
 import { z } from 'zod';
 import {
   emptyInsights,
@@ -31,7 +31,7 @@ const slotValue = z.union([z.string(), z.number(), z.boolean()]);
  */
 export class RedisInsightsStore implements ConversationInsightsStore {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisConnection,
     private readonly keys: KeyRegistry,
     private readonly options: { maxItems: number; ttlSeconds: number },
   ) {}

@@ -1,4 +1,4 @@
-import type Redis from 'ioredis';
+import type { RedisConnection } from '../redis/redisConnection';
 import type { PresenceStore } from '../../handoff/presence';
 import type { KeyRegistry } from '../keys';
 import { LuaScript } from '../redis/luaScript';
@@ -22,7 +22,7 @@ return out
 /** Presence on Redis: one TTL key per agent, plus an index set pruned as keys expire. */
 export class RedisPresenceStore implements PresenceStore {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisConnection,
     private readonly keys: KeyRegistry,
     private readonly ttlMs: number,
   ) {}

@@ -1,4 +1,4 @@
-import type Redis from 'ioredis';
+import type { RedisConnection } from '../redis/redisConnection';
 import { z } from 'zod';
 import { ViewLevel } from '../../handoff/conversationAccess';
 import {
@@ -42,7 +42,7 @@ export class RedisViewAuditLog implements ViewAuditLog {
   private readonly options: ViewAuditOptions;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisConnection,
     private readonly keys: KeyRegistry,
     options: Partial<ViewAuditOptions> = {},
   ) {

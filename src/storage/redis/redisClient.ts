@@ -1,5 +1,10 @@
-import Redis, { type RedisOptions } from 'ioredis';
+import Redis, { Cluster, type RedisOptions } from 'ioredis';
+import type { RedisClusterNode } from '../../config/schema';
 import type { Logger } from '../../observability/logger';
+import type { RedisConnection } from './redisConnection';
+
+/** Where the state lives: one Redis server (REDIS_URL) or the seed nodes of a Redis Cluster (REDIS_CLUSTER_NODES). */
+export type RedisTarget = string | { readonly clusterNodes: readonly RedisClusterNode[] };
 
 /** Tuning of the Redis connections, each with its default in `defaultRedisClientOptions`. */
 export interface RedisClientOptions {
@@ -21,21 +26,26 @@ export const defaultRedisClientOptions: RedisClientOptions = {
 };
 
 interface ClientMeta {
-  /** REDIS_URL without its credentials, safe for logs and error messages. */
-  displayUrl: string;
+  /** The setting that points at this Redis, without credentials (`REDIS_URL=…` or `REDIS_CLUSTER_NODES=…`). */
+  displayTarget: string;
   connectTimeoutMs: number;
 }
 
 // Per-client facts the command guard needs; a WeakMap so that nothing outlives its client.
-const clientMeta = new WeakMap<Redis, ClientMeta>();
+const clientMeta = new WeakMap<RedisConnection, ClientMeta>();
 
-/** The client's REDIS_URL with any username/password masked, for messages. */
-export function redisDisplayUrl(redis: Redis): string {
-  return clientMeta.get(redis)?.displayUrl ?? 'redis://(unknown)';
+/** The setting that names the client's Redis, credentials masked, for messages: `REDIS_URL=redis://:***@host:6379`. */
+export function redisDisplayTarget(redis: RedisConnection): string {
+  return clientMeta.get(redis)?.displayTarget ?? 'REDIS_URL=redis://(unknown)';
+}
+
+function displayTarget(target: RedisTarget): string {
+  if (typeof target === 'string') return `REDIS_URL=${maskRedisUrl(target)}`;
+  return `REDIS_CLUSTER_NODES=${target.clusterNodes.map((n) => `${n.host}:${n.port}`).join(',')}`;
 }
 
 /** How long a command may wait for a connection that is still being opened. */
-export function redisConnectWaitMs(redis: Redis): number {
+export function redisConnectWaitMs(redis: RedisConnection): number {
   return clientMeta.get(redis)?.connectTimeoutMs ?? defaultRedisClientOptions.connectTimeoutMs;
 }
 
@@ -51,7 +61,9 @@ export function maskRedisUrl(url: string): string {
   }
 }
 
-function withoutSecrets(message: string, url: string): string {
+function withoutSecrets(message: string, target: RedisTarget): string {
+  if (typeof target !== 'string') return message;
+  const url = target;
   let out = message;
   try {
     const { password, username } = new URL(url);
@@ -78,35 +90,60 @@ function baseOptions(options: RedisClientOptions): RedisOptions {
   };
 }
 
-function watchOutages(redis: Redis, url: string, logger: Logger, role: string): void {
-  const displayUrl = maskRedisUrl(url);
+function watchOutages(redis: RedisConnection, target: RedisTarget, logger: Logger, role: string): void {
+  const shown = displayTarget(target);
   let down = false;
   // ioredis emits 'error' on every failed reconnect attempt; log once per outage, not once per attempt.
   redis.on('error', (error: Error & { code?: string }) => {
     if (down) return;
     down = true;
     logger.error(
-      { redis: { role, url: displayUrl, code: error.code }, err: { message: withoutSecrets(error.message, url) } },
-      `Redis at REDIS_URL=${displayUrl} is unreachable; state operations fail with STATE_UNAVAILABLE and the client keeps reconnecting. Check REDIS_URL and that Redis is running.`,
+      { redis: { role, target: shown, code: error.code }, err: { message: withoutSecrets(error.message, target) } },
+      `Redis at ${shown} is unreachable; state operations fail with STATE_UNAVAILABLE and the client keeps reconnecting. Check ${shown.split('=')[0]} and that Redis is running.`,
     );
   });
   redis.on('ready', () => {
     if (!down) return;
     down = false;
-    logger.info({ redis: { role, url: displayUrl } }, `Redis at REDIS_URL=${displayUrl} is reachable again`);
+    logger.info({ redis: { role, target: shown } }, `Redis at ${shown} is reachable again`);
   });
+}
+
+// Per-node settings of a cluster's connections (ioredis sets the offline queue and retries of each node itself).
+function clusterNodeOptions(options: RedisOptions): NonNullable<ConstructorParameters<typeof Cluster>[1]>['redisOptions'] {
+  const { retryStrategy: _perNodeRetry, enableOfflineQueue: _perNodeQueue, lazyConnect: _lazy, ...rest } = options;
+  return rest;
+}
+
+function connect(target: RedisTarget, options: RedisOptions): RedisConnection {
+  if (typeof target === 'string') return new Redis(target, options);
+  return new Cluster([...target.clusterNodes], {
+    lazyConnect: options.lazyConnect ?? true,
+    enableOfflineQueue: options.enableOfflineQueue ?? true,
+    enableReadyCheck: true,
+    clusterRetryStrategy: options.retryStrategy ?? null,
+    redisOptions: clusterNodeOptions(options),
+  });
+}
+
+function track(redis: RedisConnection, target: RedisTarget, logger: Logger, role: string, options: RedisClientOptions): RedisConnection {
+  clientMeta.set(redis, { displayTarget: displayTarget(target), connectTimeoutMs: options.connectTimeoutMs });
+  watchOutages(redis, target, logger, role);
+  return redis;
 }
 
 /**
  * A command connection configured to fail fast and heal by itself: the connection opens lazily on
  * first use, commands never queue while Redis is down (`enableOfflineQueue: false`), each command has
  * a timeout, and reconnects continue with a short backoff. Use `runRedis` around commands to turn
- * failures into `TandemError('STATE_UNAVAILABLE')`. Errors are logged once per outage, naming REDIS_URL
- * without its password.
+ * failures into `TandemError('STATE_UNAVAILABLE')`. Errors are logged once per outage, naming the
+ * setting (REDIS_URL or REDIS_CLUSTER_NODES) without its password.
  */
-export function createRedisClient(url: string, logger: Logger, options: Partial<RedisClientOptions> = {}): Redis {
+export function createRedisClient(target: string, logger: Logger, options?: Partial<RedisClientOptions>): Redis;
+export function createRedisClient(target: RedisTarget, logger: Logger, options?: Partial<RedisClientOptions>): RedisConnection;
+export function createRedisClient(target: RedisTarget, logger: Logger, options: Partial<RedisClientOptions> = {}): RedisConnection {
   const resolved = { ...defaultRedisClientOptions, ...options };
-  const redis = new Redis(url, {
+  const redis = connect(target, {
     ...baseOptions(resolved),
     enableOfflineQueue: false,
     commandTimeout: resolved.commandTimeoutMs,
@@ -114,33 +151,30 @@ export function createRedisClient(url: string, logger: Logger, options: Partial<
     // A write whose reply was lost must not be replayed after a reconnect: the caller already saw it fail.
     autoResendUnfulfilledCommands: false,
   });
-  clientMeta.set(redis, { displayUrl: maskRedisUrl(url), connectTimeoutMs: resolved.connectTimeoutMs });
-  watchOutages(redis, url, logger, 'commands');
-  return redis;
+  return track(redis, target, logger, 'commands', resolved);
 }
 
 /**
  * A separate connection for pub/sub (a subscribed connection cannot run other commands). It queues
- * SUBSCRIBE calls made while Redis is down and resubscribes after every reconnect.
+ * SUBSCRIBE calls made while Redis is down and resubscribes after every reconnect. On a cluster,
+ * ioredis subscribes on one node; Redis Cluster forwards every PUBLISH to all nodes.
  */
-export function createSubscriberClient(url: string, logger: Logger, options: Partial<RedisClientOptions> = {}): Redis {
+export function createSubscriberClient(target: RedisTarget, logger: Logger, options: Partial<RedisClientOptions> = {}): RedisConnection {
   const resolved = { ...defaultRedisClientOptions, connectionName: 'tandem-subscriber', ...options };
-  const redis = new Redis(url, {
+  const redis = connect(target, {
     ...baseOptions(resolved),
     enableOfflineQueue: true,
     maxRetriesPerRequest: null,
     autoResubscribe: true,
   });
-  clientMeta.set(redis, { displayUrl: maskRedisUrl(url), connectTimeoutMs: resolved.connectTimeoutMs });
-  watchOutages(redis, url, logger, 'subscriber');
-  return redis;
+  return track(redis, target, logger, 'subscriber', resolved);
 }
 
 /**
  * Closes a client: when connected, QUIT (so pending replies arrive first) and wait for the socket to
  * end; otherwise stop reconnecting and drop the socket at once. Never throws.
  */
-export async function closeRedisClient(redis: Redis, timeoutMs = 1000): Promise<void> {
+export async function closeRedisClient(redis: RedisConnection, timeoutMs = 1000): Promise<void> {
   if (redis.status === 'end') return;
   if (redis.status !== 'ready') {
     redis.disconnect();

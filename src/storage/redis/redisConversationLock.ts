@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type Redis from 'ioredis';
+import type { RedisConnection } from './redisConnection';
 import type { KeyRegistry } from '../keys';
 import { lockArguments, lockTimeout } from '../lockOptions';
 import type { ConversationLock, LockHandle } from '../ports';
@@ -32,7 +32,7 @@ export class RedisConversationLock implements ConversationLock {
   private readonly maxPollMs: number;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisConnection,
     private readonly keys: KeyRegistry,
     options: RedisConversationLockOptions = {},
   ) {

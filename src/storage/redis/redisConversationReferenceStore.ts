@@ -1,5 +1,5 @@
 import type { ConversationReference } from 'botbuilder';
-import type Redis from 'ioredis';
+import type { RedisConnection } from './redisConnection';
 import { defaultReferenceTtlSeconds, referenceConversationId } from '../conversationReferences';
 import type { KeyRegistry } from '../keys';
 import type { ConversationReferenceStore } from '../ports';
@@ -17,7 +17,7 @@ export class RedisConversationReferenceStore implements ConversationReferenceSto
   private readonly ttlSeconds: number;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisConnection,
     private readonly keys: KeyRegistry,
     options: RedisConversationReferenceStoreOptions = {},
   ) {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type Redis from 'ioredis';
+import type { RedisConnection } from './redisConnection';
 import type { KeyRegistry } from '../keys';
 import { type DedupeBegin, type DedupeStore, DedupeStatus } from '../ports';
 import { requireId, requireNumber } from '../validate';
@@ -33,7 +33,7 @@ return 0
 /** DedupeStore in Redis: one key per activity, a leased "in progress" mark that becomes "done"; every write expires. */
 export class RedisDedupeStore implements DedupeStore {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisConnection,
     private readonly keys: KeyRegistry,
   ) {}
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Storage, StoreItems } from 'botbuilder';
-import type Redis from 'ioredis';
+import type { RedisConnection } from './redisConnection';
 import type { KeyRegistry } from '../keys';
 import {
   assertStorageKeys,
@@ -42,7 +42,7 @@ export interface RedisStateStorageOptions {
  */
 export class RedisStateStorage implements Storage {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisConnection,
     private readonly keys: KeyRegistry,
     private readonly options: RedisStateStorageOptions = {},
   ) {}

@@ -1,5 +1,5 @@
 import type { Activity, PagedResult, TranscriptInfo, TranscriptStore } from 'botbuilder';
-import type Redis from 'ioredis';
+import type { RedisConnection } from './redisConnection';
 import type { KeyRegistry } from '../keys';
 import { SerialByKey } from '../serialByKey';
 import {
@@ -67,7 +67,7 @@ export class RedisTranscriptStore implements TranscriptStore {
   private readonly serial = new SerialByKey();
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisConnection,
     private readonly keys: KeyRegistry,
     options: Partial<RedisTranscriptStoreOptions> = {},
   ) {

@@ -1,21 +1,26 @@
-import type Redis from 'ioredis';
+import type { RedisConnection } from './redisConnection';
 import { TandemError } from '../../errors';
-import { redisConnectWaitMs, redisDisplayUrl } from './redisClient';
+import { redisConnectWaitMs, redisDisplayTarget } from './redisClient';
 
 // Replies that mean "this server cannot serve right now" rather than "this command is wrong".
 const unavailableReplies = /^(LOADING|READONLY|MASTERDOWN|CLUSTERDOWN|TRYAGAIN|BUSY|NOREPLICAS)\b/;
 
-function unavailable(redis: Redis, reason: string, cause?: unknown): TandemError {
+function unavailable(redis: RedisConnection, reason: string, cause?: unknown): TandemError {
   return new TandemError(
     'STATE_UNAVAILABLE',
-    `Redis at REDIS_URL=${redisDisplayUrl(redis)} ${reason}`,
+    `Redis at ${redisDisplayTarget(redis)} ${reason}`,
     undefined,
     cause === undefined ? undefined : { cause },
   );
 }
 
-function waitForReady(redis: Redis, timeoutMs: number): Promise<boolean> {
-  return new Promise((resolve) => {
+// One wait per connection, shared by every command that arrives while it opens (not a listener set each).
+const openings = new WeakMap<RedisConnection, Promise<boolean>>();
+
+function waitForReady(redis: RedisConnection, timeoutMs: number): Promise<boolean> {
+  const pending = openings.get(redis);
+  if (pending) return pending;
+  const opening = new Promise<boolean>((resolve) => {
     const finish = (ready: boolean) => {
       clearTimeout(timer);
       redis.off('ready', onReady);
@@ -30,11 +35,13 @@ function waitForReady(redis: Redis, timeoutMs: number): Promise<boolean> {
     redis.once('ready', onReady);
     redis.once('reconnecting', onFailed);
     redis.once('end', onFailed);
-  });
+  }).finally(() => openings.delete(redis));
+  openings.set(redis, opening);
+  return opening;
 }
 
 /** Maps an error thrown by an ioredis command to a TandemError (STATE_UNAVAILABLE unless it is a bug). */
-export function toStateError(redis: Redis, error: unknown): TandemError {
+export function toStateError(redis: RedisConnection, error: unknown): TandemError {
   if (error instanceof TandemError) return error;
   const message = error instanceof Error ? error.message : String(error);
   if (error instanceof Error && error.name === 'ReplyError' && !unavailableReplies.test(message)) {
@@ -48,7 +55,7 @@ export function toStateError(redis: Redis, error: unknown): TandemError {
  * awaited briefly, a connection that is down fails at once with `TandemError('STATE_UNAVAILABLE')`
  * (the client keeps reconnecting in the background), and command errors are mapped the same way.
  */
-export async function runRedis<T>(redis: Redis, commands: () => Promise<T>): Promise<T> {
+export async function runRedis<T>(redis: RedisConnection, commands: () => Promise<T>): Promise<T> {
   if (redis.status !== 'ready') {
     if (redis.status === 'end') throw unavailable(redis, 'connection was closed');
     if (redis.status === 'reconnecting' || redis.status === 'close') {

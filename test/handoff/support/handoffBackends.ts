@@ -9,7 +9,9 @@ import { RedisHandoffStore } from '../../../src/storage/handoff/redisHandoffStor
 import { RedisIdempotencyStore } from '../../../src/storage/handoff/redisIdempotencyStore';
 import { RedisInsightsStore } from '../../../src/storage/handoff/redisInsightsStore';
 import { RedisPresenceStore } from '../../../src/storage/handoff/redisPresenceStore';
-import { createKeyRegistry } from '../../../src/storage/keys';
+import { createKeyRegistry, type KeyRegistry } from '../../../src/storage/keys';
+import type { RedisConnection } from '../../../src/storage/redis/redisConnection';
+import type { ClusterFixture } from '../../support/clusterFixture';
 import { cleanupRedis, connectTestRedis, uniquePrefix } from '../../support/redis';
 import type { FakeClock } from './fakeClock';
 
@@ -45,31 +47,47 @@ export async function memoryBackend(clock: FakeClock): Promise<HandoffBackend> {
   return { kind: 'memory', processes: [ports, ports], close: () => ports.bus.close() };
 }
 
-export async function redisBackend(clock: FakeClock): Promise<HandoffBackend> {
-  const prefix = uniquePrefix('hsvc');
-  const keys = createKeyRegistry(prefix);
-  const clients = Array.from({ length: 4 }, () => connectTestRedis());
-  const process = (command: (typeof clients)[number], subscriber: (typeof clients)[number]): HandoffPorts => {
-    const bus = new RedisHandoffEventBus(command, subscriber, keys.handoffEvents);
-    return {
-      store: new RedisHandoffStore(command, keys, { clock: clock.now, handleHistory: 50 }),
-      bus,
-      presence: new RedisPresenceStore(command, keys, presenceTtlMs),
-      insights: new RedisInsightsStore(command, keys, { maxItems: 50, ttlSeconds: 3600 }),
-      idempotency: new RedisIdempotencyStore(command, keys),
-      ready: () => bus.ready(),
-    };
+/** One process's ports over Redis: a command connection and a subscriber connection, on one key registry. */
+function redisProcess(keys: KeyRegistry, clock: FakeClock, command: RedisConnection, subscriber: RedisConnection): HandoffPorts {
+  const bus = new RedisHandoffEventBus(command, subscriber, keys.handoffEvents);
+  return {
+    store: new RedisHandoffStore(command, keys, { clock: clock.now, handleHistory: 50 }),
+    bus,
+    presence: new RedisPresenceStore(command, keys, presenceTtlMs),
+    insights: new RedisInsightsStore(command, keys, { maxItems: 50, ttlSeconds: 3600 }),
+    idempotency: new RedisIdempotencyStore(command, keys),
+    ready: () => bus.ready(),
   };
-  const a = process(clients[0]!, clients[1]!);
-  const b = process(clients[2]!, clients[3]!);
+}
+
+/** Two Redis processes; `closeTransport` runs once both buses stopped listening. */
+function twoRedisProcesses(a: HandoffPorts, b: HandoffPorts, closeTransport: () => Promise<unknown> = async () => undefined): HandoffBackend {
   return {
     kind: 'redis',
     processes: [a, b],
     close: async () => {
       await a.bus.close();
       await b.bus.close();
-      await Promise.all(clients.slice(1).map((c) => c.quit()));
-      await cleanupRedis(clients[0]!, prefix);
+      await closeTransport();
     },
+  };
+}
+
+export async function redisBackend(clock: FakeClock): Promise<HandoffBackend> {
+  const prefix = uniquePrefix('hsvc');
+  const keys = createKeyRegistry(prefix);
+  const clients = Array.from({ length: 4 }, () => connectTestRedis());
+  return twoRedisProcesses(redisProcess(keys, clock, clients[0]!, clients[1]!), redisProcess(keys, clock, clients[2]!, clients[3]!), async () => {
+    await Promise.all(clients.slice(1).map((c) => c.quit()));
+    await cleanupRedis(clients[0]!, prefix);
+  });
+}
+
+/** Two processes on a throwaway Redis Cluster (the fixture closes the clients with the cluster). */
+export function clusterBackend(cluster: ClusterFixture): (clock: FakeClock) => Promise<HandoffBackend> {
+  return async (clock) => {
+    const keys = cluster.keys();
+    const process = () => redisProcess(keys, clock, cluster.connect(), cluster.subscriber());
+    return twoRedisProcesses(process(), process());
   };
 }

@@ -1,3 +1,4 @@
+import type Redis from 'ioredis';
 import { createKeyRegistry } from '../../../src/storage/keys';
 import { RedisDirectLineStore } from '../../../src/storage/directline/redisDirectLineStore';
 import { createRedisClient } from '../../../src/storage/redis/redisClient';
@@ -36,7 +37,7 @@ describe('Direct Line with a Bot Framework app id configured (Teams deployments)
 
 describeRedis('Direct Line across two processes sharing Redis and DIRECTLINE_SECRET', () => {
   const prefix = uniquePrefix('dlscale');
-  let redis: ReturnType<typeof createRedisClient>;
+  let redis: Redis;
   let a: DirectLineTestServer;
   let b: DirectLineTestServer;
 

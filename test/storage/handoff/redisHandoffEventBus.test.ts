@@ -1,6 +1,6 @@
 import { RedisHandoffEventBus } from '../../../src/storage/handoff/redisHandoffEventBus';
 import { createKeyRegistry } from '../../../src/storage/keys';
-import { eventBusContract } from '../../handoff/eventBusContract';
+import { eventBusContract, twoProcessBuses } from '../../handoff/eventBusContract';
 import { connectTestRedis, describeRedis, uniquePrefix } from '../../support/redis';
 
 describeRedis('RedisHandoffEventBus', () => {
@@ -9,18 +9,7 @@ describeRedis('RedisHandoffEventBus', () => {
     const clients = [connectTestRedis(), connectTestRedis(), connectTestRedis(), connectTestRedis()] as const;
     const a = new RedisHandoffEventBus(clients[0], clients[1], channel);
     const b = new RedisHandoffEventBus(clients[2], clients[3], channel);
-    return {
-      a,
-      b,
-      ready: async () => {
-        await Promise.all([a.ready(), b.ready()]);
-      },
-      close: async () => {
-        await a.close();
-        await b.close();
-        await Promise.all(clients.map((c) => c.quit()));
-      },
-    };
+    return twoProcessBuses(a, b, () => Promise.all(clients.map((c) => c.quit())));
   });
 
   it('drops a payload that is not a valid event, and keeps delivering valid ones', async () => {
