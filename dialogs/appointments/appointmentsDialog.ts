@@ -6,7 +6,7 @@ import type { SchedulingService } from '../../src/domain/scheduling/schedulingSe
 import { addDays, formatForPeople, formatLocalDate, localParts, zonedToUtc, type LocalDate } from '../../src/domain/scheduling/zonedTime';
 import { matchChoice } from '../answers/choice';
 import { parseYesNo } from '../answers/yesNo';
-import { FlowDialog, type FlowTurn } from '../flowDialog';
+import type { FlowTurn } from '../flowTurn';
 import type { RoutedDialogOptions } from '../mainDialog';
 import { TaskDialog } from '../taskDialog';
 import { userTimeZone } from '../userTimeZone';
@@ -67,7 +67,6 @@ interface AppointmentsState {
   appointments?: { id: string; label: string }[];
 }
 
-const flowId = 'appointments.flow';
 const maxOffered = 5;
 const searchAheadDays = 14;
 const whenQuestion = 'What day would you like? You can say things like "tomorrow", "next Tuesday at 10am" or "March 3".';
@@ -88,9 +87,21 @@ function parseDay(day: string): LocalDate {
   return { year: year ?? 1970, month: month ?? 1, day: date ?? 1 };
 }
 
-class AppointmentsFlow extends FlowDialog<AppointmentsState, RoutedDialogOptions> {
+/**
+ * Booking, rescheduling, cancelling and listing appointments. Dates come from NLU (resolved in the
+ * user's zone); only real free slots are offered, and booking is atomic in the scheduling service.
+ */
+export class AppointmentsDialog extends TaskDialog<AppointmentsState, RoutedDialogOptions> {
+  static readonly id = 'appointments';
+  protected override readonly taskTitle = 'your appointment request';
+  protected override taskWords(): readonly string[] {
+    return ['appointment', 'booking', 'request', 'visit', 'reservation'];
+  }
+  protected readonly helpText =
+    'I can book, move or cancel an appointment, or tell you which appointments you have. Tell me the kind of visit and a day, like "a physical next Tuesday at 10am".';
+
   constructor(private readonly deps: AppointmentsDialogDeps) {
-    super(flowId);
+    super(AppointmentsDialog.id);
   }
 
   private get policy(): CancellationPolicy {
@@ -577,25 +588,5 @@ class AppointmentsFlow extends FlowDialog<AppointmentsState, RoutedDialogOptions
     if (!mode) return turn.ask('Please pick one of these:', modeChoices.map((c) => c.label));
     turn.state.mode = mode;
     return this.proceed(turn);
-  }
-}
-
-/**
- * Booking, rescheduling, cancelling and listing appointments. Dates come from NLU (resolved in the
- * user's zone); only real free slots are offered, and booking is atomic in the scheduling service.
- */
-export class AppointmentsDialog extends TaskDialog {
-  static readonly id = 'appointments';
-  protected override readonly taskTitle = 'your appointment request';
-  protected override taskWords(): readonly string[] {
-    return ['appointment', 'booking', 'request', 'visit', 'reservation'];
-  }
-  protected readonly helpText =
-    'I can book, move or cancel an appointment, or tell you which appointments you have. Tell me the kind of visit and a day, like "a physical next Tuesday at 10am".';
-
-  constructor(deps: AppointmentsDialogDeps) {
-    super(AppointmentsDialog.id);
-    this.addDialog(new AppointmentsFlow(deps));
-    this.initialDialogId = flowId;
   }
 }

@@ -6,7 +6,7 @@ import type { GroundedAnswer } from '../../src/llm/groundedAnswerer';
 import { IntentRole } from '../../intents/schema';
 import { matchChoice } from '../answers/choice';
 import { questionInContext, rememberQuestion } from './followUp';
-import { FlowDialog, type FlowTurn } from '../flowDialog';
+import type { FlowTurn } from '../flowTurn';
 import type { RoutedDialogOptions } from '../mainDialog';
 import { TaskDialog, type TaskResult } from '../taskDialog';
 
@@ -32,13 +32,17 @@ interface FaqState {
   suggestions?: Suggestion[];
 }
 
-const flowId = 'faq.flow';
 const human = 'Talk to a human';
 const maxSuggestions = 3;
 
-class FaqFlow extends FlowDialog<FaqState, RoutedDialogOptions> {
+/** Questions answered from the help-centre articles, always naming the article; honest below the threshold. */
+export class FaqDialog extends TaskDialog<FaqState, RoutedDialogOptions> {
+  static readonly id = 'faq';
+  protected override readonly taskTitle = 'your question';
+  protected readonly helpText = 'I answer questions from our help-centre articles, like opening hours, locations or payment.';
+
   constructor(private readonly deps: FaqDialogDeps) {
-    super(flowId);
+    super(FaqDialog.id);
   }
 
   protected initialState(): FaqState {
@@ -94,18 +98,5 @@ class FaqFlow extends FlowDialog<FaqState, RoutedDialogOptions> {
     }
     const found = knowledge.answer(question, topic ? { topic } : undefined);
     return found ? { text: found.text, titles: [found.article.title] } : undefined;
-  }
-}
-
-/** Questions answered from the help-centre articles, always naming the article; honest below the threshold. */
-export class FaqDialog extends TaskDialog {
-  static readonly id = 'faq';
-  protected override readonly taskTitle = 'your question';
-  protected readonly helpText = 'I answer questions from our help-centre articles, like opening hours, locations or payment.';
-
-  constructor(deps: FaqDialogDeps) {
-    super(FaqDialog.id);
-    this.addDialog(new FaqFlow(deps));
-    this.initialDialogId = flowId;
   }
 }
