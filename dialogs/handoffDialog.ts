@@ -1,13 +1,14 @@
 import { ActivityTypes } from 'botbuilder';
 import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
 import { readsAsFalseAlarm } from './answers/falseAlarm';
+import type { CallbackContact } from '../src/handoff/callbackContact';
 import type { HandoffDecision } from '../src/handoff/policy';
 import { HandoffReason } from '../src/handoff/vocabulary';
 import { EntityType, type Entity } from '../src/nlu/types';
 import { emergencyGuidance } from './emergencyGuidance';
 import { guidanceGivenThisTurn } from './guidanceGiven';
 import type { FlowTurn } from './flowTurn';
-import { type CallbackContact, type HandoffGateway, handoffDialogId } from './handoffGateway';
+import { type HandoffGateway, handoffDialogId } from './handoffGateway';
 import { type InterruptionResult, TaskDialog } from './taskDialog';
 import type { RoutedDialogOptions } from './mainDialog';
 import { getTurnSignals } from './turnSignals';

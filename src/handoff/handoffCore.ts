@@ -5,7 +5,8 @@ import type { Metrics } from '../observability/metrics';
 import { describeQueuePlace, estimateWait, type WaitEstimate } from './queueEta';
 import type { BusinessCalendar } from './businessCalendar';
 import type { HandoffEvent, HandoffEventBus } from './events';
-import type { CallbackContact, CallbackTicket, HandoffRecord, HandoffStore } from './handoffStore';
+import type { CallbackContact } from './callbackContact';
+import type { CallbackTicket, HandoffRecord, HandoffStore } from './handoffStore';
 import type { PresenceStore } from './presence';
 import type { CallbackReason, Priority } from './vocabulary';
 

@@ -1,4 +1,5 @@
 import { TandemError } from '../errors';
+import type { CallbackContact } from './callbackContact';
 import type { CallbackReason, CallbackStatus, Disposition, HandoffReason, HandoffState, Priority } from './vocabulary';
 
 /** A private note an agent left on a conversation; never shown to the user. */
@@ -6,13 +7,6 @@ export interface HandoffNote {
   readonly agentId: string;
   readonly text: string;
   readonly at: string;
-}
-
-/** How to reach a customer for a callback; validated before it reaches the store. */
-export interface CallbackContact {
-  readonly kind: 'phone' | 'email';
-  readonly value: string;
-  readonly name?: string;
 }
 
 /** A promise to contact the customer later. A null contact means "reply in the same conversation". */

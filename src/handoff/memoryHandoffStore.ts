@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { CallbackContact } from './callbackContact';
 import {
   assertCsatScore,
   assertEnqueueInput,
@@ -10,7 +11,6 @@ import {
   notFound,
   notOwner,
   queueScore,
-  type CallbackContact,
   type CallbackTicket,
   type ClaimResult,
   type EnqueueInput,

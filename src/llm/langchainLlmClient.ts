@@ -4,7 +4,8 @@ import { ChatOllama } from '@langchain/ollama';
 import { AzureChatOpenAI, ChatOpenAI } from '@langchain/openai';
 import type { AppConfig } from '../config';
 import type { LlmProvider } from '../config/schema';
-import type { ContextPassage, LlmClient, LlmText, TranscriptLine } from './llmClient';
+import type { TranscriptLine } from '../handoff/transcriptLine';
+import type { ContextPassage, LlmClient, LlmText } from './llmClient';
 import { buildGroundedAnswerPrompt, buildSummaryPrompt, type ChatPrompt } from './prompts';
 
 /** Any langchain chat model (tests inject `FakeListChatModel`). */

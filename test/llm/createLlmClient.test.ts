@@ -6,6 +6,9 @@ import { LangchainLlmClient } from '../../src/llm/langchainLlmClient';
 import { NullLlmClient } from '../../src/llm/nullLlmClient';
 import { TfidfKnowledgeBase } from '../../src/domain/knowledge/tfidfKnowledgeBase';
 
+/** When a line was said; the code under test does not read it. */
+const at = '2026-12-02T15:00:00.000Z';
+
 const problems = (env: Record<string, string>): string[] => {
   try {
     loadConfig(env);
@@ -54,6 +57,6 @@ describe('LLM configuration', () => {
     const services = createLlmServices(loadConfig({}), new TfidfKnowledgeBase());
     expect(services.llm.provider).toBe('none');
     expect((await services.answerer.answer('How much is shipping?')).kind).toBe('answer');
-    expect((await services.summarizer.summarize([{ from: 'user', text: 'Where is my parcel TD-100003?' }])).source).toBe('extractive');
+    expect((await services.summarizer.summarize([{ from: 'user', at, text: 'Where is my parcel TD-100003?' }])).source).toBe('extractive');
   });
 });
