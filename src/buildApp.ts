@@ -35,6 +35,7 @@ import { createDomainServices } from './domain/createDomainServices';
 import { createRedisDomainStores } from './storage/domain/createRedisDomainStores';
 import { createLlmServices } from './llm/createLlmServices';
 import { createTranscriptSealer } from './privacy/createTranscriptSealer';
+import { type Clock, dateClockOf } from './clock';
 
 export interface App {
   readonly config: AppConfig;
@@ -64,7 +65,7 @@ export interface BuildOptions {
   readonly nluCacheDir?: string;
   readonly collectDefaultMetrics?: boolean;
   /** Injected clock (tests): handoff timing, business hours, NLU dates, dialogs and domain services all read it. */
-  readonly clock?: () => number;
+  readonly clock?: Clock;
 }
 
 /** The composition root: every dependency is built here and injected, nothing constructs its own. */
@@ -87,7 +88,7 @@ export function buildApp(config: AppConfig, options: BuildOptions): App {
   const adapter = createAdapter(config, logger, metrics);
 
   const clock = options.clock;
-  const now = clock ? () => new Date(clock()) : undefined;
+  const now = clock ? dateClockOf(clock) : undefined;
   const domain = createDomainServices({
     ...(backend.kind === 'redis'
       ? { stores: createRedisDomainStores(backend.redis, backend.keys, { ...(now ? { now } : {}), refillTicketTtlSeconds: config.REFILL_TICKET_TTL_SECONDS }) }

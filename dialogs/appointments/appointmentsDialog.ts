@@ -17,10 +17,11 @@ import { conversionSentence, yourTimeNote, zonesDiffer } from './zoneConversion'
 import { patientRefFor } from '../patientRef';
 import { recentAppointment, topicMemory } from '../topicMemory';
 import { worksAt } from './workingHours';
+import type { DateClock } from '../../src/clock';
 
 export interface AppointmentsDialogDeps {
   readonly scheduling: SchedulingService;
-  readonly now: () => Date;
+  readonly now: DateClock;
   readonly defaultTimeZone: string;
   /** Must be the policy the scheduling service enforces; checked early so nobody picks a time in vain. */
   readonly cancellationPolicy?: CancellationPolicy;

@@ -9,6 +9,7 @@ import { questionInContext, rememberQuestion } from './followUp';
 import type { FlowTurn } from '../flowTurn';
 import type { RoutedDialogOptions } from '../mainDialog';
 import { TaskDialog, type TaskResult } from '../taskDialog';
+import type { DateClock } from '../../src/clock';
 
 /** The LLM side of answering: rephrases retrieved passages, and refuses when they don't answer. */
 export interface FaqAnswerer {
@@ -20,7 +21,7 @@ export interface FaqDialogDeps {
   /** Given when a language model is configured; otherwise the best passage is shown as written. */
   readonly answerer?: FaqAnswerer;
   /** Clock for how long a question is remembered for a follow-up. Default: system clock. */
-  readonly now?: () => Date;
+  readonly now?: DateClock;
 }
 
 interface Suggestion {

@@ -14,10 +14,11 @@ import { type ActionOutcome, type OrderActionContext, orderActions } from './ord
 import { type OrderCredentials, mentionsOtherOrder, readCredentials, readLookup, saysNoOrderNumber } from './orderCredentials';
 import { orderDay } from './orderDay';
 import { recentOrder, topicMemory } from '../topicMemory';
+import type { DateClock } from '../../src/clock';
 
 export interface OrdersDialogDeps {
   readonly orders: OrderService;
-  readonly now: () => Date;
+  readonly now: DateClock;
   readonly defaultTimeZone: string;
   /** Failed verifications before a person is offered. */
   readonly maxVerificationFailures?: number;

@@ -15,10 +15,11 @@ import { TaskDialog, type TaskResult } from '../taskDialog';
 import { describedMedication, describesMedicine, isGeneric, isNonAnswer, readRefillDetails, typedName, type RefillDetails } from './refillDetails';
 import { replyPromise } from './replyPromise';
 import { bareAmount, saysUnknown } from './strengthAnswer';
+import type { DateClock } from '../../src/clock';
 
 export interface RefillDialogDeps {
   readonly tickets: RefillTicketStore;
-  readonly now: () => Date;
+  readonly now: DateClock;
   /** Business days and holidays (BUSINESS_HOURS, BUSINESS_HOLIDAYS) for the promise of an answer. */
   readonly calendar: BusinessCalendar;
   /** REFILL_REPLY_BUSINESS_DAYS. */

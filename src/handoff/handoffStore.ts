@@ -1,6 +1,7 @@
 import { TandemError } from '../errors';
 import type { CallbackContact } from './callbackContact';
 import type { CallbackReason, CallbackStatus, Disposition, HandoffReason, HandoffState, Priority } from './vocabulary';
+import type { Clock } from '../clock';
 
 /** A private note an agent left on a conversation; never shown to the user. */
 export interface HandoffNote {
@@ -165,7 +166,7 @@ export interface HandoffStore {
 
 export interface HandoffStoreOptions {
   /** Milliseconds since the epoch; injected so tests control time. */
-  readonly clock?: () => number;
+  readonly clock?: Clock;
   /** How many handle durations to keep for the wait estimate. */
   readonly handleHistory?: number;
   /** A callback ticket (with the contact it keeps) is forgotten this long after it was filed (ms). Default 30 days. */
