@@ -1,20 +1,23 @@
 import type { DialogTurnResult } from 'botbuilder-dialogs';
 import { matchChoice } from './answers/choice';
 import { parseYesNo } from './answers/yesNo';
-import { FlowDialog, type FlowTurn } from './flowDialog';
+import type { FlowTurn } from './flowTurn';
 import type { RoutedDialogOptions } from './mainDialog';
 import { TaskDialog, type TaskResult } from './taskDialog';
 
-const flowId = 'clinical.flow';
 const choices = ['Yes, connect me', 'No, thanks'] as const;
 
 interface ClinicalState {
   intent?: RoutedDialogOptions['intent'];
 }
 
-class ClinicalFlow extends FlowDialog<ClinicalState, RoutedDialogOptions> {
+/** Clinical questions: never advice; a kind word and the offer of a nurse or a person. */
+export class ClinicalDialog extends TaskDialog<ClinicalState, RoutedDialogOptions> {
+  static readonly id = 'clinical';
+  protected readonly helpText = "I can't give medical advice, but I can connect you with a nurse or someone on our care team.";
+
   constructor() {
-    super(flowId);
+    super(ClinicalDialog.id);
   }
 
   protected initialState(options: RoutedDialogOptions | undefined): ClinicalState {
@@ -41,17 +44,5 @@ class ClinicalFlow extends FlowDialog<ClinicalState, RoutedDialogOptions> {
     }
     // Anything else is a new request; the router decides what it is (another clinical question comes back here).
     return turn.end({ reroute: true } satisfies TaskResult);
-  }
-}
-
-/** Clinical questions: never advice; a kind word and the offer of a nurse or a person. */
-export class ClinicalDialog extends TaskDialog {
-  static readonly id = 'clinical';
-  protected readonly helpText = "I can't give medical advice, but I can connect you with a nurse or someone on our care team.";
-
-  constructor() {
-    super(ClinicalDialog.id);
-    this.addDialog(new ClinicalFlow());
-    this.initialDialogId = flowId;
   }
 }

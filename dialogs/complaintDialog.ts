@@ -1,11 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { DialogTurnResult } from 'botbuilder-dialogs';
 import { checkFreeText, freeTextProblemMessage } from './answers/freeText';
-import { FlowDialog, type FlowTurn } from './flowDialog';
+import type { FlowTurn } from './flowTurn';
 import type { RoutedDialogOptions } from './mainDialog';
 import { TaskDialog, type TaskResult } from './taskDialog';
 
-const flowId = 'complaint.flow';
 const maxChars = 2000;
 // A first message this long already says what happened ("…the courier threw my parcel over the fence").
 const wordsThatTellTheStory = 12;
@@ -21,9 +20,13 @@ interface ComplaintState {
   attempts: number;
 }
 
-class ComplaintFlow extends FlowDialog<ComplaintState, RoutedDialogOptions> {
-  constructor(private readonly newReference: () => string) {
-    super(flowId);
+/** Complaints: acknowledge, capture what happened, give a reference, then hand to a person. */
+export class ComplaintDialog extends TaskDialog<ComplaintState, RoutedDialogOptions> {
+  static readonly id = 'complaint';
+  protected readonly helpText = "I'm taking down your complaint so a person on our team can look into it.";
+
+  constructor(private readonly newReference: () => string = newComplaintReference) {
+    super(ComplaintDialog.id);
   }
 
   protected initialState(options: RoutedDialogOptions | undefined): ComplaintState {
@@ -59,17 +62,5 @@ class ComplaintFlow extends FlowDialog<ComplaintState, RoutedDialogOptions> {
     await turn.say(`Your complaint reference is ${reference}. I'm passing this to a person on our team now so they can put it right.`);
     const { intent } = turn.state;
     return turn.end({ handoff: intent ? { intent } : {} } satisfies TaskResult);
-  }
-}
-
-/** Complaints: acknowledge, capture what happened, give a reference, then hand to a person. */
-export class ComplaintDialog extends TaskDialog {
-  static readonly id = 'complaint';
-  protected readonly helpText = "I'm taking down your complaint so a person on our team can look into it.";
-
-  constructor(newReference: () => string = newComplaintReference) {
-    super(ComplaintDialog.id);
-    this.addDialog(new ComplaintFlow(newReference));
-    this.initialDialogId = flowId;
   }
 }

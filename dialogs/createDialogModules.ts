@@ -16,6 +16,7 @@ import { PatientIntakeDialog } from './intake/patientIntakeDialog';
 import { OrdersDialog } from './orders/ordersDialog';
 import { RefillDialog } from './refills/refillDialog';
 import { ReplyDialog } from './replyDialog';
+import type { DateClock } from '../src/clock';
 
 /** Everything the dialogs need from outside, as ports. */
 export interface DialogDeps {
@@ -31,7 +32,7 @@ export interface DialogDeps {
   /** The grounded answerer, when a language model is configured (LLM_PROVIDER); FAQ answers then come through it. */
   readonly answerer?: FaqAnswerer;
   /** Clock for the task dialogs; must be the clock the domain services use. Default: system clock. */
-  readonly now?: () => Date;
+  readonly now?: DateClock;
   /** Business days for promised answers (BUSINESS_HOURS, BUSINESS_HOLIDAYS). Default: every day, in `defaultTimeZone`. */
   readonly businessCalendar?: BusinessCalendar;
   /** The care team answers a refill request by the end of this many business days (REFILL_REPLY_BUSINESS_DAYS). Default 2. */

@@ -1,14 +1,15 @@
 import { ActivityTypes } from 'botbuilder';
 import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
 import { readsAsFalseAlarm } from './answers/falseAlarm';
+import type { CallbackContact } from '../src/handoff/callbackContact';
 import type { HandoffDecision } from '../src/handoff/policy';
 import { HandoffReason } from '../src/handoff/vocabulary';
 import { EntityType, type Entity } from '../src/nlu/types';
 import { emergencyGuidance } from './emergencyGuidance';
 import { guidanceGivenThisTurn } from './guidanceGiven';
-import { FlowDialog, type FlowTurn } from './flowDialog';
-import { type CallbackContact, type HandoffGateway, handoffDialogId } from './handoffGateway';
-import { InterruptibleDialog, type InterruptionResult } from './interruptibleDialog';
+import type { FlowTurn } from './flowTurn';
+import { type HandoffGateway, handoffDialogId } from './handoffGateway';
+import { type InterruptionResult, TaskDialog } from './taskDialog';
 import type { RoutedDialogOptions } from './mainDialog';
 import { getTurnSignals } from './turnSignals';
 
@@ -28,10 +29,9 @@ interface HandoffState {
   contactOptional?: boolean;
 }
 
-const flowId = `${handoffDialogId}.flow`;
 const contactQuestion = 'What phone number or email should we use to reach you?';
 const optionalContactQuestion = "If you'd like a call or an email as well, type your phone number or email address; otherwise we'll reply right here.";
-/** Kept in the handoff dialog's own instance state when it began with emergency guidance. */
+/** Kept in the dialog's instance state, beside the flow's, when it began with emergency guidance (start over keeps it). */
 const emergencyKey = 'handoff.emergency';
 const maxContactFailures = 3;
 
@@ -45,9 +45,49 @@ function contactIn(entities: readonly Entity[]): CallbackContact | undefined {
   return undefined;
 }
 
-class HandoffFlow extends FlowDialog<HandoffState, HandoffDialogOptions> {
+/**
+ * Hands the conversation to a person: emergency guidance first when needed, then the queue (with
+ * position and wait) or, when nobody can take it, a callback with a validated phone or email.
+ */
+export class HandoffDialog extends TaskDialog<HandoffState, HandoffDialogOptions> {
+  static readonly id = handoffDialogId;
+  protected readonly helpText = "I'm arranging for a person on our team to take over this conversation.";
+  protected override readonly taskTitle = 'arranging your callback';
+  // A new request for a person, or an emergency, replaces this one.
+  override readonly keepsPlaceUnderPreemption = false;
+  protected override taskWords(): readonly string[] {
+    return ['callback', 'call', 'request', 'ticket'];
+  }
+  // Starting over asks again from scratch, without the intent that first routed here.
+  protected override restartOptions(): object {
+    return {};
+  }
+
   constructor(private readonly gateway: HandoffGateway) {
-    super(flowId);
+    super(HandoffDialog.id);
+  }
+
+  override async beginDialog(dc: DialogContext, options?: HandoffDialogOptions): Promise<DialogTurnResult> {
+    if (options?.decision?.sendEmergencyGuidance && dc.activeDialog) dc.activeDialog.state[emergencyKey] = true;
+    return super.beginDialog(dc, options);
+  }
+
+  /**
+   * A false alarm ("no I'm fine, I meant the product") is never a contact detail nor a cancel of the
+   * callback: the customer goes back to what the emergency interrupted (the urgent ticket stays filed).
+   */
+  override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    const { context } = dc;
+    const emergency = (dc.activeDialog?.state as Record<string, unknown> | undefined)?.[emergencyKey] === true;
+    const screening = getTurnSignals(context)?.understanding.emergency;
+    if (!emergency || context.activity.type !== ActivityTypes.Message || screening?.isEmergency || !readsAsFalseAlarm(context.activity.text ?? '')) {
+      return super.continueDialog(dc);
+    }
+    const below = dc.stack.length > 1;
+    await context.sendActivity(
+      `OK, I'm glad it's not an emergency. Our team will still see the urgent request and may check in with you.${below ? '' : ' What can I help you with?'}`,
+    );
+    return dc.endDialog({ cancelled: true } satisfies HandoffResult);
   }
 
   protected initialState(): HandoffState {
@@ -92,49 +132,6 @@ class HandoffFlow extends FlowDialog<HandoffState, HandoffDialogOptions> {
     const when = await this.gateway.scheduleCallback(turn.context, contact);
     await turn.say(`Thanks. I've booked a callback to ${contact.kind === 'phone' ? 'your phone' : 'your email'}. ${when}`);
     return turn.end({ handedOff: false, callback: true } satisfies HandoffResult);
-  }
-}
-
-/**
- * Hands the conversation to a person: emergency guidance first when needed, then the queue (with
- * position and wait) or, when nobody can take it, a callback with a validated phone or email.
- */
-export class HandoffDialog extends InterruptibleDialog {
-  static readonly id = handoffDialogId;
-  protected readonly helpText = "I'm arranging for a person on our team to take over this conversation.";
-  protected override readonly taskTitle = 'arranging your callback';
-  protected override taskWords(): readonly string[] {
-    return ['callback', 'call', 'request', 'ticket'];
-  }
-
-  constructor(gateway: HandoffGateway) {
-    super(HandoffDialog.id);
-    this.addDialog(new HandoffFlow(gateway));
-    this.initialDialogId = flowId;
-  }
-
-  override async beginDialog(outer: DialogContext, options?: HandoffDialogOptions): Promise<DialogTurnResult> {
-    if (options?.decision?.sendEmergencyGuidance && outer.activeDialog) outer.activeDialog.state[emergencyKey] = true;
-    return super.beginDialog(outer, options);
-  }
-
-  /**
-   * A false alarm ("no I'm fine, I meant the product") is never a contact detail nor a cancel of the
-   * callback: the customer goes back to what the emergency interrupted (the urgent ticket stays filed).
-   */
-  override async continueDialog(outer: DialogContext): Promise<DialogTurnResult> {
-    const { context } = outer;
-    const emergency = (outer.activeDialog?.state as Record<string, unknown> | undefined)?.[emergencyKey] === true;
-    const screening = getTurnSignals(context)?.understanding.emergency;
-    if (!emergency || context.activity.type !== ActivityTypes.Message || screening?.isEmergency || !readsAsFalseAlarm(context.activity.text ?? '')) {
-      return super.continueDialog(outer);
-    }
-    await this.createChildContext(outer).cancelAllDialogs();
-    const below = outer.stack.length > 1;
-    await context.sendActivity(
-      `OK, I'm glad it's not an emergency. Our team will still see the urgent request and may check in with you.${below ? '' : ' What can I help you with?'}`,
-    );
-    return outer.endDialog({ cancelled: true } satisfies HandoffResult);
   }
 }
 

@@ -1,4 +1,5 @@
 import type { TurnContext } from 'botbuilder';
+import type { CallbackContact } from '../src/handoff/callbackContact';
 import type { HandoffDecision } from '../src/handoff/policy';
 
 /** What the customer is told after asking for a person. */
@@ -20,8 +21,6 @@ export interface HandoffGateway {
   /** Files a callback ticket for a validated contact; resolves with "when to expect contact". */
   scheduleCallback(context: TurnContext, contact: CallbackContact): Promise<string>;
 }
-
-export type CallbackContact = { readonly kind: 'phone' | 'email'; readonly value: string };
 
 /** Id of the dialog that hands a conversation to a person; tasks put it on top of themselves to keep their place. */
 export const handoffDialogId = 'handoff';

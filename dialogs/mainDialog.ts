@@ -3,15 +3,14 @@ import { ComponentDialog, type DialogContext, type DialogTurnResult, DialogTurnS
 import { IntentDomain, IntentRole, type IntentMetadata } from '../intents/schema';
 import { type DialogModule, describeCapabilities } from './dialogModule';
 import { DisambiguationDialog, type DisambiguationResult } from './disambiguationDialog';
-import type { Utterance } from './flowDialog';
+import type { Utterance } from './flowTurn';
 import type { HandoffResult } from './handoffDialog';
-import { InterruptibleDialog, type InterruptionResult } from './interruptibleDialog';
 import { looksLikeQuestion } from './interruptions/decideInterruption';
 import { type KnowledgeDesk, setKnowledgeDesk } from './interruptions/knowledgeDesk';
 import { markUnderstood } from './interruptions/turnRequests';
 import { OfferHumanDialog } from './offerHumanDialog';
 import { RequestQueue } from './requestQueue';
-import { TaskDialog, type TaskResult } from './taskDialog';
+import { type InterruptionResult, TaskDialog, type TaskResult } from './taskDialog';
 import { type ClauseIntent, getTurnSignals, type TurnSignals } from './turnSignals';
 
 export const mainDialogId = 'main';
@@ -73,7 +72,7 @@ export class MainDialog extends ComponentDialog {
     if (signals?.preempt) {
       // A task keeps its place under the person (or the emergency help) it is handed to; anything else ends.
       const active = inner.activeDialog ? inner.findDialog(inner.activeDialog.id) : undefined;
-      if (!(active instanceof TaskDialog)) await inner.cancelAllDialogs();
+      if (!(active instanceof TaskDialog && active.keepsPlaceUnderPreemption)) await inner.cancelAllDialogs();
       return this.route(inner);
     }
     const result = await inner.continueDialog();
@@ -119,7 +118,7 @@ export class MainDialog extends ComponentDialog {
   private onlyFollowUpsAwaited(inner: DialogContext): boolean {
     const active = inner.activeDialog ? inner.findDialog(inner.activeDialog.id) : undefined;
     if (active && active.id === this.desk?.dialogId) return true;
-    return active instanceof InterruptibleDialog && active.waitsOnlyForFollowUps(inner);
+    return active instanceof TaskDialog && active.waitsOnlyForFollowUps(inner);
   }
 
   private async route(inner: DialogContext): Promise<DialogTurnResult> {

@@ -3,7 +3,7 @@ import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-di
 import { HandoffReason } from '../src/handoff/vocabulary';
 import { parseYesNo } from './answers/yesNo';
 import { handoffDialogId } from './handoffGateway';
-import type { InterruptionResult } from './interruptibleDialog';
+import type { InterruptionResult } from './taskDialog';
 
 const choices = ['Talk to a human', 'No thanks'] as const;
 

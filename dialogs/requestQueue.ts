@@ -60,14 +60,6 @@ export class RequestQueue {
   }
 
   /**
-   * The queue of the main dialog that routed the task whose flow runs in `flow` (tasks run on the main dialog's
-   * inner stack, one level up from their own flow).
-   */
-  static ofTask(flow: DialogContext): RequestQueue {
-    return RequestQueue.of(flow.parent ?? flow);
-  }
-
-  /**
    * Queues a request a running task heard but does not handle itself ("refill my zoloft and lipitor": the second
    * medicine). It comes after the current task, which counts as the first one started, so it is introduced as "Next".
    */

@@ -33,6 +33,7 @@ import type { DirectLineStore } from './storage/directline/directLineStore';
 import { createDomainServices } from './domain/createDomainServices';
 import { createLlmServices } from './llm/createLlmServices';
 import { createTranscriptSealer } from './privacy/createTranscriptSealer';
+import { type Clock, dateClockOf } from './clock';
 
 export interface App {
   readonly config: AppConfig;
@@ -63,7 +64,7 @@ export interface BuildOptions {
   readonly nluCacheDir?: string;
   readonly collectDefaultMetrics?: boolean;
   /** Injected clock (tests): handoff timing, business hours, NLU dates, dialogs and domain services all read it. */
-  readonly clock?: () => number;
+  readonly clock?: Clock;
 }
 
 /** The composition root: every dependency is built here and injected, nothing constructs its own. */
@@ -80,7 +81,7 @@ export function buildApp(config: AppConfig, options: BuildOptions): App {
   const agents = AgentDirectory.fromConfig(config);
   const adapter = createAdapter(config, logger, metrics);
 
-  const now = clock ? () => new Date(clock()) : undefined;
+  const now = clock ? dateClockOf(clock) : undefined;
   const domain = createDomainServices({ stores: backend.domainStores, ...(now ? { now } : {}) });
   const calendar = BusinessCalendar.fromConfig(config);
   // Without LLM_PROVIDER the null client answers from the knowledge base and summarises extractively.

@@ -6,7 +6,7 @@ import type { SchedulingService } from '../../src/domain/scheduling/schedulingSe
 import { addDays, formatForPeople, formatLocalDate, localParts, zonedToUtc, type LocalDate } from '../../src/domain/scheduling/zonedTime';
 import { matchChoice } from '../answers/choice';
 import { parseYesNo } from '../answers/yesNo';
-import { FlowDialog, type FlowTurn } from '../flowDialog';
+import type { FlowTurn } from '../flowTurn';
 import type { RoutedDialogOptions } from '../mainDialog';
 import { TaskDialog } from '../taskDialog';
 import { userTimeZone } from '../userTimeZone';
@@ -17,10 +17,11 @@ import { conversionSentence, yourTimeNote, zonesDiffer } from './zoneConversion'
 import { patientRefFor } from '../patientRef';
 import { recentAppointment, topicMemory } from '../topicMemory';
 import { worksAt } from './workingHours';
+import type { DateClock } from '../../src/clock';
 
 export interface AppointmentsDialogDeps {
   readonly scheduling: SchedulingService;
-  readonly now: () => Date;
+  readonly now: DateClock;
   readonly defaultTimeZone: string;
   /** Must be the policy the scheduling service enforces; checked early so nobody picks a time in vain. */
   readonly cancellationPolicy?: CancellationPolicy;
@@ -67,7 +68,6 @@ interface AppointmentsState {
   appointments?: { id: string; label: string }[];
 }
 
-const flowId = 'appointments.flow';
 const maxOffered = 5;
 const searchAheadDays = 14;
 const whenQuestion = 'What day would you like? You can say things like "tomorrow", "next Tuesday at 10am" or "March 3".';
@@ -88,9 +88,21 @@ function parseDay(day: string): LocalDate {
   return { year: year ?? 1970, month: month ?? 1, day: date ?? 1 };
 }
 
-class AppointmentsFlow extends FlowDialog<AppointmentsState, RoutedDialogOptions> {
+/**
+ * Booking, rescheduling, cancelling and listing appointments. Dates come from NLU (resolved in the
+ * user's zone); only real free slots are offered, and booking is atomic in the scheduling service.
+ */
+export class AppointmentsDialog extends TaskDialog<AppointmentsState, RoutedDialogOptions> {
+  static readonly id = 'appointments';
+  protected override readonly taskTitle = 'your appointment request';
+  protected override taskWords(): readonly string[] {
+    return ['appointment', 'booking', 'request', 'visit', 'reservation'];
+  }
+  protected readonly helpText =
+    'I can book, move or cancel an appointment, or tell you which appointments you have. Tell me the kind of visit and a day, like "a physical next Tuesday at 10am".';
+
   constructor(private readonly deps: AppointmentsDialogDeps) {
-    super(flowId);
+    super(AppointmentsDialog.id);
   }
 
   private get policy(): CancellationPolicy {
@@ -577,25 +589,5 @@ class AppointmentsFlow extends FlowDialog<AppointmentsState, RoutedDialogOptions
     if (!mode) return turn.ask('Please pick one of these:', modeChoices.map((c) => c.label));
     turn.state.mode = mode;
     return this.proceed(turn);
-  }
-}
-
-/**
- * Booking, rescheduling, cancelling and listing appointments. Dates come from NLU (resolved in the
- * user's zone); only real free slots are offered, and booking is atomic in the scheduling service.
- */
-export class AppointmentsDialog extends TaskDialog {
-  static readonly id = 'appointments';
-  protected override readonly taskTitle = 'your appointment request';
-  protected override taskWords(): readonly string[] {
-    return ['appointment', 'booking', 'request', 'visit', 'reservation'];
-  }
-  protected readonly helpText =
-    'I can book, move or cancel an appointment, or tell you which appointments you have. Tell me the kind of visit and a day, like "a physical next Tuesday at 10am".';
-
-  constructor(deps: AppointmentsDialogDeps) {
-    super(AppointmentsDialog.id);
-    this.addDialog(new AppointmentsFlow(deps));
-    this.initialDialogId = flowId;
   }
 }

@@ -6,9 +6,10 @@ import type { GroundedAnswer } from '../../src/llm/groundedAnswerer';
 import { IntentRole } from '../../intents/schema';
 import { matchChoice } from '../answers/choice';
 import { questionInContext, rememberQuestion } from './followUp';
-import { FlowDialog, type FlowTurn } from '../flowDialog';
+import type { FlowTurn } from '../flowTurn';
 import type { RoutedDialogOptions } from '../mainDialog';
 import { TaskDialog, type TaskResult } from '../taskDialog';
+import type { DateClock } from '../../src/clock';
 
 /** The LLM side of answering: rephrases retrieved passages, and refuses when they don't answer. */
 export interface FaqAnswerer {
@@ -20,7 +21,7 @@ export interface FaqDialogDeps {
   /** Given when a language model is configured; otherwise the best passage is shown as written. */
   readonly answerer?: FaqAnswerer;
   /** Clock for how long a question is remembered for a follow-up. Default: system clock. */
-  readonly now?: () => Date;
+  readonly now?: DateClock;
 }
 
 interface Suggestion {
@@ -32,13 +33,17 @@ interface FaqState {
   suggestions?: Suggestion[];
 }
 
-const flowId = 'faq.flow';
 const human = 'Talk to a human';
 const maxSuggestions = 3;
 
-class FaqFlow extends FlowDialog<FaqState, RoutedDialogOptions> {
+/** Questions answered from the help-centre articles, always naming the article; honest below the threshold. */
+export class FaqDialog extends TaskDialog<FaqState, RoutedDialogOptions> {
+  static readonly id = 'faq';
+  protected override readonly taskTitle = 'your question';
+  protected readonly helpText = 'I answer questions from our help-centre articles, like opening hours, locations or payment.';
+
   constructor(private readonly deps: FaqDialogDeps) {
-    super(flowId);
+    super(FaqDialog.id);
   }
 
   protected initialState(): FaqState {
@@ -94,18 +99,5 @@ class FaqFlow extends FlowDialog<FaqState, RoutedDialogOptions> {
     }
     const found = knowledge.answer(question, topic ? { topic } : undefined);
     return found ? { text: found.text, titles: [found.article.title] } : undefined;
-  }
-}
-
-/** Questions answered from the help-centre articles, always naming the article; honest below the threshold. */
-export class FaqDialog extends TaskDialog {
-  static readonly id = 'faq';
-  protected override readonly taskTitle = 'your question';
-  protected readonly helpText = 'I answer questions from our help-centre articles, like opening hours, locations or payment.';
-
-  constructor(deps: FaqDialogDeps) {
-    super(FaqDialog.id);
-    this.addDialog(new FaqFlow(deps));
-    this.initialDialogId = flowId;
   }
 }

@@ -7,14 +7,14 @@ import { AnswerFit } from '../answers/answerFit';
 import { hasNoWords } from '../answers/freeText';
 import { matchChoice } from '../answers/choice';
 import { parseYesNo } from '../answers/yesNo';
-import { FlowDialog, type FlowTurn } from '../flowDialog';
+import type { FlowTurn } from '../flowTurn';
 import type { RoutedDialogOptions } from '../mainDialog';
 import { TaskDialog, type TaskResult } from '../taskDialog';
 import { answerInput, displayValue, fieldNames, type FormField, type FormValues } from './formField';
 
 /** What a form does with its answers once the user confirms them. */
 export interface FormDefinition {
-  /** Dialog id; also the prefix of the inner flow's id. */
+  /** Dialog id. */
   readonly id: string;
   /** "your registration", used in sentences. */
   readonly title: string;
@@ -56,12 +56,24 @@ const skipWords = /^(skip|skip it|skip this|skip that|pass|next|rather not say|p
 const submitWords = /^(submit|send|send it|submit it|confirm|done|looks good|all good|that's right|correct|yes|yes submit|yes please)$/i;
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-class FormFlow extends FlowDialog<FormState, RoutedDialogOptions> {
+/**
+ * The form engine: one question per turn, each answer validated with the domain's zod schema (the
+ * reason is shown on a re-ask), corrections of earlier answers at any time, "skip" for optional
+ * questions, a review before submit, and a handoff after repeated failures on one field.
+ */
+export abstract class FormDialog extends TaskDialog<FormState, RoutedDialogOptions> {
+  protected override readonly taskTitle: string;
+
   constructor(
     private readonly form: FormDefinition,
     private readonly options: FormDialogOptions,
   ) {
-    super(`${form.id}.flow`);
+    super(form.id);
+    this.taskTitle = form.title;
+  }
+
+  protected override taskWords(): readonly string[] {
+    return [...super.taskWords(), 'form', 'intake', 'registration', 'application', 'questions'];
   }
 
   protected initialState(): FormState {
@@ -354,27 +366,6 @@ class FormFlow extends FlowDialog<FormState, RoutedDialogOptions> {
     }
     // Anything else is a new request for the router ("book me a visit next week" is taken as it stands).
     return turn.end({ submitted: true, reroute: true } satisfies TaskResult & { submitted: boolean });
-  }
-}
-
-/**
- * The form engine: one question per turn, each answer validated with the domain's zod schema (the
- * reason is shown on a re-ask), corrections of earlier answers at any time, "skip" for optional
- * questions, a review before submit, and a handoff after repeated failures on one field.
- */
-export abstract class FormDialog extends TaskDialog {
-  protected override readonly taskTitle: string;
-
-  constructor(form: FormDefinition, options: FormDialogOptions) {
-    super(form.id);
-    this.taskTitle = form.title;
-    const flow = new FormFlow(form, options);
-    this.addDialog(flow);
-    this.initialDialogId = flow.id;
-  }
-
-  protected override taskWords(): readonly string[] {
-    return [...super.taskWords(), 'form', 'intake', 'registration', 'application', 'questions'];
   }
 }
 

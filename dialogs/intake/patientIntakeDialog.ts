@@ -6,6 +6,7 @@ import { EntityType, type Entity } from '../../src/nlu/types';
 import { patientRefOf } from '../patientRef';
 import { FormDialog, type FormDialogOptions } from './formDialog';
 import type { FormField } from './formField';
+import type { DateClock } from '../../src/clock';
 
 /** A birth date: NLU's date of birth, or a date with a year; otherwise the text, for the schema to judge. */
 function readBirthDate(text: string, entities: readonly Entity[]): unknown {
@@ -120,7 +121,7 @@ export const patientIntakeFormFields: readonly FormField[] = [
 export interface PatientIntakeDialogDeps {
   readonly intake: IntakeStore;
   readonly questionnaire: Questionnaire;
-  readonly now: () => Date;
+  readonly now: DateClock;
 }
 
 /** Patient registration; the answers become a FHIR QuestionnaireResponse in the intake store. */

@@ -6,7 +6,7 @@ import { IntentRole } from '../../intents/schema';
 import { HandoffReason } from '../../src/handoff/vocabulary';
 import { matchChoice } from '../answers/choice';
 import { parseYesNo } from '../answers/yesNo';
-import { FlowDialog, type FlowTurn } from '../flowDialog';
+import type { FlowTurn } from '../flowTurn';
 import type { RoutedDialogOptions } from '../mainDialog';
 import { TaskDialog, type TaskResult } from '../taskDialog';
 import { userTimeZone } from '../userTimeZone';
@@ -14,10 +14,11 @@ import { type ActionOutcome, type OrderActionContext, orderActions } from './ord
 import { type OrderCredentials, mentionsOtherOrder, readCredentials, readLookup, saysNoOrderNumber } from './orderCredentials';
 import { orderDay } from './orderDay';
 import { recentOrder, topicMemory } from '../topicMemory';
+import type { DateClock } from '../../src/clock';
 
 export interface OrdersDialogDeps {
   readonly orders: OrderService;
-  readonly now: () => Date;
+  readonly now: DateClock;
   readonly defaultTimeZone: string;
   /** Failed verifications before a person is offered. */
   readonly maxVerificationFailures?: number;
@@ -42,7 +43,6 @@ interface OrdersState {
   candidates?: { orderIds: string[]; secret: string };
 }
 
-const flowId = 'orders.flow';
 /** After an answer about an order, an unsure reading this strong that names an order action is taken as one. */
 const followUpReadingFloor = 0.1;
 const actionLabels = Object.entries(orderActions).map(([intent, action]) => ({ intent, label: action.label }));
@@ -55,9 +55,23 @@ const humanOffer = "I'm sorry, I still couldn't find that order, so I can't shar
 const verifyFailed =
   "I couldn't verify an order with those details. Please check the order number and the email address or ZIP code on the order, and send them again (for example: TD-123456, name@example.com).";
 
-class OrdersFlow extends FlowDialog<OrdersState, RoutedDialogOptions> {
+/**
+ * Order status, tracking, returns, cancellations and refunds. The customer proves the order is
+ * theirs (order number + the order's email or ZIP code) before anything about it is said; a wrong
+ * number and a wrong email get the same answer, so nobody can probe which orders exist.
+ */
+export class OrdersDialog extends TaskDialog<OrdersState, RoutedDialogOptions> {
+  static readonly id = 'orders';
+  protected override readonly taskTitle = 'your order question';
+  // "cancel the order" asks for an order action, not to stop the lookup.
+  protected override taskWords(): readonly string[] {
+    return ['question', 'lookup', 'search'];
+  }
+  protected readonly helpText =
+    'I can tell you where your order is, track it, start a return, cancel it before it ships, or check a refund. I need the order number and the email address or ZIP code on the order.';
+
   constructor(private readonly deps: OrdersDialogDeps) {
-    super(flowId);
+    super(OrdersDialog.id);
   }
 
   protected initialState(options: RoutedDialogOptions | undefined): OrdersState {
@@ -396,27 +410,5 @@ class OrdersFlow extends FlowDialog<OrdersState, RoutedDialogOptions> {
       timeZone: userTimeZone(turn.context, this.deps.defaultTimeZone),
       loadOrder: (): Promise<Order | null> => this.deps.orders.verify(verified.orderId, verified.secret),
     };
-  }
-}
-
-/**
- * Order status, tracking, returns, cancellations and refunds. The customer proves the order is
- * theirs (order number + the order's email or ZIP code) before anything about it is said; a wrong
- * number and a wrong email get the same answer, so nobody can probe which orders exist.
- */
-export class OrdersDialog extends TaskDialog {
-  static readonly id = 'orders';
-  protected override readonly taskTitle = 'your order question';
-  // "cancel the order" asks for an order action, not to stop the lookup.
-  protected override taskWords(): readonly string[] {
-    return ['question', 'lookup', 'search'];
-  }
-  protected readonly helpText =
-    'I can tell you where your order is, track it, start a return, cancel it before it ships, or check a refund. I need the order number and the email address or ZIP code on the order.';
-
-  constructor(deps: OrdersDialogDeps) {
-    super(OrdersDialog.id);
-    this.addDialog(new OrdersFlow(deps));
-    this.initialDialogId = flowId;
   }
 }

@@ -6,7 +6,7 @@ import { AnswerFit } from '../answers/answerFit';
 import { matchChoice } from '../answers/choice';
 import { parseYesNo } from '../answers/yesNo';
 import { matchCommand } from '../commands';
-import { FlowDialog, type FlowTurn } from '../flowDialog';
+import type { FlowTurn } from '../flowTurn';
 import { looksLikeQuestion } from '../interruptions/decideInterruption';
 import type { RoutedDialogOptions } from '../mainDialog';
 import { patientRefFor } from '../patientRef';
@@ -15,10 +15,11 @@ import { TaskDialog, type TaskResult } from '../taskDialog';
 import { describedMedication, describesMedicine, isGeneric, isNonAnswer, readRefillDetails, typedName, type RefillDetails } from './refillDetails';
 import { replyPromise } from './replyPromise';
 import { bareAmount, saysUnknown } from './strengthAnswer';
+import type { DateClock } from '../../src/clock';
 
 export interface RefillDialogDeps {
   readonly tickets: RefillTicketStore;
-  readonly now: () => Date;
+  readonly now: DateClock;
   /** Business days and holidays (BUSINESS_HOURS, BUSINESS_HOLIDAYS) for the promise of an answer. */
   readonly calendar: BusinessCalendar;
   /** REFILL_REPLY_BUSINESS_DAYS. */
@@ -45,7 +46,6 @@ interface RefillState {
   intent?: string;
 }
 
-const flowId = 'refill.flow';
 const fieldLabels: Record<Field, string> = { medication: 'Medication', strength: 'Strength', pharmacy: 'Pharmacy' };
 const confirmChoices = ['Send it', 'Change something'] as const;
 const maxNameChars = 60;
@@ -65,9 +65,20 @@ function fieldNamed(word: string): Field | undefined {
   return undefined;
 }
 
-class RefillFlow extends FlowDialog<RefillState, RoutedDialogOptions> {
+/**
+ * A routine prescription refill: not medical advice, a request for the care team. It asks for the
+ * medication, its strength and the pharmacy (taking whatever the first message already said), reads them
+ * back, and files a ticket with the promise of an answer within REFILL_REPLY_BUSINESS_DAYS business days.
+ */
+export class RefillDialog extends TaskDialog<RefillState, RoutedDialogOptions> {
+  static readonly id = 'refill';
+  protected override readonly taskTitle = 'your refill request';
+  protected override readonly cannotAnswer = notAnsweredHere;
+  protected readonly helpText =
+    'I\'m taking a refill request for our care team: the medication, its strength and your pharmacy. I can\'t give medical advice; for a question about a medicine, say "talk to a nurse".';
+
   constructor(private readonly deps: RefillDialogDeps) {
-    super(flowId);
+    super(RefillDialog.id);
   }
 
   protected initialState(options: RoutedDialogOptions | undefined): RefillState {
@@ -167,7 +178,7 @@ class RefillFlow extends FlowDialog<RefillState, RoutedDialogOptions> {
   private queueAnother(turn: FlowTurn<RefillState>, medication: string, pharmacy: string | undefined): void {
     const intent = turn.state.intent ?? turn.signals?.intent?.name;
     if (!intent) return;
-    RequestQueue.ofTask(turn.dc).addAfterCurrent({
+    RequestQueue.of(turn.dc).addAfterCurrent({
       text: `refill my ${medication}${pharmacy ? ` at ${pharmacy}` : ''}`,
       entities: [],
       intent,
@@ -371,24 +382,5 @@ class RefillFlow extends FlowDialog<RefillState, RoutedDialogOptions> {
       `Thank you. Your refill request is with our care team; your reference is ${ticket.id}. They'll answer ${promise.phrase}. If you will run out before then, please call the clinic or your pharmacy.`,
     );
     return turn.end({ filed: true });
-  }
-}
-
-/**
- * A routine prescription refill: not medical advice, a request for the care team. It asks for the
- * medication, its strength and the pharmacy (taking whatever the first message already said), reads them
- * back, and files a ticket with the promise of an answer within REFILL_REPLY_BUSINESS_DAYS business days.
- */
-export class RefillDialog extends TaskDialog {
-  static readonly id = 'refill';
-  protected override readonly taskTitle = 'your refill request';
-  protected override readonly cannotAnswer = notAnsweredHere;
-  protected readonly helpText =
-    'I\'m taking a refill request for our care team: the medication, its strength and your pharmacy. I can\'t give medical advice; for a question about a medicine, say "talk to a nurse".';
-
-  constructor(deps: RefillDialogDeps) {
-    super(RefillDialog.id);
-    this.addDialog(new RefillFlow(deps));
-    this.initialDialogId = flowId;
   }
 }

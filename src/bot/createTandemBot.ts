@@ -6,6 +6,7 @@ import type { CorpusUnderstanding } from '../nlu/corpusUnderstanding';
 import { initialFrustrationState, updateFrustration } from '../nlu';
 import { preemptionFromPolicy } from './preemption';
 import { type ConversationRecorder, TandemBot, type TandemBotDeps } from './tandemBot';
+import type { DateClock } from '../clock';
 
 export interface BotWiring {
   readonly storage: Storage;
@@ -15,7 +16,7 @@ export interface BotWiring {
   readonly recorder: ConversationRecorder;
   readonly defaultTimezone: string;
   /** One clock for NLU, dialogs and domain services (tests fix it). Default: `dialogDeps.now`, else the system clock. */
-  readonly now?: () => Date;
+  readonly now?: DateClock;
   readonly onHandoffStatus?: TandemBotDeps['onHandoffStatus'];
 }
 

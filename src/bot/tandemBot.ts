@@ -21,6 +21,7 @@ import { isTimeZone } from '../time/isTimeZone';
 import { parseCsat } from './csat';
 import { isWayBack } from './humanSide';
 import { getSafetyScreening } from './safetyScreening';
+import type { DateClock } from '../clock';
 
 /** Conversation-level frustration bookkeeping, as pure functions from the NLU engine. */
 export interface FrustrationTracker {
@@ -70,7 +71,7 @@ export interface TandemBotDeps {
   readonly recorder: ConversationRecorder;
   readonly defaultTimezone: string;
   /** The clock relative dates ("tomorrow", "monday") are read against; the dialogs and domain services share it. Default: system clock. */
-  readonly now?: () => Date;
+  readonly now?: DateClock;
   /** Handles `handoff.status` events from an external hub (Bot Framework handoff protocol). */
   readonly onHandoffStatus?: (context: TurnContext, bot: TandemBot) => Promise<void>;
 }

@@ -12,6 +12,7 @@ import type { BookingStore } from './scheduling/bookingStore';
 import { EmbeddedSchedulingService } from './scheduling/embeddedSchedulingService';
 import { MemoryBookingStore } from './scheduling/memoryBookingStore';
 import type { SchedulingService } from './scheduling/schedulingService';
+import type { DateClock } from '../clock';
 
 /** Stores that hold state shared between processes; built by src/storage/domain in Redis mode. */
 export interface DomainStores {
@@ -24,7 +25,7 @@ export interface DomainServicesOptions {
   /** The state ports' `domainStores` (memory or Redis, chosen by `createStatePorts`); omitted ones are memory twins (tests). */
   readonly stores?: Partial<DomainStores>;
   /** Clock for every service. Default: the system clock. */
-  readonly now?: () => Date;
+  readonly now?: DateClock;
   /** Moment the sample orders are relative to. Default: `now()` when this is called (process start). */
   readonly sampleAnchor?: Date;
   /** Lifetime of a refill ticket in the memory store (REFILL_TICKET_TTL_SECONDS). Default 30 days. */

@@ -1,13 +1,15 @@
+import type { DateClock } from '../clock';
+
 /** What a store of dated records with generated ids may be given; tests fix the clock and the ids. */
 export interface RecordStoreOptions {
-  readonly now?: () => Date;
+  readonly now?: DateClock;
   readonly newId?: () => string;
   /** Lifetime of a record in seconds (0 keeps it, where the store allows that). */
   readonly ttlSeconds?: number;
 }
 
 export interface RecordStoreSettings {
-  readonly now: () => Date;
+  readonly now: DateClock;
   readonly newId: () => string;
   readonly ttlSeconds: number;
 }

@@ -3,17 +3,8 @@ import { ViewLevel } from './conversationAccess';
 import type { HandoffNote, HandoffRecord } from './handoffStore';
 import type { ConversationInsights, FormProgress, IntentPoint, LookupRecord, SentimentPoint, SlotValue } from './insights';
 import type { HandoffReason, HandoffState, Priority } from './vocabulary';
+import type { TranscriptLine } from './transcriptLine';
 import { textForView } from './viewText';
-
-/** One line of the conversation as the agent reads it, oldest first. */
-export interface TranscriptLine {
-  readonly from: 'user' | 'bot' | 'agent';
-  /** As stored for every audience: redacted. */
-  readonly text: string;
-  readonly at: string;
-  /** The words as written, when they differ from `text` and could be recovered (decrypted) for this view. */
-  readonly clearText?: string;
-}
 
 export interface TranscriptPage {
   readonly page: number;

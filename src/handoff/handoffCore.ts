@@ -5,9 +5,11 @@ import type { Metrics } from '../observability/metrics';
 import { describeQueuePlace, estimateWait, type WaitEstimate } from './queueEta';
 import type { BusinessCalendar } from './businessCalendar';
 import type { HandoffEvent, HandoffEventBus } from './events';
-import type { CallbackContact, CallbackTicket, HandoffRecord, HandoffStore } from './handoffStore';
+import type { CallbackContact } from './callbackContact';
+import type { CallbackTicket, HandoffRecord, HandoffStore } from './handoffStore';
 import type { PresenceStore } from './presence';
 import type { CallbackReason, Priority } from './vocabulary';
+import type { Clock } from '../clock';
 
 /**
  * Something the customer must be told on their own channel after a transition. The handoff services
@@ -56,7 +58,7 @@ export interface HandoffCoreDeps {
   readonly agentName?: (agentId: string) => string | undefined;
   readonly metrics?: HandoffMetrics;
   readonly logger?: Logger;
-  readonly clock?: () => number;
+  readonly clock?: Clock;
 }
 
 /** Why a conversation went back in line; the `requeued` event carries it. */
@@ -71,7 +73,7 @@ export class HandoffCore {
   readonly config: HandoffConfig;
   readonly calendar: BusinessCalendar;
   readonly metrics: HandoffMetrics | undefined;
-  readonly now: () => number;
+  readonly now: Clock;
 
   constructor(private readonly deps: HandoffCoreDeps) {
     this.store = deps.store;

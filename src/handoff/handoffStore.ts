@@ -1,18 +1,13 @@
 import { TandemError } from '../errors';
+import type { CallbackContact } from './callbackContact';
 import type { CallbackReason, CallbackStatus, Disposition, HandoffReason, HandoffState, Priority } from './vocabulary';
+import type { Clock } from '../clock';
 
 /** A private note an agent left on a conversation; never shown to the user. */
 export interface HandoffNote {
   readonly agentId: string;
   readonly text: string;
   readonly at: string;
-}
-
-/** How to reach a customer for a callback; validated before it reaches the store. */
-export interface CallbackContact {
-  readonly kind: 'phone' | 'email';
-  readonly value: string;
-  readonly name?: string;
 }
 
 /** A promise to contact the customer later. A null contact means "reply in the same conversation". */
@@ -171,7 +166,7 @@ export interface HandoffStore {
 
 export interface HandoffStoreOptions {
   /** Milliseconds since the epoch; injected so tests control time. */
-  readonly clock?: () => number;
+  readonly clock?: Clock;
   /** How many handle durations to keep for the wait estimate. */
   readonly handleHistory?: number;
   /** A callback ticket (with the contact it keeps) is forgotten this long after it was filed (ms). Default 30 days. */

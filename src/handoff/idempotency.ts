@@ -1,3 +1,5 @@
+import type { Clock } from '../clock';
+
 /** Remembers idempotency keys per conversation, so a retried agent message is delivered once. */
 export interface IdempotencyStore {
   /** True the first time (conversation, key) is seen within `ttlSeconds`; false for every repeat. */
@@ -12,7 +14,7 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
   private readonly seen = new Map<string, number>();
 
   constructor(
-    private readonly clock: () => number = Date.now,
+    private readonly clock: Clock = Date.now,
     private readonly maxKeys = 10_000,
   ) {}
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { CallbackContact } from './callbackContact';
 import {
   assertCsatScore,
   assertEnqueueInput,
@@ -10,7 +11,6 @@ import {
   notFound,
   notOwner,
   queueScore,
-  type CallbackContact,
   type CallbackTicket,
   type ClaimResult,
   type EnqueueInput,
@@ -32,6 +32,7 @@ import {
   type Disposition,
   type Priority,
 } from './vocabulary';
+import type { Clock } from '../clock';
 
 interface Stored {
   conversationId: string;
@@ -83,7 +84,7 @@ export class MemoryHandoffStore implements HandoffStore {
   private readonly tickets = new Map<string, CallbackTicket>();
   private handleTimes: number[] = [];
   private seq = 0;
-  private readonly clock: () => number;
+  private readonly clock: Clock;
   private readonly handleHistory: number;
   private readonly ticketTtlMs: number;
   private readonly retentionMs: number;

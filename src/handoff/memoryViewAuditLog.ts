@@ -1,4 +1,5 @@
 import { defaultViewAuditOptions, pageOfViews, type ConversationView, type RecordedView, type ViewAuditLog, type ViewAuditOptions, type ViewAuditPage } from './viewAudit';
+import type { Clock } from '../clock';
 
 interface Views {
   nextSeq: number;
@@ -10,7 +11,7 @@ interface Views {
 export interface MemoryViewAuditOptions extends ViewAuditOptions {
   /** Conversations kept; the least recently viewed are dropped first. */
   readonly maxConversations: number;
-  readonly clock: () => number;
+  readonly clock: Clock;
 }
 
 /** The view audit log in process memory: bounded per conversation and in conversations, expiring like its Redis twin. */

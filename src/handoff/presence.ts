@@ -1,3 +1,5 @@
+import type { Clock } from '../clock';
+
 /** Which agents are online, from their consoles' heartbeats. */
 export interface PresenceStore {
   /** Marks the agent online for the store's TTL from now. */
@@ -14,7 +16,7 @@ export class MemoryPresenceStore implements PresenceStore {
 
   constructor(
     private readonly ttlMs: number,
-    private readonly clock: () => number = Date.now,
+    private readonly clock: Clock = Date.now,
   ) {}
 
   async heartbeat(agentId: string): Promise<void> {

@@ -1,5 +1,6 @@
 import { summarizeExtractively } from './extractiveSummary';
-import type { LlmClient, LlmText, LlmTextSource, TranscriptLine } from './llmClient';
+import type { TranscriptLine } from '../handoff/transcriptLine';
+import type { LlmClient, LlmText, LlmTextSource } from './llmClient';
 import { checkOutputSafety, type SafetyViolation } from './safetyFilter';
 import { LlmTimeoutError, withTimeout } from './withTimeout';
 

@@ -1,5 +1,5 @@
 import { analyze, tokenize } from '../domain/knowledge/textAnalysis';
-import type { TranscriptLine } from './llmClient';
+import type { TranscriptLine } from '../handoff/transcriptLine';
 
 export interface ExtractiveSummaryOptions {
   /** Most informative user lines to quote. Default 3. */

@@ -2,7 +2,8 @@ import type { BaseChatModel } from '@langchain/core/language_models/chat_models'
 import { HumanMessage, SystemMessage } from '@langchain/core/messages';
 import type { AppConfig } from '../config';
 import type { LlmProvider } from '../config/schema';
-import type { ContextPassage, LlmClient, LlmText, TranscriptLine } from './llmClient';
+import type { TranscriptLine } from '../handoff/transcriptLine';
+import type { ContextPassage, LlmClient, LlmText } from './llmClient';
 import { buildGroundedAnswerPrompt, buildSummaryPrompt, type ChatPrompt } from './prompts';
 
 /** Any langchain chat model (tests inject `FakeListChatModel`). */

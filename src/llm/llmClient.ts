@@ -1,13 +1,5 @@
 import type { LlmProvider } from '../config/schema';
-
-/** One line of a conversation, as the handoff context pack carries it. */
-export interface TranscriptLine {
-  readonly from: 'user' | 'bot' | 'agent';
-  readonly text: string;
-  /** NLU intent of a user line, when known (e.g. `order.check_status`). */
-  readonly intent?: string;
-  readonly at?: string;
-}
+import type { TranscriptLine } from '../handoff/transcriptLine';
 
 /** A knowledge-base passage offered to the model as the only source of facts. */
 export interface ContextPassage {

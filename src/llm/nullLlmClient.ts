@@ -1,5 +1,6 @@
 import { summarizeExtractively } from './extractiveSummary';
-import { refusalToken, type ContextPassage, type LlmClient, type LlmText, type TranscriptLine } from './llmClient';
+import type { TranscriptLine } from '../handoff/transcriptLine';
+import { refusalToken, type ContextPassage, type LlmClient, type LlmText } from './llmClient';
 
 /** No language model: answers are the best passage itself, summaries are extractive. Never touches a network. */
 export class NullLlmClient implements LlmClient {

@@ -1,4 +1,5 @@
-import { refusalToken, type ContextPassage, type TranscriptLine } from './llmClient';
+import type { TranscriptLine } from '../handoff/transcriptLine';
+import { refusalToken, type ContextPassage } from './llmClient';
 
 export interface ChatPrompt {
   /** Fixed instructions; never contains customer text. */

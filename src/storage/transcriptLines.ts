@@ -1,21 +1,6 @@
 import type { Activity, TranscriptStore } from 'botbuilder';
+import type { TranscriptLine } from '../handoff/transcriptLine';
 import { sealedTextOf } from './sealedText';
-
-/** Who said a transcript line. */
-export const transcriptSpeakers = ['user', 'bot', 'agent'] as const;
-export type TranscriptSpeaker = (typeof transcriptSpeakers)[number];
-
-/** One message of a conversation, as agents and the context pack see it (already PII-redacted). */
-export interface TranscriptLine {
-  from: TranscriptSpeaker;
-  text: string;
-  /** ISO 8601 time of the message. */
-  at: string;
-  /** The human agent's display name, when `from` is 'agent'. */
-  agentName?: string;
-  /** The words as written, when redaction changed them and the reader could open the sealed copy. */
-  clearText?: string;
-}
 
 /** Opens a sealed text of this conversation; undefined when it cannot. */
 export type OpenSealedText = (sealed: string) => string | undefined;

@@ -1,4 +1,5 @@
-import { buildContextPack, type TranscriptLine } from '../../src/handoff/contextPack';
+import { buildContextPack } from '../../src/handoff/contextPack';
+import type { TranscriptLine } from '../../src/handoff/transcriptLine';
 import type { HandoffRecord } from '../../src/handoff/handoffStore';
 import type { ConversationInsights } from '../../src/handoff/insights';
 

@@ -3,16 +3,19 @@ import { loadConfig } from '../../src/config';
 import { ConversationSummarizer } from '../../src/llm/conversationSummarizer';
 import { createLlmClient } from '../../src/llm/createLlmClient';
 import { summarizeExtractively } from '../../src/llm/extractiveSummary';
-import type { TranscriptLine } from '../../src/llm/llmClient';
+import type { TranscriptLine } from '../../src/handoff/transcriptLine';
 import { NullLlmClient } from '../../src/llm/nullLlmClient';
 import { summarySystemPrompt } from '../../src/llm/prompts';
 import { RecordingChatModel } from './recordingChatModel';
 
+/** When a line was said; the code under test does not read it. */
+const at = '2026-12-02T15:00:00.000Z';
+
 const config = loadConfig({ LLM_PROVIDER: 'ollama' });
 const lines: TranscriptLine[] = [
-  { from: 'user', text: 'Where is my order TD-100003? It was due yesterday.', intent: 'order.check_status' },
-  { from: 'bot', text: 'It shipped with FedEx and is on its way.' },
-  { from: 'user', text: 'I need it before Friday, can I talk to someone?', intent: 'handoff.request' },
+  { from: 'user', at, text: 'Where is my order TD-100003? It was due yesterday.', intent: 'order.check_status' },
+  { from: 'bot', at, text: 'It shipped with FedEx and is on its way.' },
+  { from: 'user', at, text: 'I need it before Friday, can I talk to someone?', intent: 'handoff.request' },
 ];
 
 const summarizerWith = (model: FakeListChatModel, timeoutMs = 1000) =>

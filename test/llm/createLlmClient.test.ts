@@ -8,6 +8,9 @@ import { buildChatModel, LangchainLlmClient } from '../../src/llm/langchainLlmCl
 import { NullLlmClient } from '../../src/llm/nullLlmClient';
 import { TfidfKnowledgeBase } from '../../src/domain/knowledge/tfidfKnowledgeBase';
 
+/** When a line was said; the code under test does not read it. */
+const at = '2026-12-02T15:00:00.000Z';
+
 const problems = (env: Record<string, string>): string[] => {
   try {
     loadConfig(env);
@@ -60,7 +63,7 @@ describe('LLM configuration', () => {
     const client = new LangchainLlmClient(build, 'ollama');
     expect(build).not.toHaveBeenCalled();
     expect((await client.answerFromContext({ question: 'q', passages: [] })).text).toBe('one');
-    expect((await client.summarize({ lines: [{ from: 'user', text: 'hi' }] })).text).toBe('two');
+    expect((await client.summarize({ lines: [{ from: 'user', text: 'hi', at: '2026-06-10T14:00:00.000Z' }] })).text).toBe('two');
     expect(build).toHaveBeenCalledTimes(1);
   });
 
@@ -73,6 +76,6 @@ describe('LLM configuration', () => {
     const services = createLlmServices(loadConfig({}), new TfidfKnowledgeBase());
     expect(services.llm.provider).toBe('none');
     expect((await services.answerer.answer('How much is shipping?')).kind).toBe('answer');
-    expect((await services.summarizer.summarize([{ from: 'user', text: 'Where is my parcel TD-100003?' }])).source).toBe('extractive');
+    expect((await services.summarizer.summarize([{ from: 'user', at, text: 'Where is my parcel TD-100003?' }])).source).toBe('extractive');
   });
 });

@@ -1,5 +1,6 @@
 import { type Activity, TestAdapter, type TurnContext } from 'botbuilder';
-import type { CallbackContact, HandoffGateway, HandoffOutcome } from '../../dialogs/handoffGateway';
+import type { HandoffGateway, HandoffOutcome } from '../../dialogs/handoffGateway';
+import type { CallbackContact } from '../../src/handoff/callbackContact';
 import type { HumanSide } from '../../src/bot/humanSide';
 import type { ConversationRecorder, TandemBot } from '../../src/bot/tandemBot';
 import type { TurnInsight } from '../../src/handoff/insights';

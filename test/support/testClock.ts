@@ -1,3 +1,5 @@
+import type { Clock } from '../../src/clock';
+
 /**
  * The instant date-touching tests stand at unless they say otherwise: Wednesday, December 2, 2026,
  * 10:00 AM in New York (15:00 UTC). Fixed, so "monday", "in two weeks" and the seeded busy calendar
@@ -24,7 +26,7 @@ export class TestClock {
  * A clock that starts at `at` and then moves at the wall clock's speed: a fixed calendar for a whole
  * app whose leases and queue timers must still advance.
  */
-export function clockStartingAt(at: Date): () => number {
+export function clockStartingAt(at: Date): Clock {
   const offset = at.getTime() - Date.now();
   return () => Date.now() + offset;
 }

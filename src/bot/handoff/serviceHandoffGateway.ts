@@ -1,9 +1,11 @@
 import { type Activity, ActivityTypes, Channels, EventFactory, type TranscriptStore, TurnContext } from 'botbuilder';
-import type { CallbackContact, HandoffGateway, HandoffOutcome } from '../../../dialogs/handoffGateway';
+import type { HandoffGateway, HandoffOutcome } from '../../../dialogs/handoffGateway';
+import type { CallbackContact } from '../../handoff/callbackContact';
 import type { HandoffDecision } from '../../handoff/policy';
 import type { CustomerHandoff } from '../../handoff/customerHandoff';
 import type { ConversationReferenceStore } from '../../storage/ports';
-import { readTranscriptActivities, readTranscriptLines, type TranscriptLine } from '../../storage/transcriptLines';
+import type { TranscriptLine } from '../../handoff/transcriptLine';
+import { readTranscriptActivities, readTranscriptLines } from '../../storage/transcriptLines';
 import { allowWhileHumanOwned, ownerChangedThisTurn } from '../humanSide';
 
 /** Channels that do not accept event activities (Teams shows them as errors). */

@@ -1,5 +1,6 @@
 import { isValidPhoneNumber, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
 import { z } from 'zod';
+import type { DateClock } from '../../clock';
 
 /**
  * Field-by-field validators shared by the intake dialogs. Each message is written for the person
@@ -48,7 +49,7 @@ export function isRealDate(value: string): boolean {
  * Date of birth as "YYYY-MM-DD" (a Date is accepted and converted): a real calendar date, in the
  * past, at most 130 years ago. `now` is read at validation time.
  */
-export function dateOfBirthField(now: () => Date = () => new Date()) {
+export function dateOfBirthField(now: DateClock = () => new Date()) {
   return z
     .union([z.string().trim(), z.date().transform((d) => d.toISOString().slice(0, 10))], {
       message: 'Please give your date of birth, e.g. 1984-03-21.',

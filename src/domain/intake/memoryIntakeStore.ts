@@ -1,16 +1,17 @@
 import { newIntakeId } from './intakeId';
 import type { IntakeRecord, StoredIntakeRecord } from './intakeRecord';
 import { clampIntakeLimit, type IntakeStore, type ListIntakeOptions } from './intakeStore';
+import type { DateClock } from '../../clock';
 
 export interface MemoryIntakeStoreOptions {
-  readonly now?: () => Date;
+  readonly now?: DateClock;
   readonly newId?: () => string;
 }
 
 /** In-process IntakeStore (one process, lost on restart). */
 export class MemoryIntakeStore implements IntakeStore {
   private readonly records = new Map<string, StoredIntakeRecord>();
-  private readonly now: () => Date;
+  private readonly now: DateClock;
   private readonly newId: () => string;
 
   constructor(options: MemoryIntakeStoreOptions = {}) {

@@ -16,10 +16,11 @@ import type {
 } from './schedulingService';
 import { isOnUnitBoundary, overlaps, slotUnitMinutes } from './slotGrid';
 import { addDays, compareLocalDates, formatForPeople, isValidTimeZone, localParts, parseClock, toZonedIso, weekdayOf, zonedToUtc, type LocalDate } from './zonedTime';
+import type { DateClock } from '../../clock';
 
 export interface EmbeddedSchedulingServiceOptions {
   readonly store: BookingStore;
-  readonly now: () => Date;
+  readonly now: DateClock;
   /** Default: the demo practice in sampleCalendar.ts. */
   readonly calendar?: Calendar;
   /** Default: the deterministic seeded pattern. */
@@ -85,7 +86,7 @@ function validateCalendar(calendar: Calendar): void {
 export class EmbeddedSchedulingService implements SchedulingService {
   private readonly calendar: Calendar;
   private readonly store: BookingStore;
-  private readonly now: () => Date;
+  private readonly now: DateClock;
   private readonly busy: ExternalBusyCalendar;
   private readonly policy: CancellationPolicy;
   private readonly minLeadMs: number;

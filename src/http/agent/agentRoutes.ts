@@ -29,6 +29,7 @@ import {
 } from './agentSchemas';
 import type { TokenBucketLimiter } from './rateLimiter';
 import { withinLimit, type RequestLimiter } from '../rateLimit/requestLimiter';
+import type { Clock } from '../../clock';
 
 /** What the customer hears after the desk acted, on their own channel (the bot layer's follow-ups). */
 export interface CustomerFollowUp {
@@ -57,7 +58,7 @@ export interface AgentRoutesDeps {
   readonly logger: Logger;
   /** How long an agent may still read a conversation after it left their hands (AGENT_READ_AFTER_RELEASE_SECONDS). */
   readonly readAfterReleaseMs: number;
-  readonly clock: () => number;
+  readonly clock: Clock;
 }
 
 const prefix = '/api/agent';

@@ -12,6 +12,7 @@ import { AgentEventStreams } from './agentEventStreams';
 import { registerAgentRoutes, type CustomerFollowUp } from './agentRoutes';
 import { TokenBucketLimiter } from './rateLimiter';
 import { unlimited, type RequestLimiter } from '../rateLimit/requestLimiter';
+import type { Clock } from '../../clock';
 
 export interface AgentApiDeps {
   readonly config: Pick<
@@ -28,7 +29,7 @@ export interface AgentApiDeps {
   readonly bus: Pick<HandoffEventBus, 'subscribe' | 'ready'>;
   readonly followUps: CustomerFollowUp;
   readonly logger: Logger;
-  readonly clock?: () => number;
+  readonly clock?: Clock;
   /** The per-agent budget shared by every process (createRateLimits); none when omitted. */
   readonly sharedLimiter?: RequestLimiter;
 }

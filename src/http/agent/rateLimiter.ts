@@ -1,3 +1,5 @@
+import type { Clock } from '../../clock';
+
 /** Outcome of asking the limiter for one request's worth of tokens. */
 export type RateDecision = { readonly allowed: true } | { readonly allowed: false; readonly retryAfterSeconds: number };
 
@@ -7,7 +9,7 @@ export interface RateLimiterOptions {
   /** Requests a key may make at once after being idle. */
   readonly burst: number;
   /** Milliseconds since the epoch; injected so tests control time. */
-  readonly clock?: () => number;
+  readonly clock?: Clock;
   /** Keys idle this long are forgotten, so the map stays bounded by active agents. */
   readonly idleMs?: number;
 }
@@ -20,7 +22,7 @@ interface Bucket {
 /** A token bucket per key (per agent), in this process's memory. */
 export class TokenBucketLimiter {
   private readonly buckets = new Map<string, Bucket>();
-  private readonly clock: () => number;
+  private readonly clock: Clock;
   private readonly idleMs: number;
   private lastPrune = 0;
 

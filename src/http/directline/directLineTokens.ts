@@ -1,5 +1,6 @@
 import { createHmac, createSecretKey, type KeyObject, randomBytes, timingSafeEqual } from 'node:crypto';
 import jwt from 'jsonwebtoken';
+import type { Clock } from '../../clock';
 
 /** What a Direct Line token grants: one user in one conversation, until `expiresAt` (epoch seconds). */
 export interface TokenClaims {
@@ -18,7 +19,7 @@ export interface DirectLineTokensOptions {
   readonly secret: string;
   readonly ttlSeconds: number;
   /** Milliseconds since the epoch; injectable so tests can move time. */
-  readonly now?: () => number;
+  readonly now?: Clock;
 }
 
 const issuer = 'tandem-directline';
@@ -37,7 +38,7 @@ export class DirectLineTokens {
   /** A KeyObject, not bytes: given bytes, jsonwebtoken first tries (and fails) to parse them as a public key on every call. */
   private readonly signingKey: KeyObject;
   private readonly secret: Buffer;
-  private readonly now: () => number;
+  private readonly now: Clock;
 
   constructor(options: DirectLineTokensOptions) {
     if (options.secret.length < 32) throw new Error('DIRECTLINE_SECRET must be at least 32 characters');

@@ -10,6 +10,7 @@ import {
   type DirectLineStoreOptions,
   type StoredActivity,
 } from './directLineStore';
+import type { Clock } from '../../clock';
 
 interface Entry {
   conversation: DirectLineConversation;
@@ -21,13 +22,13 @@ interface Entry {
 export interface MemoryDirectLineStoreOptions extends DirectLineStoreOptions {
   /** Oldest conversations are dropped beyond this many, so a flood of new chats cannot exhaust memory. */
   readonly maxConversations?: number;
-  readonly now?: () => number;
+  readonly now?: Clock;
 }
 
 /** The one-process twin of RedisDirectLineStore, with the same numbering, bounds and expiry. */
 export class MemoryDirectLineStore implements DirectLineStore {
   private readonly entries = new Map<string, Entry>();
-  private readonly now: () => number;
+  private readonly now: Clock;
   private readonly maxConversations: number;
 
   constructor(private readonly options: MemoryDirectLineStoreOptions) {

@@ -34,6 +34,7 @@ import type { KeyRegistry } from '../keys';
 import type { LuaScript } from '../redis/luaScript';
 import { runRedis } from '../redis/runRedis';
 import * as scripts from './handoffScripts';
+import type { Clock } from '../../clock';
 
 export type RedisHandoffStoreOptions = HandoffStoreOptions;
 
@@ -120,7 +121,7 @@ const errorCodes: readonly ErrorCode[] = ['HANDOFF_NOT_FOUND', 'HANDOFF_CONFLICT
  * and the leases, so it is atomic across processes; nothing is kept in process memory.
  */
 export class RedisHandoffStore implements HandoffStore {
-  private readonly clock: () => number;
+  private readonly clock: Clock;
   private readonly handleHistory: number;
   private readonly retentionMs: number;
   private readonly ticketTtlMs: number;

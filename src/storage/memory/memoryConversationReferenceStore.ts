@@ -2,6 +2,7 @@ import type { ConversationReference } from 'botbuilder';
 import { defaultReferenceTtlSeconds, referenceConversationId } from '../conversationReferences';
 import type { ConversationReferenceStore } from '../ports';
 import { requireId } from '../validate';
+import type { Clock } from '../../clock';
 
 export interface MemoryConversationReferenceStoreOptions {
   /** References not saved again for this long are forgotten. Default 90 days. */
@@ -9,7 +10,7 @@ export interface MemoryConversationReferenceStoreOptions {
   /** Most references held; the least recently saved go first. Default 50,000. */
   maxEntries?: number;
   /** Clock, for tests. Default `Date.now`. */
-  now?: () => number;
+  now?: Clock;
 }
 
 /** ConversationReferenceStore in process memory (JSON copies, bounded, with expiry). */
@@ -17,7 +18,7 @@ export class MemoryConversationReferenceStore implements ConversationReferenceSt
   private readonly references = new Map<string, { json: string; expiresAt: number }>();
   private readonly ttlMs: number;
   private readonly maxEntries: number;
-  private readonly now: () => number;
+  private readonly now: Clock;
 
   constructor(options: MemoryConversationReferenceStoreOptions = {}) {
     this.ttlMs = (options.ttlSeconds ?? defaultReferenceTtlSeconds) * 1000;

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { type DedupeBegin, type DedupeStore, DedupeStatus } from '../ports';
 import { requireId, requireNumber } from '../validate';
+import type { Clock } from '../../clock';
 
 export interface MemoryDedupeStoreOptions {
   /** Most keys remembered at once; the oldest are forgotten first. Default 100,000. */
   maxEntries?: number;
   /** Clock, for tests. Default `Date.now`. */
-  now?: () => number;
+  now?: Clock;
 }
 
 interface Entry {
@@ -21,7 +22,7 @@ export class MemoryDedupeStore implements DedupeStore {
   // entries come first.
   private readonly entries = new Map<string, Entry>();
   private readonly maxEntries: number;
-  private readonly now: () => number;
+  private readonly now: Clock;
 
   constructor(options: MemoryDedupeStoreOptions = {}) {
     this.maxEntries = options.maxEntries ?? 100_000;

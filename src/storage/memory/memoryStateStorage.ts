@@ -7,6 +7,7 @@ import {
   staleState,
   storageChanges,
 } from '../storeItems';
+import type { Clock } from '../../clock';
 
 export interface MemoryStateStorageOptions {
   /** Items not written for this long read as missing. Default: kept until deleted. */
@@ -14,7 +15,7 @@ export interface MemoryStateStorageOptions {
   /** Most items held; the least recently written are dropped first. Default 100,000. */
   maxItems?: number;
   /** Clock, for tests. Default `Date.now`. */
-  now?: () => number;
+  now?: Clock;
 }
 
 interface Entry {
@@ -32,7 +33,7 @@ interface Entry {
 export class MemoryStateStorage implements Storage {
   private readonly entries = new Map<string, Entry>();
   private nextETag = 1;
-  private readonly now: () => number;
+  private readonly now: Clock;
 
   constructor(private readonly options: MemoryStateStorageOptions = {}) {
     this.now = options.now ?? Date.now;

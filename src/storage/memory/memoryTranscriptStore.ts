@@ -12,12 +12,13 @@ import {
   type TranscriptStoreOptions,
 } from '../transcriptPaging';
 import { requireId } from '../validate';
+import type { Clock } from '../../clock';
 
 export interface MemoryTranscriptStoreOptions extends TranscriptStoreOptions {
   /** Most conversations kept (over all channels); the earliest created are dropped first. Default 10,000. */
   maxConversations: number;
   /** Clock, for tests. Default `Date.now`. */
-  now: () => number;
+  now: Clock;
 }
 
 interface Conversation {

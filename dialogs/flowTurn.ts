@@ -1,9 +1,9 @@
-import { ActivityTypes, MessageFactory, type Activity, type TurnContext } from 'botbuilder';
-import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
+import { MessageFactory, type Activity, type TurnContext } from 'botbuilder';
+import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { HandoffDecision } from '../src/handoff/policy';
 import type { Entity } from '../src/nlu/types';
-import { AnswerFit, type ExpectedAnswer, fitOf } from './answers/answerFit';
-import { requestHandoff, takeRepromptPrefix } from './interruptions/turnRequests';
+import type { ExpectedAnswer } from './answers/answerFit';
+import { requestHandoff } from './interruptions/turnRequests';
 import { type DialogInsight, getTurnSignals, recordInsight, type TurnSignals } from './turnSignals';
 
 /** The question a flow is waiting on, kept so it can be asked again word for word (help, resuming a task). */
@@ -20,9 +20,14 @@ export interface PendingQuestion {
   readonly why?: string;
 }
 
-interface FlowInstanceState<S> {
+/** A task's state on the dialog stack: plain JSON, so it survives process restarts and works on Redis. */
+export interface FlowInstanceState<S> {
   flow: S;
   question?: PendingQuestion;
+  /** What "start over" begins the task with. */
+  restartOptions?: object;
+  /** Set while the task waits out a conversation with a person; it offers to carry on afterwards. */
+  paused?: boolean;
 }
 
 /** The message a dialog was begun for when it is not the current one (a request put off until now). */
@@ -42,6 +47,7 @@ export class FlowTurn<S> {
     readonly dc: DialogContext,
     private readonly instance: FlowInstanceState<S>,
     private readonly answering: boolean,
+    private readonly ending: (result?: unknown) => Promise<DialogTurnResult>,
     private readonly utterance?: Utterance,
   ) {}
 
@@ -114,8 +120,9 @@ export class FlowTurn<S> {
     return Dialog.EndOfTurn;
   }
 
+  /** Ends the task; a `TaskResult` says how (a handoff replaces it, a reroute gives the message back). */
   end(result?: unknown): Promise<DialogTurnResult> {
-    return this.dc.endDialog(result);
+    return this.ending(result);
   }
 }
 
@@ -127,56 +134,10 @@ function sameQuestion(a: PendingQuestion, b: PendingQuestion): boolean {
   return b.text.endsWith(lastLine(a.text)) || a.text.endsWith(lastLine(b.text));
 }
 
-function questionActivity(question: PendingQuestion, prefix?: string): Partial<Activity> {
+/** The question as sent: its choices as suggested actions, and the way out once it is stuck. */
+export function questionActivity(question: PendingQuestion, prefix?: string): Partial<Activity> {
   const stuck = (question.repeats ?? 0) >= repeatsBeforeWayOut;
   const text = `${prefix ? `${prefix} ` : ''}${question.text}${stuck ? `\n${wayOut}` : ''}`;
   const actions = [...(question.choices ?? []), ...(stuck ? wayOutActions : [])];
   return actions.length > 0 ? MessageFactory.suggestedActions(actions, text) : MessageFactory.text(text);
-}
-
-/**
- * A dialog written as a small state machine: `start` on the first turn, `onMessage` on each answer.
- * Its state is plain JSON on the dialog stack, so it survives process restarts and works on Redis.
- */
-export abstract class FlowDialog<S, O extends object = object> extends Dialog<O> {
-  protected abstract initialState(options: O | undefined): S;
-  protected abstract start(turn: FlowTurn<S>, options: O | undefined): Promise<DialogTurnResult>;
-  protected abstract onMessage(turn: FlowTurn<S>): Promise<DialogTurnResult>;
-
-  /**
-   * How well this message answers the pending question. By default from what the question declared;
-   * a flow that reads answers its own way (a form field's schema, an order number) says so here.
-   */
-  protected fit(turn: FlowTurn<S>): AnswerFit {
-    const question = turn.question;
-    if (!question) return AnswerFit.none;
-    return fitOf(turn.text, turn.entities, question.choices, question.expects);
-  }
-
-  /** The question waiting in this dialog instance, and how well the current message answers it. */
-  pending(dc: DialogContext): { question: PendingQuestion | undefined; fit: AnswerFit } {
-    const instance = dc.activeDialog!.state as FlowInstanceState<S>;
-    const turn = new FlowTurn(dc, instance, true);
-    return { question: instance.question, fit: instance.question ? this.fit(turn) : AnswerFit.none };
-  }
-
-  override async beginDialog(dc: DialogContext, options?: O): Promise<DialogTurnResult> {
-    const instance: FlowInstanceState<S> = { flow: this.initialState(options) };
-    dc.activeDialog!.state = instance;
-    const utterance = (options as { utterance?: Utterance } | undefined)?.utterance;
-    return this.start(new FlowTurn(dc, instance, false, utterance), options);
-  }
-
-  override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
-    if (dc.context.activity.type !== ActivityTypes.Message) return Dialog.EndOfTurn;
-    const instance = dc.activeDialog!.state as FlowInstanceState<S>;
-    return this.onMessage(new FlowTurn(dc, instance, true));
-  }
-
-  override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
-    const question = (instance.state as FlowInstanceState<S>).question;
-    const prefix = takeRepromptPrefix(context);
-    if (question) await context.sendActivity(questionActivity(question, prefix));
-    else if (prefix) await context.sendActivity(prefix);
-  }
 }
