@@ -52,6 +52,9 @@ export abstract class InterruptibleDialog extends ComponentDialog {
   /** Said to a question at a prompt that nothing here answers, before the question is asked again. */
   protected readonly cannotAnswer: string = `Sorry, I can't answer that one here. Say "talk to a human" if you'd like a person to help with it.`;
 
+  /** What the task is about in the help articles' words ("appointment"); a question asked during it is read in its light. */
+  protected readonly taskTopic: string | undefined = undefined;
+
   /** Words that name this task, so "cancel the booking" stops it: by default the nouns of `taskTitle`. */
   protected taskWords(): readonly string[] {
     return this.taskTitle.split(/\s+/u).filter((w) => !/^(?:your|my|the|a|an|arranging|what|we|were|doing)$/iu.test(w));
@@ -172,7 +175,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
       case 'aside': {
         const dialogId = interruption.intent?.dialog ?? getKnowledgeDesk(context)?.dialogId;
         if (!dialogId) return this.afterInnerTurn(outer, await super.continueDialog(outer));
-        return outer.beginDialog(dialogId, { ...(interruption.intent ? { intent: interruption.intent } : {}), signals });
+        return outer.beginDialog(dialogId, { ...(interruption.intent ? { intent: interruption.intent } : {}), signals, ...this.topicOption() });
       }
       case 'task':
         return outer.beginDialog(interruption.intent.dialog, { intent: interruption.intent, signals });
@@ -198,6 +201,10 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     const desk = getKnowledgeDesk(outer.context);
     if (desk && looksLikeQuestion(rest)) return { dialogId: desk.dialogId, options: { signals, utterance } };
     return undefined;
+  }
+
+  private topicOption(): { taskTopic?: string } {
+    return this.taskTopic ? { taskTopic: this.taskTopic } : {};
   }
 
   /** The flow waiting inside this component, its question and how well the current message answers it. */

@@ -28,6 +28,8 @@ export interface RoutedDialogOptions {
   readonly utterance?: Utterance;
   /** A task the user may want after the answer (the knowledge base answered a question put to it); offered as a button. */
   readonly offer?: IntentMetadata;
+  /** What the task a question interrupts is about ("appointment"), for the knowledge base to answer in its light. */
+  readonly taskTopic?: string;
 }
 
 /**

@@ -620,6 +620,7 @@ class AppointmentsFlow extends FlowDialog<AppointmentsState, RoutedDialogOptions
 export class AppointmentsDialog extends TaskDialog {
   static readonly id = 'appointments';
   protected override readonly taskTitle = 'your appointment request';
+  protected override readonly taskTopic = 'appointment';
   protected override taskWords(): readonly string[] {
     return ['appointment', 'booking', 'request', 'visit', 'reservation'];
   }

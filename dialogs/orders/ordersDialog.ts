@@ -407,6 +407,7 @@ class OrdersFlow extends FlowDialog<OrdersState, RoutedDialogOptions> {
 export class OrdersDialog extends TaskDialog {
   static readonly id = 'orders';
   protected override readonly taskTitle = 'your order question';
+  protected override readonly taskTopic = 'order';
   // "cancel the order" asks for an order action, not to stop the lookup.
   protected override taskWords(): readonly string[] {
     return ['question', 'lookup', 'search'];

@@ -101,6 +101,19 @@ describe('TfidfKnowledgeBase', () => {
     expect(kb.answer('how long do refunds take to show up?', { topic: 'Return policy' })?.article.id).toBe('refunds');
   });
 
+  it("answers a question its words can't place from the article on the task under way", () => {
+    const cancelLater = 'what happens if I have to cancel later?';
+    expect(kb.answer(cancelLater)?.article.id).toBe('order-changes');
+    expect(kb.answer(cancelLater, { task: 'appointment' })?.article.id).toBe('appointment-cancellation-policy');
+    expect(kb.answer('is there a charge if I need to cancel?', { task: 'appointment' })?.text).toMatch(/24 hours/);
+  });
+
+  it('keeps the article a question names for itself, whatever the task under way', () => {
+    expect(kb.answer('how long does shipping take?', { task: 'appointment' })?.article.id).toBe('shipping');
+    expect(kb.answer('what time does the Denver clinic close?', { task: 'appointment' })?.article.id).toBe('opening-hours');
+    expect(kb.answer('will I get all my money back if I cancel?', { task: 'order' })?.article.id).toBe('refunds');
+  });
+
   it('reads a very long message for its questions, each repeated sentence once', () => {
     const rant = `what are your opening hours? ${'I looked for this on your website and could not find it anywhere. '.repeat(60)}`;
     expect(kb.answer(rant)?.article.id).toBe('opening-hours');
