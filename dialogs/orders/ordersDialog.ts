@@ -11,9 +11,9 @@ import type { RoutedDialogOptions } from '../mainDialog';
 import { TaskDialog, type TaskResult } from '../taskDialog';
 import { userTimeZone } from '../userTimeZone';
 import { type ActionOutcome, type OrderActionContext, orderActions } from './orderActions';
-import { type OrderCredentials, mentionsOtherOrder, readCredentials, readLookup, saysNoOrderNumber } from './orderCredentials';
+import { type OrderCredentials, mentionsOtherOrder, readCredentials, readLookup, readOrderIds, readSecrets, saysNoOrderNumber } from './orderCredentials';
 import { orderDay } from './orderDay';
-import { recentOrder, topicMemory } from '../topicMemory';
+import { recentOrder, recentSpareSecrets, topicMemory } from '../topicMemory';
 
 export interface OrdersDialogDeps {
   readonly orders: OrderService;
@@ -40,6 +40,8 @@ interface OrdersState {
   lookup?: { email?: string; zip?: string };
   /** Orders the customer may pick from, and the email that proved them theirs. */
   candidates?: { orderIds: string[]; secret: string };
+  /** Orders named in the same message as the current one, handled after it, in the order named. */
+  next?: string[];
 }
 
 const flowId = 'orders.flow';
@@ -70,6 +72,15 @@ class OrdersFlow extends FlowDialog<OrdersState, RoutedDialogOptions> {
     if (options?.signals) {
       const found = readCredentials(turn.text, turn.entities, false);
       turn.state.credentials = { ...(found.orderId ? { orderId: found.orderId } : {}), ...(found.secret ? { secret: found.secret } : {}) };
+      const named = readOrderIds(turn.entities);
+      const [first, ...others] = named;
+      if (first && others.length > 0) {
+        this.keepSpareSecrets(turn, readSecrets(turn.text, turn.entities).slice(1));
+        turn.state.credentials = { orderId: first, ...(found.secret ? { secret: found.secret } : {}) };
+        turn.state.next = others;
+        await turn.say(`You named ${named.length} orders. I'll look at ${first} first, then ${others.join(' and then ')}.`);
+        return this.proceed(turn);
+      }
       if (!found.orderId && saysNoOrderNumber(turn.text)) return this.startLookup(turn);
       const topic = recentOrder(turn.context, this.deps.now());
       if (topic && (!found.orderId || found.orderId === topic.orderId)) {
@@ -114,6 +125,8 @@ class OrdersFlow extends FlowDialog<OrdersState, RoutedDialogOptions> {
         return turn.ask("Sure. What's your order number? It looks like TD-123456 and is in your confirmation email.");
       }
       if (!secret) {
+        const known = await this.knownSecret(turn, orderId);
+        if (known) return this.verified(turn, orderId, known);
         state.phase = 'secret';
         return turn.ask(`Thanks. To confirm order ${orderId} is yours, what's the email address or ZIP code on the order?`);
       }
@@ -134,6 +147,30 @@ class OrdersFlow extends FlowDialog<OrdersState, RoutedDialogOptions> {
       return this.verified(turn, order.id, secret);
     }
     return this.fail(turn, verifyFailed);
+  }
+
+  /**
+   * An email or ZIP code this customer already gave that proves `orderId` too: one typed ahead for it ("…and
+   * 78704 for the second"), or the one that proved the last order. Tried quietly: a miss is not a failure.
+   */
+  private async knownSecret(turn: FlowTurn<OrdersState>, orderId: string): Promise<string | undefined> {
+    const now = this.deps.now();
+    const spare = recentSpareSecrets(turn.context, now);
+    const previous = recentOrder(turn.context, now)?.secret;
+    for (const secret of [...spare, ...(previous ? [previous] : [])]) {
+      if (await this.deps.orders.verify(orderId, secret)) {
+        this.keepSpareSecrets(turn, spare.filter((s) => s !== secret));
+        return secret;
+      }
+    }
+    return undefined;
+  }
+
+  /** Emails or ZIP codes typed beyond the one asked for, kept for the other orders named with it. */
+  private keepSpareSecrets(turn: FlowTurn<OrdersState>, values: readonly string[]): void {
+    const memory = topicMemory(turn.context);
+    if (values.length === 0) delete memory.spareSecrets;
+    else memory.spareSecrets = { values: [...values], at: this.deps.now().toISOString() };
   }
 
   /** The order is the customer's: it becomes what the conversation is about. */
@@ -264,6 +301,9 @@ class OrdersFlow extends FlowDialog<OrdersState, RoutedDialogOptions> {
       }
       return this.fail(turn, verifyFailed);
     }
+    // "98103 for the first one and 78704 for the second": the first is this order's, the others wait for theirs.
+    const secrets = readSecrets(turn.text, turn.entities);
+    if (secrets.length > 1) this.keepSpareSecrets(turn, secrets.slice(1));
     // In a retry, whatever part is sent replaces the old one; the other part is kept.
     state.credentials = { ...state.credentials, ...(found.orderId ? { orderId: found.orderId } : {}), ...(found.secret ? { secret: found.secret } : {}) };
     return this.proceed(turn);
@@ -295,6 +335,20 @@ class OrdersFlow extends FlowDialog<OrdersState, RoutedDialogOptions> {
     }
     // Answered: stay around for follow-ups on the same order, so it isn't verified twice.
     turn.note({ lookups: [{ kind: state.action ?? 'order', summary: outcome.reply.split('\n')[0]?.slice(0, 200) ?? '' }] });
+    const [next, ...later] = state.next ?? [];
+    if (next) {
+      // The next order named in the same message, with the same question.
+      await turn.say(outcome.reply);
+      await turn.say(`Next, order ${next}.`);
+      if (later.length > 0) state.next = later;
+      else delete state.next;
+      delete state.verified;
+      delete state.step;
+      delete state.memo;
+      state.failures = 0;
+      state.credentials = { orderId: next };
+      return this.proceed(turn);
+    }
     state.phase = 'followUp';
     delete state.step;
     delete state.memo;

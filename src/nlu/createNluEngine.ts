@@ -94,7 +94,7 @@ function classificationText(text: string, entities: readonly Entity[]): string {
   return out + text.slice(at);
 }
 
-/** True when letters remain once the entities are cut out of the text. */
+/** True when words remain once the entities (and numbers joined by "and") are cut out of the text. */
 function hasWordsBeyond(text: string, entities: readonly Entity[]): boolean {
   let rest = '';
   let at = 0;
@@ -103,7 +103,8 @@ function hasWordsBeyond(text: string, entities: readonly Entity[]): boolean {
     at = Math.max(at, entity.end);
   }
   rest += text.slice(at);
-  return /\p{L}/u.test(rest);
+  // Numbers joined by "and" ("98103 and 78704": two ZIP codes) are bare values too.
+  return /\p{L}/u.test(rest.replace(/\p{N}+(?:-\p{N}+)*/gu, ' ').replace(/\b(?:and|or|plus|then)\b/giu, ' '));
 }
 
 function validDate(now: Date | undefined): Date {

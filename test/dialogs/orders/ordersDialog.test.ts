@@ -261,6 +261,22 @@ const cases: readonly DialogCase[] = [
     ],
   },
   {
+    name: 'two orders in one message: each in turn, the ZIP codes given together go to each in order',
+    steps: [
+      ['I have two orders, TD-100004 and TD-100003. where are they?', /I'll look at TD-100004 first, then TD-100003\.[\s\S]*To confirm order TD-100004/],
+      ['98103 and 78704', /TD-100004 .+ is out for delivery[\s\S]*Next, order TD-100003\.[\s\S]*TD-100003 .+ shipped on/, /To confirm order TD-100003/],
+    ],
+  },
+  {
+    name: 'two orders in one message: the second is asked for on its own when its ZIP code was not given',
+    steps: [
+      // Read as two requests here, each with its order number: one at a time all the same.
+      ['where are orders TD-100003 and TD-100004', /one at a time: first "where are orders TD-100003"[\s\S]*To confirm order TD-100003/],
+      ['78704', /TD-100003 .+ shipped on[\s\S]*Next: "where TD-100004"[\s\S]*To confirm order TD-100004 is yours/],
+      ['98103', /TD-100004 .+ is out for delivery/],
+    ],
+  },
+  {
     name: 'start over forgets the details but keeps the task',
     steps: [
       ['where is my order TD-100001', /email/],
