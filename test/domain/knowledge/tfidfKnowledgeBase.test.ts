@@ -108,6 +108,12 @@ describe('TfidfKnowledgeBase', () => {
     expect(kb.answer('is there a charge if I need to cancel?', { task: 'appointment' })?.text).toMatch(/24 hours/);
   });
 
+  it('reads "the return window" as asking for a length of time, which the return policy states', () => {
+    const found = kb.answer('whats the return window on stuff i bought');
+    expect(found?.article.id).toBe('return-policy');
+    expect(found?.statesAskedFact).toBe(true);
+  });
+
   it('keeps the article a question names for itself, whatever the task under way', () => {
     expect(kb.answer('how long does shipping take?', { task: 'appointment' })?.article.id).toBe('shipping');
     expect(kb.answer('what time does the Denver clinic close?', { task: 'appointment' })?.article.id).toBe('opening-hours');

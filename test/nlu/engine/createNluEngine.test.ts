@@ -68,6 +68,13 @@ describe('createNluEngine', () => {
     expect(classifier.seen).toEqual([]);
   });
 
+  it('reads two email addresses joined by "and" as English bare values', () => {
+    const classifier = fakeClassifier();
+    const u = createNluEngine({ classifier, maxChars: 4000 }).understand('ann.lee@example.com and carla.mendes@example.com', options);
+    expect(u.language).toBe('en');
+    expect(classifier.seen).toEqual([]);
+  });
+
   it('classifies values with words around them', () => {
     const classifier = fakeClassifier();
     createNluEngine({ classifier, maxChars: 4000 }).understand('98103 for the first one', options);
