@@ -47,6 +47,8 @@ interface OrdersState {
 const flowId = 'orders.flow';
 /** After an answer about an order, an unsure reading this strong that names an order action is taken as one. */
 const followUpReadingFloor = 0.1;
+/** "cancel it", "cancel that order": a cancel with an object, unlike a bare "cancel" or "never mind". */
+const cancelsSomething = /\bcancel(?:l?ing)?\s+(?:it|that|this|the order|my order|the whole order)\b/iu;
 const actionLabels = Object.entries(orderActions).map(([intent, action]) => ({ intent, label: action.label }));
 
 const lookupQuestion = "No problem: I can find your orders with the email address and the ZIP code they were placed with. Please send both (for example: name@example.com, 10027).";
@@ -422,10 +424,13 @@ class OrdersFlow extends FlowDialog<OrdersState, RoutedDialogOptions> {
     const byLabel = matchChoice(turn.text, actionLabels.map((a) => a.label));
     if (byLabel !== undefined && turn.text.length <= 40) return actionLabels[byLabel]?.intent;
     const intent = turn.signals?.intent;
-    if (intent) return intent.dialog === OrdersDialog.id && orderActions[intent.name] ? intent.name : undefined;
     const understanding = turn.signals?.understanding;
-    const best = understanding?.intent.ranking[0];
     const aboutThisOrder = turn.state.phase === 'followUp' && turn.state.verified !== undefined && understanding?.language === 'en';
+    // "ok then please cancel it" right after an answer about an order cancels the order, not the conversation.
+    const cancelsTheOrder = aboutThisOrder && intent?.role === IntentRole.cancel && cancelsSomething.test(turn.text);
+    if (intent && !cancelsTheOrder) return intent.dialog === OrdersDialog.id && orderActions[intent.name] ? intent.name : undefined;
+    const ranking = understanding?.intent.ranking ?? [];
+    const best = cancelsTheOrder ? ranking.find((r) => orderActions[r.intent] !== undefined) : ranking[0];
     return aboutThisOrder && best && best.confidence >= followUpReadingFloor && orderActions[best.intent] ? best.intent : undefined;
   }
 

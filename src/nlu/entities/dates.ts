@@ -42,7 +42,10 @@ export function findDates(text: string, context: DateContext): Candidate[] {
     if (!DATE_HINT.test(pieceText)) continue;
     const windows = findTimeWindows(pieceText);
     // Window phrases are read here, not by chrono, which misreads some ("evening on thursday" as today).
-    const masked = windows.reduce((t, w) => t.slice(0, w.start) + (w.today ? 'today' : '').padEnd(w.end - w.start, ' ') + t.slice(w.end), pieceText);
+    // Blanks left at the end are cut: chrono then misses "3rd of july" before them. Offsets stay those of the piece.
+    const masked = windows
+      .reduce((t, w) => t.slice(0, w.start) + (w.today ? 'today' : '').padEnd(w.end - w.start, ' ') + t.slice(w.end), pieceText)
+      .trimEnd();
     const pieceFound: Candidate[] = [];
     for (const result of chrono.parse(masked, { instant: context.now, timezone: offset }, { forwardDate: true })) {
       const candidate = toCandidate(text, piece.start + result.index, result, context);
@@ -107,12 +110,14 @@ function ordinalDay(pieceText: string, pieceStart: number, context: DateContext)
 }
 
 function toCandidate(text: string, index: number, result: chrono.ParsedResult, context: DateContext): Candidate | null {
-  const lead = LEADING_FILLER.exec(result.text)?.[0].length ?? 0;
+  // chrono may run on over the blanks where a window phrase was masked ("july 3rd" + the blanked "in the afternoon").
+  const resultText = result.text.trimEnd();
+  const lead = LEADING_FILLER.exec(resultText)?.[0].length ?? 0;
   const start = index + lead;
-  const end = index + result.text.length;
+  const end = index + resultText.length;
   const matched = text.slice(start, end);
-  if (matched.length === 0 || text.slice(index, end) !== result.text) return null;
-  if (DURATION.test(result.text) || AMBIGUOUS_WORD.test(matched)) return null;
+  if (matched.length === 0 || text.slice(index, end) !== resultText) return null;
+  if (DURATION.test(resultText) || AMBIGUOUS_WORD.test(matched)) return null;
   const relative = [...result.tags()].some((t) => t.startsWith('result/relativeDate') || t.startsWith('casualReference'));
   if (!isPlausible(result.start, matched, relative) || (result.end && !isPlausible(result.end, matched, relative))) return null;
   const base = { text: matched, start, end, priority: Priority.date };
