@@ -81,7 +81,7 @@ export class MainDialog extends ComponentDialog {
     const result = await inner.continueDialog();
     if (result.status === DialogTurnStatus.complete) {
       const ended = result.result as (DisambiguationResult & InterruptionResult & TaskResult) | undefined;
-      if (ended?.chosenIntent) return this.nextRequest(inner, await this.beginIntent(inner, ended.chosenIntent));
+      if (ended?.chosenIntent) return this.nextRequest(inner, await this.beginIntent(inner, ended.chosenIntent, ended.utterance));
       // What the user asked for next goes before what the task suggests next.
       if (ended?.then && RequestQueue.of(inner).isEmpty) return this.beginIntent(inner, ended.then);
       if (ended?.reroute) return this.route(inner);
@@ -164,7 +164,10 @@ export class MainDialog extends ComponentDialog {
       }
       // Two readings handled by the same dialog need no question: the dialog serves both.
       if (first && (!second || first.dialog === second.dialog)) return this.beginIntent(inner, first.name);
-      if (first && second) return inner.beginDialog(DisambiguationDialog.id, { candidates: [first, second] });
+      if (first && second) {
+        const utterance = { text: understanding.text, entities: understanding.entities };
+        return inner.beginDialog(DisambiguationDialog.id, { candidates: [first, second], utterance });
+      }
     }
     if (prediction.decision !== 'clear' || !signals.intent) return this.fallback(inner);
     if (this.asksForFact(inner, signals.intent)) {
