@@ -17,7 +17,7 @@ import { type ClauseIntent, getTurnSignals, type TurnSignals } from './turnSigna
 export const mainDialogId = 'main';
 
 /** Words that ask for a fact wherever they stand ("i paid with paypal how long till i see my refund"). */
-const asksForFactWords = /\b(?:how long|how much|how many|how soon|what time|when will|where do i|who do i|what number)\b/iu;
+const asksForFactWords = /\b(?:how long|how much|how many|how soon|how fast|how quickly|what time|when will|where do i|who do i|what number)\b/iu;
 
 /** Options every routed dialog receives. */
 export interface RoutedDialogOptions {

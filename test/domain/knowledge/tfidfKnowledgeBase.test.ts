@@ -108,6 +108,10 @@ describe('TfidfKnowledgeBase', () => {
     expect(kb.answer('is there a charge if I need to cancel?', { task: 'appointment' })?.text).toMatch(/24 hours/);
   });
 
+  it('reads "how fast" as asking for a length of time', () => {
+    expect(kb.answer('once you get my return how fast is the refund?')?.statesAskedFact).toBe(true);
+  });
+
   it('reads "the return window" as asking for a length of time, which the return policy states', () => {
     const found = kb.answer('whats the return window on stuff i bought');
     expect(found?.article.id).toBe('return-policy');
