@@ -108,6 +108,10 @@ describe('TfidfKnowledgeBase', () => {
     expect(kb.answer('is there a charge if I need to cancel?', { task: 'appointment' })?.text).toMatch(/24 hours/);
   });
 
+  it('meets "monthly" with "months": a bill split into monthly payments is the payment plan', () => {
+    expect(kb.answer('can I split my bill into monthly payments')?.text).toMatch(/payment plan over 3 to 12 months/);
+  });
+
   it('reads "how fast" as asking for a length of time', () => {
     expect(kb.answer('once you get my return how fast is the refund?')?.statesAskedFact).toBe(true);
   });
