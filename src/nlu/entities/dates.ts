@@ -2,6 +2,7 @@ import * as chrono from 'chrono-node';
 import { EntityType } from '../types';
 import { type Candidate, Priority, textBefore } from './candidate';
 import { segments } from './segments';
+import { correctDateWords } from './dateWordTypos';
 import { daytimeHour, findTimeWindows, type TimeWindow, type WindowMention } from './timeWindows';
 import { formatIsoDate, formatIsoInZone, isRealDate, wallClockToInstant, zoneOffsetMinutes } from './timeZone';
 
@@ -28,12 +29,24 @@ export interface DateContext {
 }
 
 /**
- * Dates, times, date-times, ranges and dates of birth via chrono, resolved in the user's time zone.
+ * Dates, times, date-times, ranges and dates of birth via chrono, resolved in the user's time zone; date
+ * words misspelt by one letter ("tomorow mornin") are read as meant.
  * Impossible calendar dates are dropped, even if chrono would roll them over. Weekdays mean the
  * coming one. A part of the day ("tuesday afternoon") or a bound ("friday after 3") makes a range
  * on that day; without a day it is a `time` entity whose value is a {start, end} range today.
  */
 export function findDates(text: string, context: DateContext): Candidate[] {
+  const corrected = correctDateWords(text);
+  const found = findDatesAsSpelt(corrected.text, context);
+  if (corrected.text === text) return found;
+  return found.map((c) => {
+    const start = corrected.toOriginal(c.start);
+    const end = corrected.toOriginal(c.end);
+    return { ...c, start, end, text: text.slice(start, end) };
+  });
+}
+
+function findDatesAsSpelt(text: string, context: DateContext): Candidate[] {
   const offset = zoneOffsetMinutes(context.timezone, context.now);
   const found: Candidate[] = [];
   for (const piece of segments(text)) {
