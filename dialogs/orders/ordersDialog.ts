@@ -74,6 +74,9 @@ class OrdersFlow extends FlowDialog<OrdersState, RoutedDialogOptions> {
     if (options?.signals) {
       const found = readCredentials(turn.text, turn.entities, false);
       turn.state.credentials = { ...(found.orderId ? { orderId: found.orderId } : {}), ...(found.secret ? { secret: found.secret } : {}) };
+      // One of several requests of a message: emails or ZIP codes anywhere in it may prove this order.
+      const whole = options.signals.understanding;
+      if ((options.signals.requests?.length ?? 0) > 1) this.keepSpareSecrets(turn, readSecrets(whole.text, whole.entities));
       const named = readOrderIds(turn.entities);
       const [first, ...others] = named;
       if (first && others.length > 0) {
@@ -144,9 +147,11 @@ class OrdersFlow extends FlowDialog<OrdersState, RoutedDialogOptions> {
 
   private async verify(turn: FlowTurn<OrdersState>, orderId: string, secret: string): Promise<DialogTurnResult> {
     const order = await this.deps.orders.verify(orderId, secret);
-    if (order) {
-      turn.note({ slots: { orderId: order.id }, lookups: [{ kind: 'order.verify', summary: `verified ${order.id}` }] });
-      return this.verified(turn, order.id, secret);
+    // Several emails or ZIP codes given at once: the one that fits this order, whichever came first.
+    const proof = order ? secret : await this.knownSecret(turn, orderId);
+    if (proof) {
+      turn.note({ slots: { orderId }, lookups: [{ kind: 'order.verify', summary: `verified ${orderId}` }] });
+      return this.verified(turn, orderId, proof);
     }
     return this.fail(turn, verifyFailed);
   }

@@ -284,6 +284,16 @@ const cases: readonly DialogCase[] = [
     ],
   },
   {
+    name: 'two orders and their two emails in one message: each order is proved by the email that fits it',
+    steps: [
+      [
+        'status of TD-100004 and TD-100001 please, emails ann.lee@example.com and david.park@example.com',
+        /TD-100004 .+ is out for delivery[\s\S]*TD-100001 .+ delivered/,
+        /couldn't verify|To confirm order/,
+      ],
+    ],
+  },
+  {
     name: 'start over forgets the details but keeps the task',
     steps: [
       ['where is my order TD-100001', /email/],
