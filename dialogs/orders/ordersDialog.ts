@@ -435,7 +435,9 @@ class OrdersFlow extends FlowDialog<OrdersState, RoutedDialogOptions> {
     const cancelsTheOrder = aboutThisOrder && intent?.role === IntentRole.cancel && cancelsSomething.test(turn.text);
     if (intent && !cancelsTheOrder) return intent.dialog === OrdersDialog.id && orderActions[intent.name] ? intent.name : undefined;
     const ranking = understanding?.intent.ranking ?? [];
-    const best = cancelsTheOrder ? ranking.find((r) => orderActions[r.intent] !== undefined) : ranking[0];
+    // The words decide there, however sure the classifier is of "stop": the order action it ranks first.
+    if (cancelsTheOrder) return ranking.find((r) => orderActions[r.intent] !== undefined)?.intent;
+    const best = ranking[0];
     return aboutThisOrder && best && best.confidence >= followUpReadingFloor && orderActions[best.intent] ? best.intent : undefined;
   }
 

@@ -268,6 +268,13 @@ const cases: readonly DialogCase[] = [
     ],
   },
   {
+    name: '"actually cancel it" after an answer about an order is about the order too',
+    steps: [
+      ['is TD-100002 shipped yet? ben.ortiz@example.com', /being prepared/],
+      ['actually cancel it', /cancel[\s\S]*TD-100002/, /Is there anything else I can help you with/],
+    ],
+  },
+  {
     name: 'two orders in one message: each in turn, the ZIP codes given together go to each in order',
     steps: [
       ['I have two orders, TD-100004 and TD-100003. where are they?', /I'll look at TD-100004 first, then TD-100003\.[\s\S]*To confirm order TD-100004/],
