@@ -16,7 +16,7 @@ import { type ClauseIntent, getTurnSignals, type TurnSignals } from './turnSigna
 export const mainDialogId = 'main';
 
 /** Words that ask for a fact wherever they stand ("i paid with paypal how long till i see my refund"). */
-const asksForFactWords = /\b(?:how long|how much|how many|how soon|what time|when will|where do i|who do i|what number)\b/iu;
+const asksForFactWords = /\b(?:how long|how much|how many|how soon|how fast|how quickly|what time|when will|where do i|who do i|what number)\b/iu;
 
 /** Options every routed dialog receives. */
 export interface RoutedDialogOptions {
@@ -27,6 +27,8 @@ export interface RoutedDialogOptions {
   readonly utterance?: Utterance;
   /** A task the user may want after the answer (the knowledge base answered a question put to it); offered as a button. */
   readonly offer?: IntentMetadata;
+  /** What the task a question interrupts is about ("appointment"), for the knowledge base to answer in its light. */
+  readonly taskTopic?: string;
 }
 
 /**
@@ -78,7 +80,7 @@ export class MainDialog extends ComponentDialog {
     const result = await inner.continueDialog();
     if (result.status === DialogTurnStatus.complete) {
       const ended = result.result as (DisambiguationResult & InterruptionResult & TaskResult) | undefined;
-      if (ended?.chosenIntent) return this.nextRequest(inner, await this.beginIntent(inner, ended.chosenIntent));
+      if (ended?.chosenIntent) return this.nextRequest(inner, await this.beginIntent(inner, ended.chosenIntent, ended.utterance));
       // What the user asked for next goes before what the task suggests next.
       if (ended?.then && RequestQueue.of(inner).isEmpty) return this.beginIntent(inner, ended.then);
       if (ended?.reroute) return this.route(inner);
@@ -161,7 +163,10 @@ export class MainDialog extends ComponentDialog {
       }
       // Two readings handled by the same dialog need no question: the dialog serves both.
       if (first && (!second || first.dialog === second.dialog)) return this.beginIntent(inner, first.name);
-      if (first && second) return inner.beginDialog(DisambiguationDialog.id, { candidates: [first, second] });
+      if (first && second) {
+        const utterance = { text: understanding.text, entities: understanding.entities };
+        return inner.beginDialog(DisambiguationDialog.id, { candidates: [first, second], utterance });
+      }
     }
     if (prediction.decision !== 'clear' || !signals.intent) return this.fallback(inner);
     if (this.asksForFact(inner, signals.intent)) {

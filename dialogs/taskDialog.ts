@@ -57,6 +57,9 @@ export abstract class TaskDialog<S, O extends object = RoutedDialogOptions> exte
   protected readonly taskTitle: string = 'what we were doing';
   /** Said to a question at a prompt that nothing here answers, before the question is asked again. */
   protected readonly cannotAnswer: string = `Sorry, I can't answer that one here. Say "talk to a human" if you'd like a person to help with it.`;
+
+  /** What the task is about in the help articles' words ("appointment"); a question asked during it is read in its light. */
+  protected readonly taskTopic: string | undefined = undefined;
   /** A request for a person (or emergency help) goes on top of this dialog, which keeps its place; false: it ends. */
   readonly keepsPlaceUnderPreemption: boolean = true;
 
@@ -203,11 +206,15 @@ export abstract class TaskDialog<S, O extends object = RoutedDialogOptions> exte
       case 'aside': {
         const dialogId = interruption.intent?.dialog ?? getKnowledgeDesk(context)?.dialogId;
         if (!dialogId) return this.afterTurn(dc, await this.continueFlow(dc));
-        return dc.beginDialog(dialogId, { ...(interruption.intent ? { intent: interruption.intent } : {}), signals });
+        return dc.beginDialog(dialogId, { ...(interruption.intent ? { intent: interruption.intent } : {}), signals, ...this.topicOption() });
       }
       case 'task':
         return dc.beginDialog(interruption.intent.dialog, { intent: interruption.intent, signals });
     }
+  }
+
+  private topicOption(): { taskTopic?: string } {
+    return this.taskTopic ? { taskTopic: this.taskTopic } : {};
   }
 
   /**

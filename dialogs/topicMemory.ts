@@ -9,6 +9,11 @@ export interface TopicMemory {
   /** `secret` is what verified the order (its email or ZIP): personal data, never logged or shown. */
   order?: { orderId: string; secret: string; at: string };
   appointment?: { id: string; at: string };
+  /**
+   * Emails or ZIP codes typed for orders not looked up yet ("98103 for the first one and 78704 for the second"),
+   * tried before those orders' own question is asked. Personal data, never logged or shown.
+   */
+  spareSecrets?: { values: string[]; at: string };
   /** The last question the knowledge base answered, so "what about sundays?" can lean on it. Not logged. */
   question?: { text: string; at: string };
 }
@@ -43,6 +48,12 @@ export function recentOrder(context: TurnContext, now: Date): TopicMemory['order
 export function recentAppointment(context: TurnContext, now: Date): TopicMemory['appointment'] {
   const appointment = topicMemory(context).appointment;
   return appointment && now.getTime() - Date.parse(appointment.at) <= topicLifetimeMs ? appointment : undefined;
+}
+
+/** Emails or ZIP codes typed ahead for other orders, if recent. */
+export function recentSpareSecrets(context: TurnContext, now: Date): string[] {
+  const spare = topicMemory(context).spareSecrets;
+  return spare && now.getTime() - Date.parse(spare.at) <= topicLifetimeMs ? spare.values : [];
 }
 
 /** The question the knowledge base last answered, if it is recent. */

@@ -7,6 +7,8 @@ const noWord = /^(?:n+o+|nope|nah+|naw|nop|nay|negative)$/;
 const softeners = new Set([
   'please', 'pls', 'plz', 'thanks', 'thank', 'you', 'thx', 'ty', 'do', 'it', 'go', 'ahead', 'sure', "that's", 'thats', 'fine', 'ok', 'okay',
   'great', 'perfect', 'good', 'sounds', 'i', 'am', 'is', 'that', 'one', 'works', 'sir', 'then', 'for', 'now', 'definitely', 'absolutely', 'of', 'course',
+  // The confirming verb itself ("yes book it", "yep send it"); "cancel" is left out, which could mean the opposite.
+  'book', 'send', 'confirm', 'proceed', 'submit', 'file',
 ]);
 const noSofteners = new Set(['thanks', 'thank', 'you', 'thx', 'ty', 'not', 'now', 'keep', 'it', "don't", 'dont', 'please', 'pls', 'sorry', 'i', 'm', "i'm", 'good', 'fine', 'that', "that's", 'ok', 'okay', 'then']);
 

@@ -4,16 +4,19 @@ import type { AppointmentView, Slot } from '../../src/domain/scheduling/appointm
 import { defaultCancellationPolicy, mayChangeAppointment, type CancellationPolicy } from '../../src/domain/scheduling/cancellationPolicy';
 import type { SchedulingService } from '../../src/domain/scheduling/schedulingService';
 import { addDays, formatForPeople, formatLocalDate, localParts, zonedToUtc, type LocalDate } from '../../src/domain/scheduling/zonedTime';
+import type { Provider } from '../../src/domain/scheduling/calendar';
 import { matchChoice } from '../answers/choice';
 import { parseYesNo } from '../answers/yesNo';
 import type { FlowTurn } from '../flowTurn';
 import type { RoutedDialogOptions } from '../mainDialog';
 import { TaskDialog } from '../taskDialog';
-import { userTimeZone } from '../userTimeZone';
+import { reportsTimeZone, userTimeZone } from '../userTimeZone';
 import { findMention } from './catalogueMention';
 import { narrowRequest, readDateAnswer, type RequestedDay } from './dateAnswer';
-import { describeWindow, inWindow } from './requestedWindow';
-import { conversionSentence, yourTimeNote, zonesDiffer } from './zoneConversion';
+import { describeWindow } from './requestedWindow';
+import { dayZone, fitsRequest, parseDay, searchBounds, type UserClock } from './requestClocks';
+import { statedZone } from './statedZone';
+import { conversionSentence, yourTimeNote, zoneName, zonesDiffer } from './zoneConversion';
 import { patientRefFor } from '../patientRef';
 import { recentAppointment, topicMemory } from '../topicMemory';
 import { worksAt } from './workingHours';
@@ -66,6 +69,8 @@ interface AppointmentsState {
   chosen?: OfferedSlot;
   appointmentId?: string;
   appointments?: { id: string; label: string }[];
+  /** The zone the user said they are in ("I'm in Denver"); it wins over the channel's. */
+  statedZone?: string;
 }
 
 const maxOffered = 5;
@@ -80,13 +85,11 @@ const dayLabel = (day: string): string =>
 const numbered = (lines: readonly string[]): string => lines.map((line, i) => `${i + 1}. ${line}`).join('\n');
 const fullLabel = (slot: OfferedSlot): string => `${slot.label}${slot.where ?? ''}`;
 
-/** "14:30" → {hour: 14, minute: 30}; "24:00" is midnight at the end of the day (zonedToUtc rolls it over). */
 const clockOf = (clock: string): { hour: number; minute: number } => ({ hour: Number(clock.slice(0, 2)), minute: Number(clock.slice(3, 5)) });
-
-function parseDay(day: string): LocalDate {
-  const [year, month, date] = day.split('-').map(Number);
-  return { year: year ?? 1970, month: month ?? 1, day: date ?? 1 };
-}
+const clockText = (instant: Date, zone: string): string => {
+  const p = localParts(instant, zone);
+  return `${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')}`;
+};
 
 /**
  * Booking, rescheduling, cancelling and listing appointments. Dates come from NLU (resolved in the
@@ -95,6 +98,7 @@ function parseDay(day: string): LocalDate {
 export class AppointmentsDialog extends TaskDialog<AppointmentsState, RoutedDialogOptions> {
   static readonly id = 'appointments';
   protected override readonly taskTitle = 'your appointment request';
+  protected override readonly taskTopic = 'appointment';
   protected override taskWords(): readonly string[] {
     return ['appointment', 'booking', 'request', 'visit', 'reservation'];
   }
@@ -115,7 +119,10 @@ export class AppointmentsDialog extends TaskDialog<AppointmentsState, RoutedDial
   }
 
   protected async start(turn: FlowTurn<AppointmentsState>, options: RoutedDialogOptions | undefined): Promise<DialogTurnResult> {
-    if (options?.signals) this.readFirstMessage(turn);
+    if (options?.signals) {
+      this.readFirstMessage(turn);
+      this.readStatedZone(turn);
+    }
     return this.proceed(turn);
   }
 
@@ -129,7 +136,26 @@ export class AppointmentsDialog extends TaskDialog<AppointmentsState, RoutedDial
     if (date.kind === 'date') turn.state.requested = date.requested;
   }
 
+  private readStatedZone(turn: FlowTurn<AppointmentsState>): void {
+    const zone = statedZone(turn.text, this.deps.scheduling.listLocations());
+    if (zone) turn.state.statedZone = zone;
+  }
+
+  /** Whose clock the user's words are on: the zone they stated, else the channel's, else unknown (the default). */
+  private userClock(turn: FlowTurn<AppointmentsState>): UserClock {
+    if (turn.state.statedZone) return { zone: turn.state.statedZone, known: true };
+    return { zone: userTimeZone(turn.context, this.deps.defaultTimeZone), known: reportsTimeZone(turn.context) };
+  }
+
+  /** The providers a search may offer: the one asked for, else those offering the type, else all. */
+  private candidates(state: AppointmentsState): Provider[] {
+    const { scheduling } = this.deps;
+    const type = scheduling.listAppointmentTypes().find((t) => t.id === state.typeId);
+    return scheduling.listProviders().filter((p) => (state.providerId ? p.id === state.providerId : !type || type.providerIds.includes(p.id)));
+  }
+
   protected async onMessage(turn: FlowTurn<AppointmentsState>): Promise<DialogTurnResult> {
+    this.readStatedZone(turn);
     switch (turn.state.phase) {
       case 'chooseMode':
         return this.answerMode(turn);
@@ -238,22 +264,20 @@ export class AppointmentsDialog extends TaskDialog<AppointmentsState, RoutedDial
       state.phase = 'when';
       return turn.ask(whenQuestion);
     }
-    const zone = userTimeZone(turn.context, this.deps.defaultTimeZone);
+    const user = this.userClock(turn);
     const now = this.deps.now();
-    const today = formatLocalDate(localParts(now, zone));
+    const today = formatLocalDate(localParts(now, user.zone));
     if (requested.day < today) {
       delete state.requested;
       state.phase = 'when';
       return turn.ask(`${dayLabel(requested.day)} has already passed. Which upcoming day would you like?`);
     }
-    const dayStart = parseDay(requested.day);
-    const from = zonedToUtc({ ...dayStart, ...clockOf(requested.window?.from ?? '00:00') }, zone);
-    const to = requested.window && !requested.untilDay
-      ? zonedToUtc({ ...dayStart, ...clockOf(requested.window.to) }, zone)
-      : zonedToUtc({ ...addDays(parseDay(requested.untilDay ?? requested.day), 1), hour: 0, minute: 0 }, zone);
-    const wanted = requested.time
-      ? zonedToUtc({ ...dayStart, hour: Number(requested.time.slice(0, 2)), minute: Number(requested.time.slice(3, 5)) }, zone)
-      : undefined;
+    // Unknown user zone: the day and times asked for are read on each clinic's clock.
+    const clinicZones = [...new Set(this.candidates(state).map((p) => p.timeZone))];
+    const readingZones = user.known || clinicZones.length === 0 ? [user.zone] : clinicZones;
+    const { from, to } = searchBounds(requested, readingZones);
+    const wantedZone = readingZones.length === 1 && readingZones[0] ? readingZones[0] : user.zone;
+    const wanted = requested.time ? zonedToUtc({ ...parseDay(requested.day), ...clockOf(requested.time) }, wantedZone) : undefined;
     if (wanted && wanted.getTime() <= now.getTime()) {
       delete state.requested;
       state.phase = 'when';
@@ -262,25 +286,25 @@ export class AppointmentsDialog extends TaskDialog<AppointmentsState, RoutedDial
 
     turn.note({ slots: { appointmentType: state.typeId ?? null, provider: state.providerId ?? null, requestedDay: requested.day } });
     const query = { ...(state.typeId ? { typeId: state.typeId } : {}), ...(state.providerId ? { providerId: state.providerId } : {}) };
-    const fits = (slot: Slot): boolean => !requested.window || inWindow(new Date(slot.start), requested.window, [zone, slot.timeZone]);
+    const fits = (slot: Slot): boolean => fitsRequest(new Date(slot.start), slot.timeZone, requested, user);
     const part = requested.window ? ` ${describeWindow(requested.window)}` : '';
     let slots = (await this.deps.scheduling.findSlots({ ...query, from, to, limit: 100 })).filter(fits);
     let intro: string;
     if (wanted) {
-      const exact = slots.find((s) => Date.parse(s.start) === wanted.getTime());
+      const exact = slots.find((s) => clockText(new Date(s.start), dayZone(user, s.timeZone)) === requested.time);
       if (exact) {
         state.chosen = this.toOffered(exact, turn);
         const location = this.locationName(exact.locationId);
-        const converted = conversionSentence(wanted, zone, exact.timeZone, location);
+        const converted = user.known ? conversionSentence(new Date(exact.start), user.zone, exact.timeZone, location) : '';
         if (converted) await turn.say(converted);
         return this.askConfirm(turn);
       }
-      intro = this.whyNotFree(state, wanted, zone);
+      intro = this.whyNotFree(state, wanted, user, wantedZone);
     } else {
       intro = `Here are free times on ${dayLabel(requested.day)}${part}:`;
     }
     if (slots.length === 0) {
-      slots = await this.laterSlots(query, addDays(parseDay(requested.untilDay ?? requested.day), wanted ? 0 : 1), zone, requested.window, fits);
+      slots = await this.laterSlots(query, addDays(parseDay(requested.untilDay ?? requested.day), wanted ? 0 : 1), readingZones, requested.window, user);
       if (slots.length === 0) {
         delete state.requested;
         state.phase = 'when';
@@ -303,15 +327,16 @@ export class AppointmentsDialog extends TaskDialog<AppointmentsState, RoutedDial
   private async laterSlots(
     query: { typeId?: string; providerId?: string },
     firstDay: LocalDate,
-    zone: string,
+    readingZones: readonly string[],
     window: RequestedDay['window'],
-    fits: (slot: Slot) => boolean,
+    user: UserClock,
   ): Promise<Slot[]> {
     for (let ahead = 0; ahead < searchAheadDays; ahead += 1) {
-      const day = addDays(firstDay, ahead);
-      const from = zonedToUtc({ ...day, ...clockOf(window?.from ?? '00:00') }, zone);
-      const to = window ? zonedToUtc({ ...day, ...clockOf(window.to) }, zone) : zonedToUtc({ ...addDays(day, 1), hour: 0, minute: 0 }, zone);
-      const found = (await this.deps.scheduling.findSlots({ ...query, from, to, limit: 100 })).filter(fits);
+      const day: RequestedDay = { day: formatLocalDate(addDays(firstDay, ahead)), ...(window ? { window } : {}) };
+      const { from, to } = searchBounds(day, readingZones);
+      const found = (await this.deps.scheduling.findSlots({ ...query, from, to, limit: 100 })).filter((s) =>
+        fitsRequest(new Date(s.start), s.timeZone, day, user),
+      );
       if (found.length > 0) return found.slice(0, maxOffered);
     }
     return [];
@@ -322,17 +347,15 @@ export class AppointmentsDialog extends TaskDialog<AppointmentsState, RoutedDial
   }
 
   /** Why a requested time can't be booked: nobody works then, or it is taken. */
-  private whyNotFree(state: AppointmentsState, wanted: Date, zone: string): string {
-    const { scheduling } = this.deps;
-    const type = scheduling.listAppointmentTypes().find((t) => t.id === state.typeId);
-    const providers = scheduling
-      .listProviders()
-      .filter((p) => (state.providerId ? p.id === state.providerId : !type || type.providerIds.includes(p.id)));
+  private whyNotFree(state: AppointmentsState, wanted: Date, user: UserClock, wantedZone: string): string {
+    const type = this.deps.scheduling.listAppointmentTypes().find((t) => t.id === state.typeId);
+    const providers = this.candidates(state);
     const minutes = type?.durationMinutes ?? 15;
     const clinics = [...new Set(providers.map((p) => p.timeZone))];
     const clinicZone = clinics.length === 1 ? clinics[0] : undefined;
     // The user's time, and the clinic's when its clock differs: "5:30 AM PST (8:30 AM at the clinic)".
-    const when = `${formatForPeople(wanted, zone)}${clinicZone && zonesDiffer(wanted, zone, clinicZone) ? ` (${formatForPeople(wanted, clinicZone)} at the clinic)` : ''}`;
+    const converted = user.known && clinicZone && zonesDiffer(wanted, user.zone, clinicZone);
+    const when = `${formatForPeople(wanted, wantedZone)}${converted ? ` (${formatForPeople(wanted, clinicZone)} at the clinic)` : ''}`;
     if (!providers.some((p) => worksAt(p, wanted, minutes))) {
       const who = providers.length === 1 && providers[0] ? `${providers[0].name} isn't` : "We aren't";
       return `${who} seeing patients at ${when}: that's outside working hours.`;
@@ -341,14 +364,24 @@ export class AppointmentsDialog extends TaskDialog<AppointmentsState, RoutedDial
   }
 
   private toOffered(slot: Slot, turn: FlowTurn<AppointmentsState>): OfferedSlot {
-    const zone = userTimeZone(turn.context, this.deps.defaultTimeZone);
+    const user = this.userClock(turn);
+    const yours = user.known ? yourTimeNote(new Date(slot.start), user.zone, slot.timeZone) : '';
     return {
       start: slot.start,
       providerId: slot.providerId,
       typeId: slot.typeId,
       label: `${slot.startLabel} with ${slot.providerName}`,
-      where: ` at ${this.locationName(slot.locationId)}${yourTimeNote(new Date(slot.start), zone, slot.timeZone)}`,
+      where: ` at ${this.locationName(slot.locationId)}${yours}`,
     };
+  }
+
+  /** Said when we don't know the user's zone and a clinic's clock differs from the default one. */
+  private clinicClockNote(turn: FlowTurn<AppointmentsState>, slots: readonly Slot[]): string {
+    const user = this.userClock(turn);
+    const other = slots.filter((s) => zonesDiffer(new Date(s.start), user.zone, s.timeZone));
+    if (user.known || other.length === 0) return '';
+    const zones = [...new Set(slots.map((s) => zoneName(s.timeZone, new Date(s.start))))];
+    return zones.length === 1 ? `Times are the clinic's local time (${zones[0] ?? ''}). ` : "Times are each clinic's local time. ";
   }
 
   /**
@@ -360,7 +393,8 @@ export class AppointmentsDialog extends TaskDialog<AppointmentsState, RoutedDial
     const { state } = turn;
     state.offered = slots.map((s) => this.toOffered(s, turn));
     state.phase = 'pickSlot';
-    return turn.ask(`${intro}\n\n${numbered(state.offered.map(fullLabel))}\n\nWhich one would you like? You can also give me another day.`, state.offered.map((s) => s.label));
+    const note = this.clinicClockNote(turn, slots);
+    return turn.ask(`${intro}\n\n${numbered(state.offered.map(fullLabel))}\n\n${note}Which one would you like? You can also give me another day.`, state.offered.map((s) => s.label));
   }
 
   private async answerSlot(turn: FlowTurn<AppointmentsState>): Promise<DialogTurnResult> {

@@ -1,6 +1,6 @@
 import { MessageFactory } from 'botbuilder';
 import type { DialogTurnResult } from 'botbuilder-dialogs';
-import type { KnowledgeBase } from '../../src/domain/knowledge/knowledgeBase';
+import type { AnswerHint, KnowledgeBase } from '../../src/domain/knowledge/knowledgeBase';
 import { HandoffReason } from '../../src/handoff/vocabulary';
 import type { GroundedAnswer } from '../../src/llm/groundedAnswerer';
 import { IntentRole } from '../../intents/schema';
@@ -54,7 +54,7 @@ export class FaqDialog extends TaskDialog<FaqState, RoutedDialogOptions> {
     if (!options?.signals) return turn.ask('What would you like to know?');
     // The classifier's topic, when it is sure the message is a question, lets a passage on that topic answer.
     const topic = options.intent?.role === IntentRole.question ? options.intent.label : undefined;
-    return this.answer(turn, turn.text, topic, options.offer?.label);
+    return this.answer(turn, turn.text, { ...(topic ? { topic } : {}), ...(options.taskTopic ? { task: options.taskTopic } : {}) }, options.offer?.label);
   }
 
   protected async onMessage(turn: FlowTurn<FaqState>): Promise<DialogTurnResult> {
@@ -73,10 +73,10 @@ export class FaqDialog extends TaskDialog<FaqState, RoutedDialogOptions> {
     return turn.end();
   }
 
-  private async answer(turn: FlowTurn<FaqState>, message: string, topic?: string, offer?: string): Promise<DialogTurnResult> {
+  private async answer(turn: FlowTurn<FaqState>, message: string, hint: AnswerHint = {}, offer?: string): Promise<DialogTurnResult> {
     const now = (this.deps.now ?? (() => new Date()))();
     const question = questionInContext(turn.context, message, now);
-    const found = await this.find(question, topic);
+    const found = await this.find(question, hint);
     if (found) rememberQuestion(turn.context, question, now);
     turn.note({ lookups: [{ kind: 'faq', summary: found ? `answered from ${found.titles.join(', ')}` : 'no confident answer' }] });
     if (found) {
@@ -91,13 +91,13 @@ export class FaqDialog extends TaskDialog<FaqState, RoutedDialogOptions> {
   }
 
   /** An answer and the articles it came from; undefined below the knowledge base's threshold or when the model refuses. */
-  private async find(question: string, topic: string | undefined): Promise<{ text: string; titles: string[] } | undefined> {
+  private async find(question: string, hint: AnswerHint): Promise<{ text: string; titles: string[] } | undefined> {
     const { knowledge, answerer } = this.deps;
     if (answerer) {
       const result = await answerer.answer(question);
       return result.kind === 'answer' ? { text: result.text, titles: result.articles.map((a) => a.title) } : undefined;
     }
-    const found = knowledge.answer(question, topic ? { topic } : undefined);
+    const found = knowledge.answer(question, hint);
     return found ? { text: found.text, titles: [found.article.title] } : undefined;
   }
 }

@@ -45,7 +45,7 @@ export interface InterruptionInput {
   readonly question?: string;
 }
 
-const questionStart = /^(?:\W*(?:(?:ok|okay|so|and|but|also|sorry|actually|quick question|one (?:more )?question|wait|hey|hi|hm+|um+|uh+|oh|well|btw|just)\b[\s,:.!-]*)*)(?:what|when|where|which|who|whom|whose|why|how|do|does|did|is|are|was|were|can|could|will|would|should|may|am|have|has)\b/i;
+const questionStart = /^(?:\W*(?:(?:ok|okay|so|and|but|also|sorry|actually|quick question|one (?:more )?question|wait|hey|hi|hm+|um+|uh+|oh|well|btw|just)\b[\s,:.!-]*)*)(?:what|whats|when|where|wheres|which|who|whos|whom|whose|why|how|hows|do|does|did|is|are|was|were|can|could|will|would|should|may|am|have|has)\b/i;
 
 /** True when the text reads as a question: a question mark, or a question word at its start. */
 export function looksLikeQuestion(text: string): boolean {

@@ -46,6 +46,35 @@ export function readCredentials(text: string, entities: readonly Entity[], asked
   return found;
 }
 
+/** Every order number a message names, in order, each once ("TD-100004 and TD-100003"). */
+export function readOrderIds(entities: readonly Entity[]): string[] {
+  const ids = entities
+    .filter((e) => e.type === EntityType.orderNumber && typeof e.value === 'string')
+    .sort((a, b) => a.start - b.start)
+    .map((e) => normalizeOrderId(String(e.value)))
+    .filter((id): id is string => id !== undefined);
+  return [...new Set(ids)];
+}
+
+const everyZip = new RegExp(zip.source, 'g');
+
+/**
+ * Every email address and ZIP code a message holds, in the order written ("98103 for the first one and
+ * 78704 for the second"), for orders named together. Personal data: never logged.
+ */
+export function readSecrets(text: string, entities: readonly Entity[]): string[] {
+  let rest = text;
+  const found: { at: number; value: string }[] = [];
+  for (const e of entities) {
+    if (e.type === EntityType.email && typeof e.value === 'string') found.push({ at: e.start, value: e.value });
+    if (e.type === EntityType.orderNumber || e.type === EntityType.email || e.type === EntityType.phone || e.type === EntityType.memberId) {
+      rest = rest.slice(0, e.start) + ' '.repeat(e.end - e.start) + rest.slice(e.end);
+    }
+  }
+  for (const m of rest.matchAll(everyZip)) if (m[1] !== undefined && m.index !== undefined) found.push({ at: m.index, value: m[1] });
+  return found.sort((a, b) => a.at - b.at).map((f) => f.value);
+}
+
 // "I don't have the order number", "lost the email", "never got a confirmation", "no idea what my order number is".
 const missingNumber =
   /\b(?:don'?t|dont|do not|didn'?t|did not|can'?t|cant|cannot|can not|couldn'?t|never|lost|forgot|forgotten|deleted|misplaced|without|have no|haven'?t|no longer have|no idea|not sure)\b[^.?!]{0,40}?\b(?:order\s*(?:number|no\.?|#|id)|number|confirmation|receipt|e-?mails?|invoice)\b/i;

@@ -11,9 +11,9 @@ import type { RoutedDialogOptions } from '../mainDialog';
 import { TaskDialog, type TaskResult } from '../taskDialog';
 import { userTimeZone } from '../userTimeZone';
 import { type ActionOutcome, type OrderActionContext, orderActions } from './orderActions';
-import { type OrderCredentials, mentionsOtherOrder, readCredentials, readLookup, saysNoOrderNumber } from './orderCredentials';
+import { type OrderCredentials, mentionsOtherOrder, readCredentials, readLookup, readOrderIds, readSecrets, saysNoOrderNumber } from './orderCredentials';
 import { orderDay } from './orderDay';
-import { recentOrder, topicMemory } from '../topicMemory';
+import { recentOrder, recentSpareSecrets, topicMemory } from '../topicMemory';
 import type { DateClock } from '../../src/clock';
 
 export interface OrdersDialogDeps {
@@ -41,10 +41,14 @@ interface OrdersState {
   lookup?: { email?: string; zip?: string };
   /** Orders the customer may pick from, and the email that proved them theirs. */
   candidates?: { orderIds: string[]; secret: string };
+  /** Orders named in the same message as the current one, handled after it, in the order named. */
+  next?: string[];
 }
 
 /** After an answer about an order, an unsure reading this strong that names an order action is taken as one. */
 const followUpReadingFloor = 0.1;
+/** "cancel it", "cancel that order": a cancel with an object, unlike a bare "cancel" or "never mind". */
+const cancelsSomething = /\bcancel(?:l?ing)?\s+(?:it|that|this|the order|my order|the whole order)\b/iu;
 const actionLabels = Object.entries(orderActions).map(([intent, action]) => ({ intent, label: action.label }));
 
 const lookupQuestion = "No problem: I can find your orders with the email address and the ZIP code they were placed with. Please send both (for example: name@example.com, 10027).";
@@ -63,6 +67,7 @@ const verifyFailed =
 export class OrdersDialog extends TaskDialog<OrdersState, RoutedDialogOptions> {
   static readonly id = 'orders';
   protected override readonly taskTitle = 'your order question';
+  protected override readonly taskTopic = 'order';
   // "cancel the order" asks for an order action, not to stop the lookup.
   protected override taskWords(): readonly string[] {
     return ['question', 'lookup', 'search'];
@@ -84,6 +89,18 @@ export class OrdersDialog extends TaskDialog<OrdersState, RoutedDialogOptions> {
     if (options?.signals) {
       const found = readCredentials(turn.text, turn.entities, false);
       turn.state.credentials = { ...(found.orderId ? { orderId: found.orderId } : {}), ...(found.secret ? { secret: found.secret } : {}) };
+      // One of several requests of a message: emails or ZIP codes anywhere in it may prove this order.
+      const whole = options.signals.understanding;
+      if ((options.signals.requests?.length ?? 0) > 1) this.keepSpareSecrets(turn, readSecrets(whole.text, whole.entities));
+      const named = readOrderIds(turn.entities);
+      const [first, ...others] = named;
+      if (first && others.length > 0) {
+        this.keepSpareSecrets(turn, readSecrets(turn.text, turn.entities).slice(1));
+        turn.state.credentials = { orderId: first, ...(found.secret ? { secret: found.secret } : {}) };
+        turn.state.next = others;
+        await turn.say(`You named ${named.length} orders. I'll look at ${first} first, then ${others.join(' and then ')}.`);
+        return this.proceed(turn);
+      }
       if (!found.orderId && saysNoOrderNumber(turn.text)) return this.startLookup(turn);
       const topic = recentOrder(turn.context, this.deps.now());
       if (topic && (!found.orderId || found.orderId === topic.orderId)) {
@@ -128,6 +145,8 @@ export class OrdersDialog extends TaskDialog<OrdersState, RoutedDialogOptions> {
         return turn.ask("Sure. What's your order number? It looks like TD-123456 and is in your confirmation email.");
       }
       if (!secret) {
+        const known = await this.knownSecret(turn, orderId);
+        if (known) return this.verified(turn, orderId, known);
         state.phase = 'secret';
         return turn.ask(`Thanks. To confirm order ${orderId} is yours, what's the email address or ZIP code on the order?`);
       }
@@ -143,11 +162,37 @@ export class OrdersDialog extends TaskDialog<OrdersState, RoutedDialogOptions> {
 
   private async verify(turn: FlowTurn<OrdersState>, orderId: string, secret: string): Promise<DialogTurnResult> {
     const order = await this.deps.orders.verify(orderId, secret);
-    if (order) {
-      turn.note({ slots: { orderId: order.id }, lookups: [{ kind: 'order.verify', summary: `verified ${order.id}` }] });
-      return this.verified(turn, order.id, secret);
+    // Several emails or ZIP codes given at once: the one that fits this order, whichever came first.
+    const proof = order ? secret : await this.knownSecret(turn, orderId);
+    if (proof) {
+      turn.note({ slots: { orderId }, lookups: [{ kind: 'order.verify', summary: `verified ${orderId}` }] });
+      return this.verified(turn, orderId, proof);
     }
     return this.fail(turn, verifyFailed);
+  }
+
+  /**
+   * An email or ZIP code this customer already gave that proves `orderId` too: one typed ahead for it ("…and
+   * 78704 for the second"), or the one that proved the last order. Tried quietly: a miss is not a failure.
+   */
+  private async knownSecret(turn: FlowTurn<OrdersState>, orderId: string): Promise<string | undefined> {
+    const now = this.deps.now();
+    const spare = recentSpareSecrets(turn.context, now);
+    const previous = recentOrder(turn.context, now)?.secret;
+    for (const secret of [...spare, ...(previous ? [previous] : [])]) {
+      if (await this.deps.orders.verify(orderId, secret)) {
+        this.keepSpareSecrets(turn, spare.filter((s) => s !== secret));
+        return secret;
+      }
+    }
+    return undefined;
+  }
+
+  /** Emails or ZIP codes typed beyond the one asked for, kept for the other orders named with it. */
+  private keepSpareSecrets(turn: FlowTurn<OrdersState>, values: readonly string[]): void {
+    const memory = topicMemory(turn.context);
+    if (values.length === 0) delete memory.spareSecrets;
+    else memory.spareSecrets = { values: [...values], at: this.deps.now().toISOString() };
   }
 
   /** The order is the customer's: it becomes what the conversation is about. */
@@ -278,6 +323,9 @@ export class OrdersDialog extends TaskDialog<OrdersState, RoutedDialogOptions> {
       }
       return this.fail(turn, verifyFailed);
     }
+    // "98103 for the first one and 78704 for the second": the first is this order's, the others wait for theirs.
+    const secrets = readSecrets(turn.text, turn.entities);
+    if (secrets.length > 1) this.keepSpareSecrets(turn, secrets.slice(1));
     // In a retry, whatever part is sent replaces the old one; the other part is kept.
     state.credentials = { ...state.credentials, ...(found.orderId ? { orderId: found.orderId } : {}), ...(found.secret ? { secret: found.secret } : {}) };
     return this.proceed(turn);
@@ -309,6 +357,20 @@ export class OrdersDialog extends TaskDialog<OrdersState, RoutedDialogOptions> {
     }
     // Answered: stay around for follow-ups on the same order, so it isn't verified twice.
     turn.note({ lookups: [{ kind: state.action ?? 'order', summary: outcome.reply.split('\n')[0]?.slice(0, 200) ?? '' }] });
+    const [next, ...later] = state.next ?? [];
+    if (next) {
+      // The next order named in the same message, with the same question.
+      await turn.say(outcome.reply);
+      await turn.say(`Next, order ${next}.`);
+      if (later.length > 0) state.next = later;
+      else delete state.next;
+      delete state.verified;
+      delete state.step;
+      delete state.memo;
+      state.failures = 0;
+      state.credentials = { orderId: next };
+      return this.proceed(turn);
+    }
     state.phase = 'followUp';
     delete state.step;
     delete state.memo;
@@ -382,10 +444,15 @@ export class OrdersDialog extends TaskDialog<OrdersState, RoutedDialogOptions> {
     const byLabel = matchChoice(turn.text, actionLabels.map((a) => a.label));
     if (byLabel !== undefined && turn.text.length <= 40) return actionLabels[byLabel]?.intent;
     const intent = turn.signals?.intent;
-    if (intent) return intent.dialog === OrdersDialog.id && orderActions[intent.name] ? intent.name : undefined;
     const understanding = turn.signals?.understanding;
-    const best = understanding?.intent.ranking[0];
     const aboutThisOrder = turn.state.phase === 'followUp' && turn.state.verified !== undefined && understanding?.language === 'en';
+    // "ok then please cancel it" right after an answer about an order cancels the order, not the conversation.
+    const cancelsTheOrder = aboutThisOrder && intent?.role === IntentRole.cancel && cancelsSomething.test(turn.text);
+    if (intent && !cancelsTheOrder) return intent.dialog === OrdersDialog.id && orderActions[intent.name] ? intent.name : undefined;
+    const ranking = understanding?.intent.ranking ?? [];
+    // The words decide there, however sure the classifier is of "stop": the order action it ranks first.
+    if (cancelsTheOrder) return ranking.find((r) => orderActions[r.intent] !== undefined)?.intent;
+    const best = ranking[0];
     return aboutThisOrder && best && best.confidence >= followUpReadingFloor && orderActions[best.intent] ? best.intent : undefined;
   }
 

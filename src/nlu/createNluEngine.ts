@@ -45,13 +45,15 @@ export function createNluEngine(options: NluEngineOptions): NluEngine {
     understand(raw: string, understandOptions: UnderstandOptions): Understanding {
       const { text, truncated } = cleanText(raw, options.maxChars);
       const hasWords = /[\p{L}\p{N}]/u.test(text);
-      const guess = hasWords ? guessLanguage(text) : 'und';
-      const language = guess === 'und' ? 'en' : guess;
       const entities = hasWords
         ? extractEntities(text, { timezone: safeTimeZone(understandOptions.timezone), now: validDate(understandOptions.now) })
         : [];
-      // A bare value ("10027", "TD-100001", "2") answers a question; it is not a request to classify.
-      const classify = hasWords && language === 'en' && hasWordsBeyond(text, entities);
+      // A bare value ("10027", "TD-100001", "ann@x.com and bo@y.com") answers a question: it is in no language and
+      // is not a request to classify.
+      const bare = !hasWordsBeyond(text, entities);
+      const guess = hasWords && !bare ? guessLanguage(text) : 'und';
+      const language = guess === 'und' ? 'en' : guess;
+      const classify = hasWords && language === 'en' && !bare;
       const intent = classify ? options.classifier.classify(classificationText(text, entities)) : outOfScopePrediction();
       return {
         text,
@@ -94,7 +96,7 @@ function classificationText(text: string, entities: readonly Entity[]): string {
   return out + text.slice(at);
 }
 
-/** True when letters remain once the entities are cut out of the text. */
+/** True when words remain once the entities (and numbers joined by "and") are cut out of the text. */
 function hasWordsBeyond(text: string, entities: readonly Entity[]): boolean {
   let rest = '';
   let at = 0;
@@ -103,7 +105,8 @@ function hasWordsBeyond(text: string, entities: readonly Entity[]): boolean {
     at = Math.max(at, entity.end);
   }
   rest += text.slice(at);
-  return /\p{L}/u.test(rest);
+  // Numbers joined by "and" ("98103 and 78704": two ZIP codes) are bare values too.
+  return /\p{L}/u.test(rest.replace(/\p{N}+(?:-\p{N}+)*/gu, ' ').replace(/\b(?:and|or|plus|then)\b/giu, ' '));
 }
 
 function validDate(now: Date | undefined): Date {

@@ -15,7 +15,7 @@ export type AnswerType = (typeof AnswerType)[keyof typeof AnswerType];
 
 const asks: readonly (readonly [AnswerType, RegExp])[] = [
   [AnswerType.amount, /\b(?:how much|what(?:'s| is| does)? (?:the )?(?:cost|price|fee|charge)|(?:cost|costs|price|prices|fee|fees|charge)\b.*\?|(?:cost|price|fee)s? (?:of|for)\b)/iu],
-  [AnswerType.duration, /\b(?:how long|how soon|how early|how many (?:days|hours|weeks|minutes|months)|how quickly)\b/iu],
+  [AnswerType.duration, /\b(?:how long|how soon|how early|how fast|how many (?:days|hours|weeks|minutes|months)|how quickly|(?:return|refund|cancellation) (?:window|period|deadline)|time limit)\b/iu],
   [AnswerType.clockTime, /\b(?:hours|what time|what days?|which days?|when (?:do|does|are|is) (?:you|it|the \w+(?: \w+)?) (?:open|close)|open(?:ing)?|clos(?:e|ed|ing))\b/iu],
   [AnswerType.address, /\b(?:where|address|located|location|locations|directions|how (?:do|can) i get (?:to|there))\b/iu],
   [AnswerType.contact, /\b(?:who (?:do|should|can) i (?:email|e-mail|call|contact|write|talk|speak|complain)|where (?:do|should|can) i (?:send|email|e-mail|write|mail|complain)|what(?:'s|s| is)? (?:your|ur|the) (?:email|e-mail|phone|number)|(?:email|e-mail) address|phone number|what number|number (?:to|do i) call|how (?:do|can) i (?:contact|reach|email|call))\b/iu],

@@ -20,9 +20,15 @@ export interface KnowledgeAnswer {
   readonly statesAskedFact: boolean;
 }
 
-/** What else is known about a question: the topic the intent classifier is sure of, in words ("Opening hours"). */
+/** What else is known about a question. */
 export interface AnswerHint {
-  readonly topic: string;
+  /** The topic the intent classifier is sure of, in words ("Opening hours"). */
+  readonly topic?: string;
+  /**
+   * What the task under way is about, in words ("appointment"): a question asked in the middle of it that fits
+   * several articles ("what if I have to cancel?") is answered from the one on the task's topic.
+   */
+  readonly task?: string;
 }
 
 /** Help-centre articles and retrieval over them. */
@@ -35,7 +41,8 @@ export interface KnowledgeBase {
   search(query: string, k?: number): SearchHit[];
   /**
    * The best passage when its confidence reaches `threshold`; null otherwise (say "I don't know"). With a
-   * hint, an article on the hinted topic answers on less evidence.
+   * hint, an article on the hinted topic answers on less evidence, and the task's topic settles a question
+   * that fits several articles.
    */
   answer(query: string, hint?: AnswerHint): KnowledgeAnswer | null;
 }

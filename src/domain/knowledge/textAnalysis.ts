@@ -21,6 +21,8 @@ const irregular: ReadonlyMap<string, string> = new Map(
     given: 'give', went: 'go', gone: 'go', came: 'come', left: 'leave', lost: 'lose', made: 'make', saw: 'see', seen: 'see',
     told: 'tell', spent: 'spend', sold: 'sell', held: 'hold', found: 'find', met: 'meet', ran: 'run', wrote: 'write',
     written: 'write', chose: 'choose', chosen: 'choose', children: 'child', kids: 'child', kid: 'child',
+    // Time adverbs Porter keeps apart from their noun ("monthli" never meets "month").
+    hourly: 'hour', daily: 'day', weekly: 'week', monthly: 'month', yearly: 'year',
   }),
 );
 

@@ -133,6 +133,8 @@ export class TfidfKnowledgeBase implements KnowledgeBase {
   private readonly passageIndex: CosineIndex;
   private readonly articleIndex: CosineIndex;
   private readonly queryTerms: QueryTerms;
+  /** Every term of each article (title, tags and passages), by article index. */
+  private readonly articleTerms: ReadonlySet<string>[] = [];
 
   constructor(options: TfidfKnowledgeBaseOptions = {}) {
     this.articles = options.articles ?? loadArticles();
@@ -155,6 +157,7 @@ export class TfidfKnowledgeBase implements KnowledgeBase {
       }
     });
     this.articleIndex = new CosineIndex(articleDocs);
+    this.articleTerms.push(...articleDocs.map((terms) => new Set(terms)));
     this.passageIndex = new CosineIndex(passageDocs);
     this.queryTerms = new QueryTerms(
       this.articles.map((a) => `${a.title} ${a.tags.join(' ')} ${a.body}`),
@@ -183,7 +186,7 @@ export class TfidfKnowledgeBase implements KnowledgeBase {
 
   answer(query: string, hint?: AnswerHint): KnowledgeAnswer | null {
     const ranked = this.rank(query);
-    const top = this.onTopic(ranked, hint) ?? ranked[0];
+    const top = this.onTopic(ranked, hint) ?? this.onTask(query, ranked, hint) ?? ranked[0];
     if (!top || roundScore(top.score) < this.threshold) return null;
     const article = this.articles[top.articleIndex] as Article;
     const passage = (this.passages[top.shown.index] as IndexedPassage).passage;
@@ -196,11 +199,35 @@ export class TfidfKnowledgeBase implements KnowledgeBase {
    * that agrees need less evidence than either alone. Its score is lifted to the threshold.
    */
   private onTopic<T extends { articleIndex: number; score: number }>(ranked: readonly T[], hint: AnswerHint | undefined): T | undefined {
-    if (!hint) return undefined;
+    if (!hint?.topic) return undefined;
     const [topic] = this.rank(hint.topic);
     const hit = topic ? ranked.find((h) => h.articleIndex === topic.articleIndex) : undefined;
     const best = ranked[0]?.score ?? 0;
     return hit && hit.score >= this.threshold / 2 && hit.score >= 0.75 * best ? { ...hit, score: Math.max(hit.score, this.threshold) } : undefined;
+  }
+
+  /**
+   * A question whose words can't tell the best article from one clearly about the task under way: that one.
+   * "What if I have to cancel?" while booking is about the appointment, not an order. It applies when the best
+   * article has nothing to do with the task (the task's words score below the threshold on it), and the other
+   * article is about the task (twice the threshold), holds every question word the best one holds, and
+   * answers on its own with at least half the best score. A question that names its own topic ("how long does
+   * shipping take?", "when does the Denver clinic close?") keeps its article.
+   */
+  private onTask<T extends { articleIndex: number; score: number }>(query: string, ranked: readonly T[], hint: AnswerHint | undefined): T | undefined {
+    const [best] = ranked;
+    if (!hint?.task || !best) return undefined;
+    const affinity = new Map(this.rank(hint.task).map((h) => [h.articleIndex, h.score]));
+    if ((affinity.get(best.articleIndex) ?? 0) >= this.threshold) return undefined;
+    const terms = this.queryTerms.of(questionFocus(query)).map((t) => t.term);
+    const heldByBest = terms.filter((term) => this.articleTerms[best.articleIndex]?.has(term));
+    return ranked.find(
+      (h) =>
+        (affinity.get(h.articleIndex) ?? 0) >= 2 * this.threshold &&
+        h.score >= this.threshold &&
+        h.score >= best.score / 2 &&
+        heldByBest.every((term) => this.articleTerms[h.articleIndex]?.has(term)),
+    );
   }
 
   /** Articles best first, each with its score (its best passage's) and the passage to show. */

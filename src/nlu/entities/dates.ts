@@ -2,6 +2,7 @@ import * as chrono from 'chrono-node';
 import { EntityType } from '../types';
 import { type Candidate, Priority, textBefore } from './candidate';
 import { segments } from './segments';
+import { correctDateWords } from './dateWordTypos';
 import { daytimeHour, findTimeWindows, type TimeWindow, type WindowMention } from './timeWindows';
 import { formatIsoDate, formatIsoInZone, isRealDate, wallClockToInstant, zoneOffsetMinutes } from './timeZone';
 
@@ -28,12 +29,24 @@ export interface DateContext {
 }
 
 /**
- * Dates, times, date-times, ranges and dates of birth via chrono, resolved in the user's time zone.
+ * Dates, times, date-times, ranges and dates of birth via chrono, resolved in the user's time zone; date
+ * words misspelt by one letter ("tomorow mornin") are read as meant.
  * Impossible calendar dates are dropped, even if chrono would roll them over. Weekdays mean the
  * coming one. A part of the day ("tuesday afternoon") or a bound ("friday after 3") makes a range
  * on that day; without a day it is a `time` entity whose value is a {start, end} range today.
  */
 export function findDates(text: string, context: DateContext): Candidate[] {
+  const corrected = correctDateWords(text);
+  const found = findDatesAsSpelt(corrected.text, context);
+  if (corrected.text === text) return found;
+  return found.map((c) => {
+    const start = corrected.toOriginal(c.start);
+    const end = corrected.toOriginal(c.end);
+    return { ...c, start, end, text: text.slice(start, end) };
+  });
+}
+
+function findDatesAsSpelt(text: string, context: DateContext): Candidate[] {
   const offset = zoneOffsetMinutes(context.timezone, context.now);
   const found: Candidate[] = [];
   for (const piece of segments(text)) {
@@ -42,7 +55,10 @@ export function findDates(text: string, context: DateContext): Candidate[] {
     if (!DATE_HINT.test(pieceText)) continue;
     const windows = findTimeWindows(pieceText);
     // Window phrases are read here, not by chrono, which misreads some ("evening on thursday" as today).
-    const masked = windows.reduce((t, w) => t.slice(0, w.start) + (w.today ? 'today' : '').padEnd(w.end - w.start, ' ') + t.slice(w.end), pieceText);
+    // Blanks left at the end are cut: chrono then misses "3rd of july" before them. Offsets stay those of the piece.
+    const masked = windows
+      .reduce((t, w) => t.slice(0, w.start) + (w.today ? 'today' : '').padEnd(w.end - w.start, ' ') + t.slice(w.end), pieceText)
+      .trimEnd();
     const pieceFound: Candidate[] = [];
     for (const result of chrono.parse(masked, { instant: context.now, timezone: offset }, { forwardDate: true })) {
       const candidate = toCandidate(text, piece.start + result.index, result, context);
@@ -107,12 +123,14 @@ function ordinalDay(pieceText: string, pieceStart: number, context: DateContext)
 }
 
 function toCandidate(text: string, index: number, result: chrono.ParsedResult, context: DateContext): Candidate | null {
-  const lead = LEADING_FILLER.exec(result.text)?.[0].length ?? 0;
+  // chrono may run on over the blanks where a window phrase was masked ("july 3rd" + the blanked "in the afternoon").
+  const resultText = result.text.trimEnd();
+  const lead = LEADING_FILLER.exec(resultText)?.[0].length ?? 0;
   const start = index + lead;
-  const end = index + result.text.length;
+  const end = index + resultText.length;
   const matched = text.slice(start, end);
-  if (matched.length === 0 || text.slice(index, end) !== result.text) return null;
-  if (DURATION.test(result.text) || AMBIGUOUS_WORD.test(matched)) return null;
+  if (matched.length === 0 || text.slice(index, end) !== resultText) return null;
+  if (DURATION.test(resultText) || AMBIGUOUS_WORD.test(matched)) return null;
   const relative = [...result.tags()].some((t) => t.startsWith('result/relativeDate') || t.startsWith('casualReference'));
   if (!isPlausible(result.start, matched, relative) || (result.end && !isPlausible(result.end, matched, relative))) return null;
   const base = { text: matched, start, end, priority: Priority.date };

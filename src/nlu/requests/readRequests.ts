@@ -30,7 +30,7 @@ const bareObject = /^(?:a|an|the|my|our|another|one more|order\b|TD-)/iu;
 /** A clause that opens by refusing or denying ("no, I already registered") answers something; it asks for nothing. */
 const denial = /^(?:no|nope|not|never|i (?:do not|don't|didn't|did not|already))\b/iu;
 /** A short clause about "it" or "that" ("where is it?", "is that right?") leans on the clause before it. */
-const leansBack = /^(?:\S+\s+){0,2}(?:it|that|this|them|those|these)\b(?:\s+\S+){0,2}[?.!]*$/iu;
+const leansBack = /^(?:\S+\s+){0,2}(?:it|that|this|they|them|those|these)\b(?:\s+\S+){0,2}[?.!]*$/iu;
 /** Where a request's object starts; what comes before is the verb that a bare object borrows. */
 const objectStart = /\b(?:a|an|the|my|our|another|one|order|TD-\d)/iu;
 

@@ -146,7 +146,7 @@ const cases: readonly DialogCase[] = [
   },
   {
     name: 'dates: a slot list names each clinic and keeps the question out of the last item',
-    steps: [['book an annual physical for december 14', /:\n\n1\. [^\n]+ at (Riverside Health Center|Lakeshore Family Clinic)[^\n]*\n[\s\S]*\n5\. [^\n]+\n\nWhich one would you like\?/]],
+    steps: [['book an annual physical for december 14', /:\n\n1\. [^\n]+ at (Riverside Health Center|Lakeshore Family Clinic)[^\n]*\n[\s\S]*\n5\. [^\n]+\n\n(Times are each clinic.s local time\. )?Which one would you like\?/]],
   },
   {
     name: 'list with nothing booked',
@@ -224,6 +224,26 @@ describe('appointments dialog', () => {
     await createDialogTestBot({ localTimezone: 'America/Los_Angeles' }).run(
       steps(/5:30 AM your time \(Pacific Time\) is 8:30 AM at Riverside Health Center \(Eastern Time\)\.\nShall I book this: .+8:30 AM EST with Dr\. Amara Okafor at Riverside Health Center \(5:30 AM your time\)\?/, /outside working hours/),
     );
+  });
+
+  it("with no zone from the channel, \"before 9\" is read on the clinic's clock, and the clinic's clock is said out loud", async () => {
+    await createDialogTestBot().run([
+      [
+        'a physical therapy session before 9 on December 14',
+        /before 9:00 AM[\s\S]*\n1\. [^\n]+, [78]:\d\d AM MST with Jordan Harris, DPT at Foothills Physical Therapy\n[\s\S]*\nTimes are the clinic's local time \(Mountain Time\)\. Which one/,
+        /your time|\b(9|10|11):\d\d AM MST/,
+      ],
+    ]);
+  });
+
+  it('"before 9" holds on both clocks when the channel reports the user\'s zone, or the user says where they are', async () => {
+    // 7 AM in Denver, when the therapist starts, is 9 AM in New York: nothing is before 9 on both clocks.
+    await createDialogTestBot({ localTimezone: 'America/New_York' }).run([
+      ['a physical therapy session before 9 on December 14', /couldn't find any free times before 9:00 AM/, /\n1\. /],
+    ]);
+    await createDialogTestBot({ localTimezone: 'America/New_York' }).run([
+      ["I'm in Denver. a physical therapy session before 9 on December 14", /\n1\. [^\n]+, [78]:\d\d AM MST with Jordan Harris/, /your time|Times are the clinic's/],
+    ]);
   });
 
   it('a user in another zone sees their own clock next to the clinic\'s when the time is taken', async () => {

@@ -83,6 +83,8 @@ describe('decideInterruption', () => {
     ['ok so where are you located', true],
     ['sorry, is there parking', true],
     ['is it free?', true],
+    ['whats the return window', true],
+    ['wheres the nearest clinic', true],
     ['Lee Chang', false],
     ['next tuesday at 10', false],
   ])('looksLikeQuestion(%j) is %s', (text, expected) => {

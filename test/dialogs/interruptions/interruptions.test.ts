@@ -160,6 +160,14 @@ describe('every prompt is interruptible', () => {
     expect(gateway.callbacks).toHaveLength(0);
   });
 
+  it("a question mid-booking that fits an order article as well is answered from the appointment's", async () => {
+    const bot = createDialogTestBot({ domain: createDomainServices({ now }), dialogDeps: { now } });
+    await bot.run([
+      ['book a skin check', /What day would you like/],
+      ['what happens if I have to cancel later?', /24 hours[\s\S]*Back to your appointment request: What day/, /an order/],
+    ]);
+  });
+
   it('a command or question is never stored as a form answer', async () => {
     const domain = createDomainServices({ now });
     const bot = createDialogTestBot({ domain, dialogDeps: { now } });

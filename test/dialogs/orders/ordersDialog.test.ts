@@ -261,6 +261,46 @@ const cases: readonly DialogCase[] = [
     ],
   },
   {
+    name: '"ok then please cancel it" after an answer about an order cancels that order, not the conversation',
+    steps: [
+      ['is TD-100002 shipped yet? ben.ortiz@example.com', /being prepared/],
+      ['ok then please cancel it', /cancel[\s\S]*TD-100002/, /Is there anything else I can help you with/],
+    ],
+  },
+  {
+    name: '"actually cancel it" after an answer about an order is about the order too',
+    steps: [
+      ['is TD-100002 shipped yet? ben.ortiz@example.com', /being prepared/],
+      ['actually cancel it', /cancel[\s\S]*TD-100002/, /Is there anything else I can help you with/],
+    ],
+  },
+  {
+    name: 'two orders in one message: each in turn, the ZIP codes given together go to each in order',
+    steps: [
+      ['I have two orders, TD-100004 and TD-100003. where are they?', /I'll look at TD-100004 first, then TD-100003\.[\s\S]*To confirm order TD-100004/],
+      ['98103 and 78704', /TD-100004 .+ is out for delivery[\s\S]*Next, order TD-100003\.[\s\S]*TD-100003 .+ shipped on/, /To confirm order TD-100003/],
+    ],
+  },
+  {
+    name: 'two orders in one message: the second is asked for on its own when its ZIP code was not given',
+    steps: [
+      // Read as two requests here, each with its order number: one at a time all the same.
+      ['where are orders TD-100003 and TD-100004', /one at a time: first "where are orders TD-100003"[\s\S]*To confirm order TD-100003/],
+      ['78704', /TD-100003 .+ shipped on[\s\S]*Next: "where TD-100004"[\s\S]*To confirm order TD-100004 is yours/],
+      ['98103', /TD-100004 .+ is out for delivery/],
+    ],
+  },
+  {
+    name: 'two orders and their two emails in one message: each order is proved by the email that fits it',
+    steps: [
+      [
+        'status of TD-100004 and TD-100001 please, emails ann.lee@example.com and david.park@example.com',
+        /TD-100004 .+ is out for delivery[\s\S]*TD-100001 .+ delivered/,
+        /couldn't verify|To confirm order/,
+      ],
+    ],
+  },
+  {
     name: 'start over forgets the details but keeps the task',
     steps: [
       ['where is my order TD-100001', /email/],

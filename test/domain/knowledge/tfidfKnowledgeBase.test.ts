@@ -101,6 +101,33 @@ describe('TfidfKnowledgeBase', () => {
     expect(kb.answer('how long do refunds take to show up?', { topic: 'Return policy' })?.article.id).toBe('refunds');
   });
 
+  it("answers a question its words can't place from the article on the task under way", () => {
+    const cancelLater = 'what happens if I have to cancel later?';
+    expect(kb.answer(cancelLater)?.article.id).toBe('order-changes');
+    expect(kb.answer(cancelLater, { task: 'appointment' })?.article.id).toBe('appointment-cancellation-policy');
+    expect(kb.answer('is there a charge if I need to cancel?', { task: 'appointment' })?.text).toMatch(/24 hours/);
+  });
+
+  it('meets "monthly" with "months": a bill split into monthly payments is the payment plan', () => {
+    expect(kb.answer('can I split my bill into monthly payments')?.text).toMatch(/payment plan over 3 to 12 months/);
+  });
+
+  it('reads "how fast" as asking for a length of time', () => {
+    expect(kb.answer('once you get my return how fast is the refund?')?.statesAskedFact).toBe(true);
+  });
+
+  it('reads "the return window" as asking for a length of time, which the return policy states', () => {
+    const found = kb.answer('whats the return window on stuff i bought');
+    expect(found?.article.id).toBe('return-policy');
+    expect(found?.statesAskedFact).toBe(true);
+  });
+
+  it('keeps the article a question names for itself, whatever the task under way', () => {
+    expect(kb.answer('how long does shipping take?', { task: 'appointment' })?.article.id).toBe('shipping');
+    expect(kb.answer('what time does the Denver clinic close?', { task: 'appointment' })?.article.id).toBe('opening-hours');
+    expect(kb.answer('will I get all my money back if I cancel?', { task: 'order' })?.article.id).toBe('refunds');
+  });
+
   it('reads a very long message for its questions, each repeated sentence once', () => {
     const rant = `what are your opening hours? ${'I looked for this on your website and could not find it anywhere. '.repeat(60)}`;
     expect(kb.answer(rant)?.article.id).toBe('opening-hours');

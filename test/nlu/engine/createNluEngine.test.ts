@@ -61,6 +61,26 @@ describe('createNluEngine', () => {
     expect(classifier.seen).toEqual([]);
   });
 
+  it.each(['10027', '98103 and 78704', '98103, 78704', 'TD-100004 or TD-100003'])('does not classify bare values %j', (text) => {
+    const classifier = fakeClassifier();
+    const u = createNluEngine({ classifier, maxChars: 4000 }).understand(text, options);
+    expect(u.intent.decision).toBe('out_of_scope');
+    expect(classifier.seen).toEqual([]);
+  });
+
+  it('reads two email addresses joined by "and" as English bare values', () => {
+    const classifier = fakeClassifier();
+    const u = createNluEngine({ classifier, maxChars: 4000 }).understand('ann.lee@example.com and carla.mendes@example.com', options);
+    expect(u.language).toBe('en');
+    expect(classifier.seen).toEqual([]);
+  });
+
+  it('classifies values with words around them', () => {
+    const classifier = fakeClassifier();
+    createNluEngine({ classifier, maxChars: 4000 }).understand('98103 for the first one', options);
+    expect(classifier.seen).toHaveLength(1);
+  });
+
   it('keeps the sentiment of an emoji-only message but does not classify it', () => {
     const classifier = fakeClassifier();
     const u = createNluEngine({ classifier, maxChars: 4000 }).understand('😡😡', options);

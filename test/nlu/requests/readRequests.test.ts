@@ -122,8 +122,9 @@ describe('readRequests', () => {
     ]);
   });
 
-  it('reads a short clause about "it" or "that" as part of the clause before it', () => {
+  it('reads a short clause about "it", "that" or "they" as part of the clause before it', () => {
     expect(summary('order TD-100004, where is it?')).toEqual([['order.status', 'order TD-100004, where is it?']]);
+    expect(summary('book a follow-up, do they have hours?')).toEqual([['appointment.book', 'book a follow-up, do they have hours?']]);
   });
 
   it('does not read a denial or a single word as a request', () => {
