@@ -69,3 +69,8 @@ export const ACRONYMS: ReadonlySet<string> = new Set([
   'PST', 'CST', 'MST', 'UTC', 'GMT', 'NYC', 'LA', 'SF', 'TD', 'VIP', 'IT', 'HR', 'PPE', 'COVID', 'ASAP', 'OK',
   'RSVP', 'FYI', 'BTW', 'LLC', 'INC', 'CVV', 'IBAN', 'SWIFT', 'VAT', 'QR', 'USB', 'HDMI', 'LED', 'CPR', 'AED',
 ]);
+
+/** Words that modify their neighbours' scores (negators, intensifiers) and so never get a score of their own. */
+export function sentimentModifierWords(): ReadonlySet<string> {
+  return new Set([...NEGATORS, ...[...INTENSIFIERS.keys()].filter((k) => !k.includes(' '))]);
+}
