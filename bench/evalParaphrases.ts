@@ -17,21 +17,15 @@ import { paraphrases } from '../test/nlu/intent/paraphrases';
 /** Replies to a bot question that must not read as a clear request. */
 const borderline = ['skip', 'not sure', 'maria lopez', 'john', 'i dont know', 'maybe later'];
 
-function unitVector(vectors: WordVectors, row: number): Float32Array {
-  const v = vectors.vector(row);
-  const norm = Math.hypot(...v) || 1;
-  return v.map((x) => x / norm);
-}
-
 /** Rewrites unseen words to their nearest seen word (cosine ≥ minCosine); a message with none comes back unchanged. */
 function vocabularyBridge(seenTexts: readonly string[], vectors: WordVectors, minCosine: number): (text: string) => string {
   const featurizer = new TextFeaturizer();
   const seen = new Set(seenTexts.flatMap((t) => featurizer.tokenize(t)));
-  const targets = [...seen].filter((w) => vectors.rowOf(w) >= 0).map((w) => ({ w, u: unitVector(vectors, vectors.rowOf(w)) }));
+  const targets = [...seen].filter((w) => vectors.rowOf(w) >= 0).map((w) => ({ w, u: vectors.unitVector(vectors.rowOf(w)) }));
   const nearest = (word: string): string => {
     const row = vectors.rowOf(word);
     if (seen.has(word) || row < 0) return word;
-    const q = unitVector(vectors, row);
+    const q = vectors.unitVector(row);
     let best = { w: word, cosine: minCosine };
     for (const t of targets) {
       const cosine = t.u.reduce((sum, x, d) => sum + x * q[d]!, 0);

@@ -38,7 +38,7 @@ export function inducePolarity(
   const seeds = [...lexicon].map(([word, score]) => ({ score, row: vectors.rowOf(word) })).filter((s) => s.row >= 0);
   const D = vectors.dimensions;
   const seedMatrix = new Float32Array(seeds.length * D);
-  seeds.forEach((seed, i) => seedMatrix.set(unitVector(vectors, seed.row), i * D));
+  seeds.forEach((seed, i) => seedMatrix.set(vectors.unitVector(seed.row), i * D));
 
   const induced = new Map<string, number>();
   const topSimilarity = new Float64Array(options.neighbours);
@@ -46,7 +46,7 @@ export function inducePolarity(
   for (let row = options.skipMostFrequent; row < vectors.size; row++) {
     const word = vectors.words[row]!;
     if (lexicon.has(word) || exclude.has(word) || !/^\p{L}{3,}$/u.test(word)) continue;
-    const query = unitVector(vectors, row);
+    const query = vectors.unitVector(row);
     topSimilarity.fill(-Infinity);
     for (let s = 0; s < seeds.length; s++) {
       let dot = 0;
@@ -57,13 +57,6 @@ export function inducePolarity(
     if (score !== 0) induced.set(word, score);
   }
   return induced;
-}
-
-function unitVector(vectors: WordVectors, row: number): Float32Array {
-  const v = vectors.vector(row);
-  const norm = Math.hypot(...v) || 1;
-  for (let d = 0; d < v.length; d++) v[d] = v[d]! / norm;
-  return v;
 }
 
 /** Keeps the k best (similarity, seed) pairs, best first. */
