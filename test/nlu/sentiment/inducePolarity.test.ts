@@ -1,6 +1,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { frustrationSignals } from '../../../src/nlu/frustration/frustrationSignals';
+import { FrustrationReason } from '../../../src/nlu/types';
 import { LEXICON_WORDS, analyzeSentiment, createSentimentAnalyzer } from '../../../src/nlu/sentiment/analyzeSentiment';
 import { inducePolarity, type PolarityInductionOptions } from '../../../src/nlu/sentiment/inducePolarity';
 import { lexiconHash, readInducedPolarity, shippedInducedPolarity } from '../../../src/nlu/sentiment/inducedPolarityTable';
@@ -71,6 +73,13 @@ describe('the shipped induced polarity table', () => {
     expect(shippedInducedPolarity().get('mediocre')).toBeLessThan(0);
     expect(analyzeSentiment('the food was mediocre').vote).toBe('negative');
     for (const word of ['flight', 'hours', 'seat', 'luggage', 'refund', 'order']) expect(shippedInducedPolarity().has(word)).toBe(false);
+  });
+
+  it('lets the live frustration reading count a complaint made only of words the lexicon lacks', () => {
+    const text = 'the agent was unfriendly and the answer incorrect';
+    expect(['unfriendly', 'incorrect'].some((w) => LEXICON_WORDS.has(w))).toBe(false);
+    expect(frustrationSignals(text, createSentimentAnalyzer(new Map())(text)).reasons).not.toContain(FrustrationReason.negativeSentiment);
+    expect(frustrationSignals(text).reasons).toContain(FrustrationReason.negativeSentiment);
   });
 
   it('refuses a malformed table file', () => {
