@@ -73,6 +73,7 @@ describe('the shipped induced polarity table', () => {
     expect(shippedInducedPolarity().get('mediocre')).toBeLessThan(0);
     expect(analyzeSentiment('the food was mediocre').vote).toBe('negative');
     for (const word of ['flight', 'hours', 'seat', 'luggage', 'refund', 'order']) expect(shippedInducedPolarity().has(word)).toBe(false);
+    expect(analyzeSentiment('i was wondering where my order is').vote).toBe('neutral');
   });
 
   it('lets the live frustration reading count a complaint made only of words the lexicon lacks', () => {
