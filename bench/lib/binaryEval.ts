@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { frustrationSignals } from '../../src/nlu/frustration/frustrationSignals';
 import { initialFrustrationState, updateFrustration } from '../../src/nlu/frustration/updateFrustration';
 import { tokenize } from '../../src/nlu/language/tokenize';
-import { analyzeSentiment } from '../../src/nlu/sentiment/analyzeSentiment';
+import { analyzeSentiment, type SentimentAnalyzer } from '../../src/nlu/sentiment/analyzeSentiment';
 import { BinaryTextModel, type BinaryTextModelOptions } from '../../src/nlu/sentiment/binaryTextModel';
 import type { FrustrationState } from '../../src/nlu/types';
 import { shippedWordVectors, type WordVectors } from '../../src/nlu/vectors/wordVectors';
@@ -41,6 +41,8 @@ export interface BinaryEvalOptions {
   readonly dialogueFeatures?: boolean;
   /** Lexicon threshold used when there are no training rows to tune it. */
   readonly defaultThreshold?: number;
+  /** The sentiment reading behind the lexicon signals (default the live one, analyzeSentiment). */
+  readonly analyze?: SentimentAnalyzer;
 }
 
 export interface BinaryEvalResult {
@@ -128,13 +130,13 @@ interface Signals {
  * Lexicon signals for each row. Frustration rows are replayed through the conversation tracker dialogue by
  * dialogue (the bot sees exactly this context); tweets are scored one by one.
  */
-export function lexiconSignals(rows: readonly BinaryRow[], kind: BinaryKind, dialogueFeatures = false): Signals[] {
+export function lexiconSignals(rows: readonly BinaryRow[], kind: BinaryKind, dialogueFeatures = false, analyze: SentimentAnalyzer = analyzeSentiment): Signals[] {
   let state: FrustrationState = initialFrustrationState();
   let dialogue: string | null = null;
   let position = 0;
   let history: TurnMemory[] = [];
   return rows.map((row) => {
-    const sentiment = analyzeSentiment(row.text);
+    const sentiment = analyze(row.text);
     const features = [`vote:${sentiment.vote}`, `avg:${Math.round(sentiment.average * 4)}`, ...sentiment.signals.map((s) => `sig:${s}`)];
     if (kind === 'label') {
       const single = frustrationSignals(row.text, sentiment);
@@ -227,14 +229,14 @@ function evaluateRows(rows: readonly unknown[], kind: BinaryKind, options: Binar
   const method: BinaryMethod = options.method ?? (trainRows.length > 0 ? 'combined' : 'lexicon');
   if (method !== 'lexicon' && trainRows.length === 0) throw new Error(`method "${method}" needs training rows (options.train)`);
   const dialogueFeatures = options.dialogueFeatures ?? true;
-  const evalSignals = lexiconSignals(evalRows, kind, dialogueFeatures);
+  const evalSignals = lexiconSignals(evalRows, kind, dialogueFeatures, options.analyze);
 
   if (trainRows.length === 0) {
     const threshold = options.defaultThreshold ?? 0.3;
     return summarize(kind, method, evalRows, evalSignals.map((s) => s.score), threshold, 0, 0);
   }
 
-  const trainSignals = lexiconSignals(trainRows, kind, dialogueFeatures);
+  const trainSignals = lexiconSignals(trainRows, kind, dialogueFeatures, options.analyze);
   const seed = options.seed ?? 42;
   const defaultVectors = vectorsByDefault[kind] ? shippedWordVectors() : null;
   const vectors = method === 'lexicon' || options.model?.vectorWeight === 0 ? null : options.vectors === undefined ? defaultVectors : options.vectors;

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { shippedInducedPolarity } from './inducedPolarityTable';
 import { tokenize, type Token } from '../language/tokenize';
 import type { SentimentResult } from '../types';
 import { EMOJI_OVERRIDES, INTENSIFIERS, NEGATORS, PHRASES, WORD_OVERRIDES } from './lexicon';
@@ -12,7 +13,7 @@ function loadPackageTable(path: string): [string, number][] {
 }
 
 // The `sentiment` package's AFINN-165 and emoji tables, with our customer-service overrides on top.
-const WORDS: ReadonlyMap<string, number> = new Map([...loadPackageTable('sentiment/languages/en/labels.json'), ...WORD_OVERRIDES]);
+export const LEXICON_WORDS: ReadonlyMap<string, number> = new Map([...loadPackageTable('sentiment/languages/en/labels.json'), ...WORD_OVERRIDES]);
 const EMOJI: ReadonlyMap<string, number> = new Map([...loadPackageTable('sentiment/build/emoji.json'), ...EMOJI_OVERRIDES]);
 type Phrase = readonly [readonly string[], number];
 // Phrases by first word, longest first, so each token looks only at the phrases it can start.
@@ -34,12 +35,26 @@ const VOTE_THRESHOLD = 0.2;
 const NEGATION_SCOPE = 3;
 const NEGATION_DAMPING = 0.75;
 
+/** Reads the sentiment of one message. */
+export type SentimentAnalyzer = (text: string) => SentimentResult;
+
 /**
  * Lexicon sentiment tuned for customer service: AFINN (from the `sentiment` package) plus a
  * complaint lexicon and phrases, negation ("not happy", "not bad"), intensifiers, shouting,
- * repeated punctuation and emoji. `average` is in [-1, 1].
+ * repeated punctuation and emoji. `average` is in [-1, 1]. Words the lexicon lacks are looked up in
+ * `induced` (scores spread from the lexicon through the word vectors, see inducePolarity); negation and
+ * intensifiers apply to them as to listed words.
  */
+export function createSentimentAnalyzer(induced: ReadonlyMap<string, number>): SentimentAnalyzer {
+  return (text) => readSentiment(text, induced);
+}
+
+/** The live reading: the lexicon plus the shipped induced polarity table. */
 export function analyzeSentiment(text: string): SentimentResult {
+  return readSentiment(text, shippedInducedPolarity());
+}
+
+function readSentiment(text: string, induced: ReadonlyMap<string, number>): SentimentResult {
   const tokens = tokenize(text);
   const signals = new Set<SentimentSignal>();
   let score = 0;
@@ -48,7 +63,7 @@ export function analyzeSentiment(text: string): SentimentResult {
     const phrase = matchPhrase(tokens, i);
     const length = phrase ? phrase[0].length : 1;
     const token = tokens[i]!;
-    let value = phrase ? phrase[1] : (WORDS.get(token.norm) ?? 0);
+    let value = phrase ? phrase[1] : (LEXICON_WORDS.get(token.norm) ?? induced.get(token.norm) ?? 0);
     if (phrase && value < 0) signals.add(SentimentSignal.complaintPhrase);
     if (value !== 0) {
       const boost = intensity(tokens, i);

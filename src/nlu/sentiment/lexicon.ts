@@ -11,7 +11,7 @@ const table = (entries: Record<string, number>): ReadonlyMap<string, number> => 
 export const WORD_OVERRIDES: ReadonlyMap<string, number> = table({
   help: 0, please: 0, like: 0, want: 0, kind: 0, care: 0, free: 0, pretty: 0, support: 0, true: 0, legal: 0,
   justice: 0, no: 0, yes: 0, yeah: 0, cancel: 0, pay: 0, sorry: 0, ok: 0, okay: 0, fine: 1, lol: 1, joke: -1,
-  charged: -1, charges: -1, accept: 0, accepted: 0, agree: 0, vote: 0, well: 0,
+  charged: -1, charges: -1, accept: 0, accepted: 0, agree: 0, vote: 0, well: 0, wondering: 0, wonder: 0,
   useless: -3, ridiculous: -3, unacceptable: -3, worst: -3, pathetic: -3, incompetent: -3, unhelpful: -2,
   rude: -3, garbage: -3, trash: -2, scam: -3, ripoff: -3, overcharged: -3, disgraceful: -3, disgusting: -3,
   shameful: -3, absurd: -3, clueless: -2, lied: -3, liar: -3, lies: -2, smh: -2, ugh: -2, seriously: -1,
@@ -69,3 +69,8 @@ export const ACRONYMS: ReadonlySet<string> = new Set([
   'PST', 'CST', 'MST', 'UTC', 'GMT', 'NYC', 'LA', 'SF', 'TD', 'VIP', 'IT', 'HR', 'PPE', 'COVID', 'ASAP', 'OK',
   'RSVP', 'FYI', 'BTW', 'LLC', 'INC', 'CVV', 'IBAN', 'SWIFT', 'VAT', 'QR', 'USB', 'HDMI', 'LED', 'CPR', 'AED',
 ]);
+
+/** Words that modify their neighbours' scores (negators, intensifiers) and so never get a score of their own. */
+export function sentimentModifierWords(): ReadonlySet<string> {
+  return new Set([...NEGATORS, ...[...INTENSIFIERS.keys()].filter((k) => !k.includes(' '))]);
+}

@@ -98,6 +98,14 @@ export class WordVectors {
     for (let d = 0; d < D; d++) out[d] = this.values[row * D + d]! * this.scale[d]!;
     return out;
   }
+
+  /** The vector of `row` scaled to length 1 (a zero vector stays zero), for cosine similarity by dot product. */
+  unitVector(row: number): Float32Array {
+    const v = this.vector(row);
+    const norm = Math.hypot(...v) || 1;
+    for (let d = 0; d < v.length; d++) v[d] = v[d]! / norm;
+    return v;
+  }
 }
 
 let shipped: WordVectors | null = null;

@@ -30,6 +30,14 @@ describe('WordVectors', () => {
     expect(Array.from(table.vector(0))).toEqual(expected);
   });
 
+  it('gives unit-length vectors in the direction of the stored ones, and leaves a zero vector zero', () => {
+    const table = WordVectors.decode(
+      encodeWordVectors({ words: ['up', 'zero'], dimensions: 2, scale: Float32Array.from([0.1, 0.1]), values: Int8Array.from([30, 40, 0, 0]) }),
+    );
+    expect(Array.from(table.unitVector(0)).map((x) => Math.round(x * 1000) / 1000)).toEqual([0.6, 0.8]);
+    expect(Array.from(table.unitVector(1))).toEqual([0, 0]);
+  });
+
   it('refuses a file that is not a table, or a truncated one', () => {
     expect(() => WordVectors.decode(Buffer.from('not a table at all'))).toThrow(/not a TWV1 table/);
     const bytes = encodeWordVectors({ words: ['a', 'b'], dimensions: 2, scale: Float32Array.from([1, 1]), values: new Int8Array(4) });
