@@ -3,12 +3,12 @@
  * (`{text, frustrated}`). Trains on <data>/train.jsonl, tunes the threshold on a held-out slice of it,
  * and reports on <data>/dev.jsonl (or --split).
  *
- *   npm run eval:binary -- --data <dir> [--split dev] [--method lexicon|model|combined] [--folds 5] [--model '{"epochs":5}'] [--no-dialogue] [--no-induced] [--untuned] [--json]
+ *   npm run eval:binary -- --data <dir> [--split dev] [--method lexicon|model|combined] [--folds 5] [--model '{"epochs":5}'] [--no-dialogue] [--induced] [--untuned] [--json]
  *
  * The word-vector block is on for `{text, label}` rows and off for frustrated turns (`vectorsByDefault`, measured);
  * `--model '{"vectorWeight":0}'` turns it off everywhere; `--no-dialogue` leaves out the
- * dialogue-level features of frustrated-turn rows (the previous turn, repetition). `--no-induced` reads sentiment
- * with the lexicon alone, without the polarity induced through the word vectors for words it lacks;
+ * dialogue-level features of frustrated-turn rows (the previous turn, repetition). `--induced` reads sentiment
+ * with the polarity induced through the word vectors for words the lexicon lacks (the live bot reads the lexicon alone);
  * `--untuned` (lexicon method) ignores train.jsonl and decides at the fixed default threshold 0.3.
  *
  * With --json the last stdout line is a JSON object with precision, recall and f1.
@@ -17,6 +17,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { createSentimentAnalyzer } from '../src/nlu/sentiment/analyzeSentiment';
+import { shippedInducedPolarity } from '../src/nlu/sentiment/inducedPolarityTable';
 import { type BinaryMethod, detectBinaryKind, evaluateBinaryDetector } from './lib/binaryEval';
 
 function readJsonl(path: string): unknown[] {
@@ -48,7 +49,7 @@ function main(): void {
   const modelOptions = arg('model') ? z.record(z.string(), z.unknown()).parse(JSON.parse(arg('model')!)) : {};
   const evalRows = readJsonl(join(data, `${split}.jsonl`));
   const train = process.argv.includes('--untuned') ? [] : readJsonl(join(data, 'train.jsonl'));
-  const analyze = process.argv.includes('--no-induced') ? { analyze: createSentimentAnalyzer(new Map()) } : {};
+  const analyze = process.argv.includes('--induced') ? { analyze: createSentimentAnalyzer(shippedInducedPolarity()) } : {};
   const kind = detectBinaryKind(evalRows);
   const started = Date.now();
   const folds = arg('folds') ? Number(arg('folds')) : undefined;

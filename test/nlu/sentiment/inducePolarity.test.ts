@@ -68,19 +68,27 @@ describe('the shipped induced polarity table', () => {
     expect(meta.vectors).toBe(shippedWordVectors().hash);
   });
 
-  it('reads customer words AFINN lacks in the live analyzer, and leaves everyday nouns alone', () => {
+  it('scores customer words AFINN lacks, and leaves everyday nouns alone', () => {
     expect(LEXICON_WORDS.has('mediocre')).toBe(false);
     expect(shippedInducedPolarity().get('mediocre')).toBeLessThan(0);
-    expect(analyzeSentiment('the food was mediocre').vote).toBe('negative');
+    expect(createSentimentAnalyzer(shippedInducedPolarity())('the food was mediocre').vote).toBe('negative');
     for (const word of ['flight', 'hours', 'seat', 'luggage', 'refund', 'order']) expect(shippedInducedPolarity().has(word)).toBe(false);
     expect(analyzeSentiment('i was wondering where my order is').vote).toBe('neutral');
   });
 
-  it('lets the live frustration reading count a complaint made only of words the lexicon lacks', () => {
+  it('reaches a complaint made only of words the lexicon lacks, as an option the live reading does not take', () => {
     const text = 'the agent was unfriendly and the answer incorrect';
     expect(['unfriendly', 'incorrect'].some((w) => LEXICON_WORDS.has(w))).toBe(false);
-    expect(frustrationSignals(text, createSentimentAnalyzer(new Map())(text)).reasons).not.toContain(FrustrationReason.negativeSentiment);
-    expect(frustrationSignals(text).reasons).toContain(FrustrationReason.negativeSentiment);
+    const withInduced = createSentimentAnalyzer(shippedInducedPolarity())(text);
+    expect(frustrationSignals(text, withInduced).reasons).toContain(FrustrationReason.negativeSentiment);
+    expect(frustrationSignals(text).reasons).not.toContain(FrustrationReason.negativeSentiment);
+  });
+
+  it('would read the neutral words of a clinic or a law firm as mood, which is why the live reading is the lexicon alone', () => {
+    for (const text of ['my diagnosis came back and the symptoms are the same', 'the custody filing is still pending']) {
+      expect(createSentimentAnalyzer(shippedInducedPolarity())(text).score).toBeLessThan(0);
+      expect(analyzeSentiment(text).score).toBe(0);
+    }
   });
 
   it('refuses a malformed table file', () => {
