@@ -1,5 +1,5 @@
 /**
- * `npm run bench:soak [-- --turns 100000 --conversations 100 --turns-per-conversation 10 --samples 10 --no-redis]`
+ * `npm run bench:soak [-- --turns 100000 --conversations 100 --turns-per-conversation 10 --samples 10 --no-redis | --no-memory]`
  * Tandem under steady closed-loop load for many turns, in memory mode and in Redis mode: the bot
  * process's RSS and heap (after a full GC) sampled as it goes, the growth from the first sample to the
  * last, and the bytes each conversation leaves behind (in the process, and in Redis in Redis mode).
@@ -87,7 +87,7 @@ async function soak(mode: 'memory' | 'redis'): Promise<Record<string, unknown>> 
 }
 
 async function main(): Promise<void> {
-  const modes: ('memory' | 'redis')[] = process.argv.includes('--no-redis') ? ['memory'] : ['memory', 'redis'];
+  const modes = (['memory', 'redis'] as const).filter((mode) => !process.argv.includes(`--no-${mode}`));
   const rows: Record<string, unknown>[] = [];
   for (const mode of modes) rows.push(await soak(mode));
   console.log(`bench:soak — ${totalTurns} turns, ${conversations} concurrent conversations of ${turnsPerConversation} turns, ${cpus().length} cores, node ${process.version}`);
