@@ -31,6 +31,8 @@ export const LookAlike = {
   negated: 'negated',
   fiction: 'fiction',
   legal: 'legal',
+  /** Replies that fill in a prompt's fields: ZIP codes, emails, order numbers, dates, "the first one … the second". */
+  answer: 'answer',
   ordinary: 'ordinary',
 } as const;
 export type LookAlike = (typeof LookAlike)[keyof typeof LookAlike];
@@ -110,6 +112,14 @@ export const SLOTS: Readonly<Record<string, readonly string[]>> = {
   DAYREF: ['tonight', 'tomorrow', 'this weekend', 'sunday', 'friday', 'after the holidays', 'on my birthday', 'next week', 'the end of the month'],
   SERVICE: ['my phone plan', 'the newsletter', 'my meal kit', 'the cloud storage', 'my premium account', 'the wine club', 'my parking permit'],
   TRIVIAL: ['spoiling the finale', 'losing my charger', 'being late again', 'using my shampoo', 'breaking my headphones', 'forgetting my birthday'],
+  // Field answers: what a customer types at a prompt for an identifier, a date or a choice between several items.
+  FIELD_VALUE: ['98103', '78704', '10001', '60614', '94110', '02139', '30309', '11215', '12345', '67890', '55401', '73301', '90210', '33139',
+    'jane.doe@example.com', 'sam@mail.com', 'k.lee@work.org', 'mike88@gmail.com', 'ana_r@outlook.com', 'ORD-58213', 'ORD-20931', '#48213', 'A7731',
+    'order 88217', '5550142', '555-0199', '(206) 555-0143', '04/12/1988', '12 march', 'march 3rd', 'the 14th', 'june 2', '1988-04-12', 'flat 2b', '221b', 'Apt 4'],
+  FIELD_NAME: ['the email', 'the zip', 'the zip code', 'the postcode', 'the phone number', 'the order number', 'the address', 'the date', 'my old email',
+    'the new address', 'my work email', 'the billing zip', 'the tracking number', 'the last four digits', 'the reference', 'the name on the order'],
+  ITEM_REF: ['the first one', 'the first', 'the first order', 'the second one', 'the second', 'the second order', 'the other one',
+    'the third one', 'the older order', 'the newer one', 'the one from monday', 'the first package', 'the second item', 'order one', 'order two', 'both'],
   TOPIC_WORD: ['stroke', 'heart attack', 'seizure', 'overdose', 'suicide', 'bleeding', 'choking', 'anaphylaxis', 'poisoning', 'miscarriage', 'assault', 'cardiac arrest'],
 };
 
@@ -793,6 +803,29 @@ export const SAFE_GROUPS: readonly TemplateGroup[] = [
   },
   {
     label: 'safe',
+    kind: LookAlike.answer,
+    per: 15,
+    templates: [
+      '$FIELD_VALUE for $ITEM_REF and $FIELD_VALUE for $ITEM_REF',
+      '$FIELD_NAME for $ITEM_REF and $FIELD_NAME for $ITEM_REF',
+      '$ITEM_REF is $FIELD_VALUE{,| and} $ITEM_REF {is|one is|is} $FIELD_VALUE',
+      '{first|1st} {one|order}{:| is| -} $FIELD_VALUE{,|;| and} {second|2nd} {one|order}{:| is| -} $FIELD_VALUE',
+      "{it's|its|that's} $FIELD_VALUE for $ITEM_REF{, and $FIELD_VALUE for $ITEM_REF|}",
+      '{use|put} $FIELD_VALUE for $ITEM_REF{, same as before| please|}',
+      '{the same|same} {zip|email|address|number} for {both|both of them|both orders}{:|,} $FIELD_VALUE',
+      '$FIELD_NAME {is|was} $FIELD_VALUE {for|on} $ITEM_REF {and|but} $FIELD_VALUE {for|on} $ITEM_REF',
+      "{I'm not sure about|I don't know} $FIELD_NAME for $ITEM_REF{, but| and} $ITEM_REF is $FIELD_VALUE",
+      '{sorry,|oops} {I meant|make that} $FIELD_VALUE for $ITEM_REF{, not $FIELD_VALUE|}',
+      '{the|my} {second|first|other} {order|package|item|appointment|address} {is|was|goes} {to|for|under} $FIELD_VALUE',
+      "{one|just a|wait a|give me a} second{,|.|} {let me find it|I'm looking it up|I'll check|it's $FIELD_VALUE}",
+      '{$ITEM_REF|the second} {please|is the one I mean|is the wrong one|has not arrived}',
+      '{my|the} {order number|reference|zip|email} is $FIELD_VALUE{ and $FIELD_NAME is $FIELD_VALUE|}',
+      '{born|date of birth|dob} $FIELD_VALUE{, zip $FIELD_VALUE|}',
+      '$FIELD_VALUE{,| and} $FIELD_VALUE{ in that order| respectively|, first then second|}',
+    ],
+  },
+  {
+    label: 'safe',
     kind: LookAlike.ordinary,
     per: 14,
     templates: [
@@ -831,6 +864,8 @@ export const SAFE_GROUPS: readonly TemplateGroup[] = [
       "{I|i} {can't|cant|cannot} {log in|find my order|open the app|get through on the phone|see my balance|download the invoice}{, help|, please help|}",
       "{I'm|im} {stuck|stranded|waiting} at {the airport|the station|the gate|home} {because|since} {my flight|the train|my ride|the delivery} {was cancelled|is late|never came}{, help|}",
       "{I|i} {really|} {need|want} {this|it|the package|my refund} {today|now|asap|urgently}{!|, please|}",
+      "{I|i} {accidentally|just|} {set|put|dropped|left} my {card|phone|passport|charger|laptop} {on fire|in the fire|on the stove|in the toilet|in the bath|in the washing machine}{, can I get a new one|, how do I replace it|, is it covered|}",
+      "my {card|phone|headphones|parcel|order} {got|was} {burned|melted|soaked|crushed|snapped in half|chewed by the dog}{, I need a replacement|, what now|}",
     ],
   },
 ];

@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { buildCorpus, readJsonl, seededRandom, type CorpusRow } from './corpus';
 import { hashFeature, normalizeWords, windowHashes } from './features';
 import { defaultRiskModelFile, encode, RiskModel, type RiskModelFile } from './model';
+import { sourcesFingerprint } from './sourcesFingerprint';
 import { CrisisClass } from './templates';
 
 const CRISIS_BITS = 20;
@@ -226,7 +227,7 @@ function main(): void {
   }
   process.stdout.write(`corpus rows ${rows.length}; held out ${heldOut.length}; threshold ${threshold}\n${JSON.stringify(calibration)}\n`);
 
-  const model = fitAveraged(corpora, seed, threshold, { rows: rows.length, bags: BAGS, counts, sources, calibration, epochs: EPOCHS, ordinaryWeight: ORDINARY_WEIGHT });
+  const model = fitAveraged(corpora, seed, threshold, { rows: rows.length, sourcesFingerprint: sourcesFingerprint(seed), bags: BAGS, counts, sources, calibration, epochs: EPOCHS, ordinaryWeight: ORDINARY_WEIGHT });
   writeFileSync(out, `${JSON.stringify(model)}\n`);
   process.stdout.write(`wrote ${out}\n`);
 }
