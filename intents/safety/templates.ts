@@ -759,6 +759,22 @@ export const SAFE_GROUPS: readonly TemplateGroup[] = [
     ],
   },
   {
+    // The matters a law firm's clients bring: hard news, told calmly or not, that is a case and not a crisis.
+    label: 'safe',
+    kind: LookAlike.legal,
+    per: 12,
+    templates: [
+      "{I|i} {got|was} {fired|let go|laid off|dismissed|sacked} {for no reason|without notice|after I complained|while on sick leave|today|last week}{, can I sue|, is that legal|, I need help|, what are my rights|}",
+      "my {boss|employer|manager|company} {fired me|let me go|cut my hours|won't pay my overtime|withheld my last paycheck} {for no reason|after I reported it|because I'm pregnant|}{, I need a lawyer|, do I have a case|}",
+      "my landlord {is trying to|wants to|is going to|threatened to} {evict me|kick us out|keep my deposit|raise the rent} {, I need help|, what can I do|, is that allowed|next month|}",
+      "{I got|we got|I received} {an eviction notice|a notice to quit|a summons|a court summons|a letter from a debt collector|divorce papers} {today|this morning|yesterday}{, I need help|, what do I do|, can you help|}",
+      "my {husband|wife|ex|partner} {left me|moved out|filed for divorce} and {took the kids|took the car|emptied our account|won't let me see the kids}{, I need a lawyer|, what are my rights|}",
+      "{the|my} {court date|hearing|custody hearing|trial|deposition} is {tomorrow|next week|on monday} and {I'm|im} {scared|nervous|worried|stressed} {about it|I'll lose|I'm not ready|}",
+      "{debt collectors|the bank|my creditors} {keep calling|are threatening to sue|want to take the house}{, I need help|, what can I do|}",
+      "{I'm|im} {being sued|facing deportation|getting divorced|losing my house|in a custody battle} and {need a lawyer|don't know where to start|can't afford a lawyer}",
+    ],
+  },
+  {
     label: 'safe',
     kind: LookAlike.routine,
     per: 12,

@@ -39,7 +39,10 @@ export async function startInProcessTandem(options: InProcessOptions = {}): Prom
   // The clock still moves, so queue waits and rate limits behave; only the date is pinned.
   const startedAt = Date.now();
   const clock = clockStart ? () => clockStart.getTime() + (Date.now() - startedAt) : undefined;
-  const app = buildApp(loadConfig({ LOG_LEVEL: 'silent' }), { logger: silentLogger, ...(clock ? { clock } : {}) });
+  // The runner signs its agent in before every conversation; one-turn conversations on a fast machine would
+  // outrun the agent API's per-agent budget (20/s) and fail on 429s that say nothing about the bot.
+  const config = loadConfig({ LOG_LEVEL: 'silent', AGENT_RATE_LIMIT_PER_SECOND: '100000', AGENT_RATE_LIMIT_BURST: '100000' });
+  const app = buildApp(config, { logger: silentLogger, ...(clock ? { clock } : {}) });
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
   const { port } = app.server.address() as AddressInfo;
   return {
