@@ -1,6 +1,7 @@
 import { ActivityTypes, MessageFactory } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { IntentRole, type IntentMetadata } from '../intents/schema';
+import { redactPii } from '../src/privacy/redactPii';
 import type { Utterance } from './flowTurn';
 import { getTurnSignals } from './turnSignals';
 
@@ -24,6 +25,14 @@ function withDetail(first: Utterance, detail: Utterance): Utterance {
   return { text: `${first.text} ${detail.text}`, entities: [...first.entities, ...detail.entities.map((e) => ({ ...e, start: e.start + shift, end: e.end + shift }))] };
 }
 
+/**
+ * Dialog state is kept at rest, so the unclear message waits there only when it carries no personal data (a
+ * date of birth, an email…); otherwise the chosen task asks for the details again.
+ */
+function keepable(utterance: Utterance): boolean {
+  return redactPii(utterance.text) === utterance.text;
+}
+
 /** Asks "did you mean A or B?" when the classifier's top two are too close to call. */
 export class DisambiguationDialog extends Dialog<State> {
   static readonly id = 'disambiguation';
@@ -34,7 +43,8 @@ export class DisambiguationDialog extends Dialog<State> {
 
   override async beginDialog(dc: DialogContext, options?: State): Promise<DialogTurnResult> {
     const candidates = (options?.candidates ?? []).map(({ name, label, role, escalate }) => ({ name, label, role, escalate }));
-    dc.activeDialog!.state = { candidates, ...(options?.utterance ? { utterance: options.utterance } : {}) } satisfies State;
+    const utterance = options?.utterance && keepable(options.utterance) ? { utterance: options.utterance } : {};
+    dc.activeDialog!.state = { candidates, ...utterance } satisfies State;
     await dc.context.sendActivity(
       MessageFactory.suggestedActions(
         [...candidates.map((c) => c.label), 'Neither'],
