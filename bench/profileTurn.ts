@@ -49,7 +49,8 @@ const areas: readonly [string, RegExp][] = [
   ['handoff', /\/src\/handoff\//],
   ['logging and metrics', /pino|prom-client|\/src\/observability\//],
   ['privacy (redaction, sealing)', /\/src\/privacy\//],
-  ['other Tandem code', /\/work\/|\/src\//],
+  ['other packages (zod, tsx…)', /node_modules/],
+  ['other Tandem code', /^file:/],
   ['Node internals', /^node:/],
 ];
 
