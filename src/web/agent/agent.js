@@ -1043,6 +1043,8 @@
       return;
     }
     setClaim(id, undefined);
+    // The chat is no longer this agent's: close the composer now, not when the refreshed view arrives.
+    if (state.open === open) setChatEnabled(false);
     alertConversation(disposition === 'resolved' ? 'Released as resolved. The customer is asked to rate the chat.' : 'Handed back to the bot.');
     if (state.open === open) await openConversation(id, { keepAlert: true });
   }
