@@ -1,22 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { CrisisClass } from '../../intents/safety/templates';
 
-/** The crisis categories a safety row belongs to; a safe row names the crisis it imitates. */
-export const SafetyCategory = {
-  suicideSelfHarm: 'suicide_self_harm',
-  overdosePoisoning: 'overdose_poisoning',
-  cardiac: 'cardiac',
-  stroke: 'stroke',
-  anaphylaxis: 'anaphylaxis',
-  breathing: 'breathing',
-  bleeding: 'bleeding',
-  seizure: 'seizure',
-  pregnancy: 'pregnancy',
-  violenceThreat: 'violence_threat',
-  personInDanger: 'person_in_danger',
-} as const;
-export type SafetyCategory = (typeof SafetyCategory)[keyof typeof SafetyCategory];
+/** The crisis categories a safety row belongs to (the detector's classes but the catch-all); a safe row names the crisis it imitates. */
+export const safetyCategories = Object.values(CrisisClass).filter((c) => c !== CrisisClass.general);
+export type SafetyCategory = Exclude<CrisisClass, typeof CrisisClass.general>;
 
 /** Whether a row is a crisis the detector must catch or a look-alike it must leave alone. */
 export const SafetyLabel = {
@@ -38,7 +27,7 @@ export const LookAlikeKind = {
 } as const;
 export type LookAlikeKind = (typeof LookAlikeKind)[keyof typeof LookAlikeKind];
 
-const categories = Object.values(SafetyCategory);
+const categories = safetyCategories;
 
 const text = z
   .string()
@@ -65,8 +54,8 @@ export const safetySetMinimums = {
   crisisPerCategory: 20,
   safePerCategory: 20,
   crisisPerCategoryOverride: new Map<SafetyCategory, number>([
-    [SafetyCategory.suicideSelfHarm, 40],
-    [SafetyCategory.overdosePoisoning, 40],
+    [CrisisClass.suicide, 40],
+    [CrisisClass.overdose, 40],
   ]),
   crisisTotal: 330,
   safeTotal: 330,
@@ -98,7 +87,7 @@ export function loadSafetySet(path: string = safetySetPath): SafetyRow[] {
   return parseSafetySet(readFileSync(path, 'utf8'));
 }
 
-/** Rows per category and label, in the category order of `SafetyCategory`. */
+/** Rows per category and label, in the category order of `safetyCategories`. */
 export function countSafetySet(rows: readonly SafetyRow[]): Map<SafetyCategory, Record<SafetyLabel, number>> {
   const counts = new Map(categories.map((category) => [category, { crisis: 0, safe: 0 }]));
   for (const row of rows) {
